@@ -1,0 +1,77 @@
+/**
+ * The statements the app sends for the benchmarked endpoints, copied from what drizzle emits
+ * (captured with a wrapped `pool.query`). `checkParity` re-captures them on every run and warns
+ * when the app's SQL has drifted from these copies, so the comparison stays like for like.
+ * `name` set = a named (server-side prepared) statement, as drizzle's `.prepare(name)` sends it.
+ */
+
+export const SESSION_LOOKUP = {
+  name: 'session_lookup',
+  text:
+    'select "sessions"."id", "sessions"."user_id", "sessions"."created_at", "sessions"."last_seen_at", ' +
+    '"sessions"."expires_at", "sessions"."ip", "sessions"."user_agent", "sessions"."revoked_at", ' +
+    '"users"."id", "users"."station_id", "users"."username", "users"."display_name", "users"."password_hash", ' +
+    '"users"."roles", "users"."org_unit_id", "users"."scope_org_id", "users"."scope_path", "users"."totp_secret", ' +
+    '"users"."totp_enabled", "users"."failed_logins", "users"."locked_until", "users"."disabled", ' +
+    '"users"."last_login_at", "users"."created_at", "users"."updated_at" ' +
+    'from "sessions" inner join "users" on "users"."id" = "sessions"."user_id" where "sessions"."id" = $1',
+};
+
+/** Column positions in a SESSION_LOOKUP row (rowMode 'array'). */
+export const S = { lastSeenAt: 3, expiresAt: 4, revokedAt: 7, scopePath: 16, disabled: 21 };
+
+export const USER_LIST = {
+  name: undefined,
+  text:
+    'select "users"."id", "users"."station_id", "users"."username", "users"."display_name", ' +
+    '"users"."password_hash", "users"."roles", "users"."org_unit_id", "users"."scope_org_id", ' +
+    '"users"."scope_path", "users"."totp_secret", "users"."totp_enabled", "users"."failed_logins", ' +
+    '"users"."locked_until", "users"."disabled", "users"."last_login_at", "users"."created_at", ' +
+    '"users"."updated_at", "org_units"."name", "org_units"."path", "scope_org"."name" ' +
+    'from "users" inner join "org_units" on "org_units"."id" = "users"."org_unit_id" ' +
+    'inner join "org_units" "scope_org" on "scope_org"."id" = "users"."scope_org_id" ' +
+    'where "org_units"."path" like $1 order by "users"."username" asc limit $2',
+};
+
+export const U = {
+  id: 0,
+  username: 2,
+  displayName: 3,
+  roles: 5,
+  orgUnitId: 6,
+  scopeOrgId: 7,
+  totpEnabled: 10,
+  lockedUntil: 12,
+  disabled: 13,
+  lastLoginAt: 14,
+  createdAt: 15,
+  orgUnitName: 17,
+  scopeOrgName: 19,
+};
+
+export const ORG_SUBTREE = {
+  name: 'org_subtree',
+  text:
+    'select "id", "station_id", "parent_id", "kind", "code", "name", "path", "depth", "boundary", ' +
+    '"created_at", "updated_at", (select count(*)::int from "org_units" c where c.parent_id = "id") ' +
+    'from "org_units" where "org_units"."path" like $1 order by "org_units"."depth" asc, "org_units"."code" asc',
+};
+
+export const O = {
+  id: 0,
+  stationId: 1,
+  parentId: 2,
+  kind: 3,
+  code: 4,
+  name: 5,
+  boundary: 8,
+  createdAt: 9,
+  updatedAt: 10,
+  childCount: 11,
+};
+
+/** What each benchmarked endpoint sends, in order. */
+export const STATEMENTS_BY_ENDPOINT = {
+  '/api/v1/users?limit=50': [SESSION_LOOKUP, USER_LIST],
+  '/api/v1/org-units/tree': [SESSION_LOOKUP, ORG_SUBTREE],
+};

@@ -1,0 +1,121 @@
+import { rmSync } from 'node:fs';
+import { startBareTwin } from './lib/bare-twin.mjs';
+import { runLoad } from './lib/load.mjs';
+import { loginCookie } from './lib/login.mjs';
+import { checkParity } from './lib/parity.mjs';
+import { readMemory } from './lib/proc-status.mjs';
+import { formatLoadTable, machineInfo, writeResults } from './lib/report.mjs';
+import { makeDataDir, startApp } from './lib/start-app.mjs';
+import { measureWarmStart } from './warm-start.mjs';
+
+// `npm run bench`. BENCH_DURATION / BENCH_CONNECTIONS shorten or widen a run; keep the defaults for the record.
+const LOAD = {
+  connections: Number(process.env.BENCH_CONNECTIONS ?? 10),
+  warmupSeconds: Number(process.env.BENCH_WARMUP ?? 2),
+  durationSeconds: Number(process.env.BENCH_DURATION ?? 10),
+};
+const RSS_REQUESTS_PER_ENDPOINT = 500;
+const TARGETS = { ratio: 0.7, warmStartMs: 3000, rssMb: 300 };
+
+const ENDPOINTS = [
+  { name: 'GET /api/v1/users?limit=50', ours: '/api/v1/users?limit=50', bare: '/api/v1/users?limit=50', auth: true },
+  { name: 'GET /api/v1/org-units/tree', ours: '/api/v1/org-units/tree', bare: '/api/v1/org-units/tree', auth: true },
+  { name: 'reference, no SQL: app /healthz vs bare /plain', ours: '/healthz', bare: '/plain', auth: false },
+];
+
+const log = (msg) => console.log(`[bench] ${msg}`);
+
+async function loadPhase(dataDir) {
+  const app = await startApp(dataDir);
+  let twin;
+  try {
+    twin = await startBareTwin({
+      connectionString: app.runtime.database.pool.options.connectionString,
+      tokenKey: app.runtime.keys.token,
+    });
+    log(`app ${app.url}, bare twin ${twin.url}`);
+    const parity = await checkParity({
+      appPool: app.runtime.database.pool,
+      appUrl: app.url,
+      twinUrl: twin.url,
+      cookie: app.cookie,
+    });
+    for (const [endpoint, p] of Object.entries(parity)) {
+      log(`parity ${endpoint}: same SQL ${p.sameSql}, same JSON ${p.sameJsonBytes ? 'byte for byte' : p.sameJsonValue}`);
+      if (!p.sameSql) console.warn(`[bench] WARNING the app's SQL changed; update bench/lib/twin-sql.mjs`, p.appStatements);
+    }
+    const rows = [];
+    for (const endpoint of ENDPOINTS) {
+      const cookie = endpoint.auth ? app.cookie : undefined;
+      log(`loading ${endpoint.name} (${LOAD.warmupSeconds}+${LOAD.durationSeconds} s each side)`);
+      const ours = await runLoad({ ...LOAD, url: app.url + endpoint.ours, cookie });
+      const bare = await runLoad({ ...LOAD, url: twin.url + endpoint.bare, cookie });
+      rows.push({ ...endpoint, ours, bare, ratio: Math.round((ours.rps / bare.rps) * 100) / 100 });
+    }
+    return { parity, rows };
+  } finally {
+    await twin?.close();
+    await app.close();
+  }
+}
+
+/** On the last warm start: a few hundred authenticated requests, then the server's memory. */
+async function loadAndMeasureMemory(server) {
+  const cookie = await loginCookie(server.url);
+  let requests = 0;
+  for (const endpoint of ENDPOINTS.filter((e) => e.auth)) {
+    const r = await runLoad({
+      url: server.url + endpoint.ours,
+      cookie,
+      connections: LOAD.connections,
+      warmupSeconds: 0,
+      amount: RSS_REQUESTS_PER_ENDPOINT,
+    });
+    requests += r.ok;
+  }
+  return { afterRequests: requests, ...readMemory(server.pid) };
+}
+
+async function main() {
+  const started = Date.now();
+  const dataDir = makeDataDir();
+  log(`data dir ${dataDir}`);
+  try {
+    const { parity, rows } = await loadPhase(dataDir);
+    log('warm start: `node packages/server/dist/cli/main.js serve` on the seeded data dir, 3 runs');
+    const warm = await measureWarmStart(dataDir, { runs: 3, whileUp: loadAndMeasureMemory });
+    const memory = warm.extra;
+
+    const results = {
+      date: new Date().toISOString(),
+      machine: machineInfo(),
+      load: { ...LOAD, tool: 'autocannon 8 in a worker thread, same process, loopback' },
+      targets: TARGETS,
+      parity,
+      endpoints: rows,
+      warmStart: { runsMs: warm.runsMs, medianMs: warm.medianMs },
+      memory,
+      verdict: {
+        ratio: rows.filter((r) => r.auth).every((r) => r.ratio >= TARGETS.ratio),
+        warmStart: warm.medianMs < TARGETS.warmStartMs,
+        rss: memory.rssMb < TARGETS.rssMb,
+      },
+      totalSeconds: Math.round((Date.now() - started) / 1000),
+    };
+    console.log(`\n${formatLoadTable(rows)}\n`);
+    console.log(`warm start (spawn -> /readyz 200): ${warm.runsMs.join(', ')} ms; median ${warm.medianMs} ms`);
+    console.log(
+      `serve RSS after ${memory.afterRequests} requests: ${memory.rssMb} MB (peak ${memory.peakRssMb} MB; node process only)`,
+    );
+    console.log(`verdict vs targets ${JSON.stringify(TARGETS)}: ${JSON.stringify(results.verdict)}`);
+    log(`wrote ${writeResults(results)} in ${results.totalSeconds} s`);
+  } finally {
+    if (process.env.BENCH_KEEP_DATA) log(`kept ${dataDir}`);
+    else rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});

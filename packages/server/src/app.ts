@@ -1,0 +1,113 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import { registerAjvFormats, TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { Database } from './db/client.js';
+import { registerAuthentication } from './http/authentication.js';
+import { registerErrorHandler, sendProblem } from './http/error-handler.js';
+import { contextFactory } from './http/request-context.js';
+import { registerSecurityHeaders } from './http/security-headers.js';
+import { auditRoutes } from './modules/audit/audit.routes.js';
+import { authRoutes } from './modules/auth/auth.routes.js';
+import { createAuthenticator } from './modules/auth/session.service.js';
+import { orgUnitRoutes } from './modules/orgs/org-unit.routes.js';
+import { apiTokenRoutes } from './modules/tokens/api-token.routes.js';
+import { userRoutes } from './modules/users/user.routes.js';
+import type { Keys } from './security/secret-key.js';
+
+export interface AppDeps {
+  database: Database;
+  keys: Keys;
+  logger?: FastifyServerOptions['logger'];
+  /** Built web app to serve at `/`; null serves the API only. */
+  webDir?: string | null;
+  cookieSecure?: boolean;
+  trustProxy?: boolean;
+  /** Client-side settings handed to the web app, e.g. the base tile URL. */
+  webConfig?: Record<string, unknown>;
+}
+
+registerAjvFormats();
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: deps.logger ?? false,
+    bodyLimit: 1024 * 1024,
+    trustProxy: deps.trustProxy ?? false,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  app.setValidatorCompiler(TypeBoxValidatorCompiler);
+  registerErrorHandler(app);
+  registerSecurityHeaders(app);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: '枫桥 Fengqiao API', version: '1.0.0', description: '枫桥式公安派出所工作平台接口' },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          session: { type: 'apiKey', in: 'cookie', name: 'fq_session' },
+        },
+      },
+      security: [{ session: [] }, { bearer: [] }],
+    },
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  await app.register(fastifyCookie);
+
+  const { db, pool } = deps.database;
+  registerAuthentication(app, createAuthenticator(db, deps.keys));
+  const contextOf = contextFactory(db, deps.keys);
+  const system = { db, keys: deps.keys };
+
+  app.get('/healthz', { config: { public: true }, schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/readyz', { config: { public: true }, schema: { hide: true } }, async (request, reply) => {
+    try {
+      await pool.query('select 1');
+      return { status: 'ready' };
+    } catch {
+      return sendProblem(reply, request, 503, 'database_unavailable', '数据库不可用');
+    }
+  });
+
+  await app.register(
+    async (api) => {
+      api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>
+        app.swagger(),
+      );
+      await api.register(authRoutes, { contextOf, system, cookieSecure: deps.cookieSecure ?? false });
+      await api.register(orgUnitRoutes, { contextOf });
+      await api.register(userRoutes, { contextOf });
+      await api.register(apiTokenRoutes, { contextOf });
+      await api.register(auditRoutes, { contextOf });
+    },
+    { prefix: '/api/v1' },
+  );
+
+  if (deps.webDir && existsSync(path.join(deps.webDir, 'index.html'))) {
+    await serveWebApp(app, deps.webDir, deps.webConfig ?? {});
+  }
+  return app;
+}
+
+async function serveWebApp(app: FastifyInstance, webDir: string, webConfig: Record<string, unknown>) {
+  await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false });
+  app.get('/config.js', { config: { public: true }, schema: { hide: true } }, async (_request, reply) =>
+    reply.type('application/javascript').send(`window.FENGQIAO_CONFIG = ${JSON.stringify(webConfig)};`),
+  );
+  // Client-side routes: any other GET outside the API gets the app shell.
+  app.get('/*', { config: { public: true }, schema: { hide: true } }, async (request, reply) => {
+    if (request.url.startsWith('/api/'))
+      return sendProblem(reply, request, 404, 'not_found', '请求的资源不存在');
+    const assetPath = request.url.split('?')[0] ?? '/';
+    if (assetPath !== '/' && existsSync(path.join(webDir, assetPath)) && !assetPath.includes('..')) {
+      return reply.sendFile(assetPath.slice(1));
+    }
+    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+  });
+}

@@ -1,0 +1,37 @@
+#!/usr/bin/env node
+import { Command, Option } from 'commander';
+import { loadConfig } from '../config.js';
+import { registerAdminCommands } from './admin-commands.js';
+import { serve } from './serve.js';
+
+const program = new Command()
+  .name('fengqiao')
+  .description('枫桥 — Fengqiao-style community police station working system')
+  .showHelpAfterError();
+
+program
+  .command('serve')
+  .description('启动服务：迁移数据库、空库时生成演示数据、监听 PORT (start the server)')
+  .option('-p, --port <port>', 'HTTP port (env PORT, default 3000)')
+  .option('--password <password>', 'demo password when seeding (env FENGQIAO_DEMO_PASSWORD, else random)')
+  .option('--no-demo', 'do not seed the demo station into an empty database')
+  .action(async (opts: { port?: string; password?: string; demo: boolean }) => {
+    const config = loadConfig();
+    if (opts.port) config.port = Number(opts.port);
+    await serve(config, {
+      demoPassword: opts.password ?? process.env.FENGQIAO_DEMO_PASSWORD,
+      seedDemo: opts.demo,
+    });
+  });
+
+registerAdminCommands(program);
+
+program.addOption(new Option('--version').hideHelp()).on('option:version', () => {
+  process.stdout.write('0.1.0\n');
+  process.exit(0);
+});
+
+program.parseAsync().catch((error: unknown) => {
+  process.stderr.write(`错误 (error): ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,25 @@
+import path from 'node:path';
+
+export interface Config {
+  /** External PostgreSQL; when unset the embedded server is started in `<dataDir>/pg`. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  port: number;
+  host: string;
+  secretKeyFile: string;
+  logLevel: string;
+  tileUrl: string | undefined;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const dataDir = path.resolve(env.FENGQIAO_DATA_DIR ?? './data');
+  return {
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir,
+    port: Number(env.PORT ?? 3000),
+    host: env.HOST ?? '0.0.0.0',
+    secretKeyFile: path.resolve(env.FENGQIAO_SECRET_KEY_FILE ?? path.join(dataDir, 'secret.key')),
+    logLevel: env.LOG_LEVEL ?? 'info',
+    tileUrl: env.FENGQIAO_TILE_URL || undefined,
+  };
+}

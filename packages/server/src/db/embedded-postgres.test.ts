@@ -1,0 +1,140 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
+import { isProcessAlive } from './data-dir-lock.js';
+import { findDurabilityProblems } from './durability-check.js';
+import { type EmbeddedDatabase, startEmbeddedPostgres } from './embedded-postgres.js';
+
+const CRASH_WRITER = fileURLToPath(new URL('../../test/fixtures/crash-writer.mjs', import.meta.url));
+const ACKNOWLEDGED_BEFORE_KILL = 200;
+
+const dataDirs: string[] = [];
+const running: EmbeddedDatabase[] = [];
+
+/** Under the OS temp dir and 0755: as root the cluster runs as `postgres`, which must enter it. */
+function makeDataDir(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'fengqiao-embedded-'));
+  chmodSync(dir, 0o755);
+  dataDirs.push(dir);
+  return dir;
+}
+
+async function start(dataDir: string): Promise<EmbeddedDatabase> {
+  const database = await startEmbeddedPostgres(dataDir);
+  running.push(database);
+  return database;
+}
+
+async function stop(database: EmbeddedDatabase): Promise<void> {
+  running.splice(running.indexOf(database), 1);
+  await database.stop();
+}
+
+function postmasterPid(dataDir: string): number | null {
+  const file = path.join(dataDir, 'pg', 'postmaster.pid');
+  if (!existsSync(file)) return null;
+  return Number(readFileSync(file, 'utf8').split('\n')[0]) || null;
+}
+
+async function query<T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query<T>(sql)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+afterAll(async () => {
+  for (const database of running.splice(0)) await database.stop();
+  for (const dir of dataDirs) {
+    // A test that failed midway may have left a postmaster behind; none may outlive the run.
+    const pid = postmasterPid(dir);
+    if (pid && isProcessAlive(pid)) process.kill(pid, 'SIGQUIT');
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+describe('startEmbeddedPostgres', () => {
+  it('refuses a second start on a data dir that is in use, and starts once the first has stopped', async () => {
+    const dataDir = makeDataDir();
+    const first = await start(dataDir);
+
+    await expect(startEmbeddedPostgres(dataDir)).rejects.toThrow(/正被另一个枫桥实例.*拒绝启动/);
+    // The refused attempt must not have touched the running cluster.
+    expect(await query(first.url, 'select 1 as one')).toEqual([{ one: 1 }]);
+
+    await stop(first);
+    const second = await start(dataDir);
+    expect(await query(second.url, 'select 1 as one')).toEqual([{ one: 1 }]);
+    await stop(second);
+  }, 60_000);
+
+  it('runs with fsync and synchronous_commit on', async () => {
+    const database = await start(makeDataDir());
+    const pool = new pg.Pool({ connectionString: database.url, max: 1 });
+    try {
+      expect(await findDurabilityProblems(pool)).toEqual([]);
+    } finally {
+      await pool.end();
+    }
+    await stop(database);
+  }, 60_000);
+});
+
+describe('crash safety', () => {
+  let writer: ChildProcess | undefined;
+
+  afterAll(() => {
+    if (writer?.exitCode === null && writer.signalCode === null) writer.kill('SIGKILL');
+  });
+
+  it('keeps every acknowledged row when the app is killed and restarted on the same data dir', async () => {
+    const dataDir = makeDataDir();
+    const child = spawn(process.execPath, [CRASH_WRITER, dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    writer = child;
+    const acknowledged: number[] = [];
+    let stderr = '';
+    let pending = '';
+    child.stderr?.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString('utf8');
+    });
+    const exited = new Promise<void>((resolve) => child.once('close', () => resolve()));
+    const enoughWritten = new Promise<void>((resolve, reject) => {
+      child.stdout?.on('data', (chunk: Buffer) => {
+        const lines = (pending + chunk.toString('utf8')).split('\n');
+        pending = lines.pop() ?? '';
+        for (const line of lines) if (/^\d+$/.test(line)) acknowledged.push(Number(line));
+        if (acknowledged.length >= ACKNOWLEDGED_BEFORE_KILL) resolve();
+      });
+      child.once('exit', (code, signal) =>
+        reject(new Error(`crash-writer exited early (code ${code}, signal ${signal}): ${stderr}`)),
+      );
+    });
+    await enoughWritten;
+
+    // While the writer holds the data dir, another process is refused as well.
+    await expect(startEmbeddedPostgres(dataDir)).rejects.toThrow(/正被另一个枫桥实例/);
+
+    // Kill node only: its postgres is orphaned and keeps running, exactly as after a real crash.
+    child.kill('SIGKILL');
+    await exited;
+    const orphan = postmasterPid(dataDir);
+    expect(orphan).not.toBeNull();
+    expect(isProcessAlive(orphan as number)).toBe(true);
+
+    const recovered = await start(dataDir);
+    expect(isProcessAlive(orphan as number)).toBe(false);
+    const rows = await query<{ id: number }>(recovered.url, 'select id from crash_rows order by id');
+    const stored = new Set(rows.map((r) => r.id));
+    const lost = acknowledged.filter((id) => !stored.has(id));
+    expect(acknowledged.length).toBeGreaterThanOrEqual(ACKNOWLEDGED_BEFORE_KILL);
+    expect(lost).toEqual([]);
+    await stop(recovered);
+  }, 60_000);
+});

@@ -1,0 +1,37 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../../test/test-database.js';
+import { runMigrations } from './migrate.js';
+
+let database: TestDatabase;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(() => database.drop());
+
+describe('migrations', () => {
+  it('build every table on this server and run again as a no-op', async () => {
+    await runMigrations(database.db);
+    const { rows } = await database.pool.query<{ table_name: string }>(
+      "select table_name from information_schema.tables where table_schema = 'public' order by table_name",
+    );
+    expect(rows.map((r) => r.table_name)).toEqual([
+      'api_tokens',
+      'audit_head',
+      'audit_log',
+      'login_attempts',
+      'org_units',
+      'sessions',
+      'users',
+    ]);
+    const applied = await database.pool.query('select count(*)::int as n from drizzle.__drizzle_migrations');
+    expect(applied.rows[0].n).toBe(2);
+  });
+
+  it('installs the append-only triggers on the audit log', async () => {
+    const { rows } = await database.pool.query<{ tgname: string }>(
+      "select tgname from pg_trigger where tgrelid = 'audit_log'::regclass and not tgisinternal order by tgname",
+    );
+    expect(rows.map((r) => r.tgname)).toEqual(['audit_log_no_truncate', 'audit_log_no_update']);
+  });
+});

@@ -1,0 +1,37 @@
+import type { FastifyInstance } from 'fastify';
+import { SESSION_COOKIE } from '../modules/auth/auth-policy.js';
+import type { Authenticator } from '../modules/auth/session.service.js';
+import { AppError } from './app-error.js';
+
+/** Resolves the caller on every API request; routes are private unless their config says `public`. */
+export function registerAuthentication(app: FastifyInstance, authenticator: Authenticator): void {
+  app.decorateRequest('actor', null);
+  app.addHook('onRequest', async (request, reply) => {
+    if (!request.url.startsWith('/api/v1/')) return;
+    const header = request.headers.authorization;
+    if (header?.startsWith('Bearer ')) {
+      request.actor = await authenticator.resolveToken(header.slice(7).trim());
+      if (!request.actor) throw new AppError(401, 'invalid_token', '访问令牌无效、已过期或已吊销');
+    } else {
+      const cookie = request.cookies[SESSION_COOKIE];
+      if (cookie) {
+        const result = await authenticator.resolveSession(cookie);
+        if (result && 'actor' in result) request.actor = result.actor;
+        else reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      }
+    }
+    const config = request.routeOptions.config;
+    if (config?.public) return;
+    if (!request.actor) {
+      if (!request.routeOptions.url) return; // unknown route: let the 404 handler answer
+      throw new AppError(401, 'unauthenticated', cookie(request) ? '登录已超时，请重新登录' : '请先登录');
+    }
+    if (request.actor.totpEnrollmentRequired && !config?.duringTotpEnrollment) {
+      throw new AppError(403, 'totp_enrollment_required', '管理员账号必须先启用两步验证（TOTP）');
+    }
+  });
+}
+
+function cookie(request: { cookies: Record<string, string | undefined> }) {
+  return Boolean(request.cookies[SESSION_COOKIE]);
+}

@@ -1,0 +1,126 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError, type FieldError } from './app-error.js';
+
+const TITLES: Record<number, string> = {
+  400: '请求格式错误',
+  401: '未登录或登录已失效',
+  403: '没有权限',
+  404: '资源不存在',
+  405: '不支持的请求方法',
+  409: '操作冲突',
+  413: '请求内容过大',
+  415: '不支持的内容类型',
+  422: '提交的内容有误',
+  423: '账号已锁定',
+  429: '请求过于频繁',
+  500: '服务器内部错误',
+};
+
+export function sendProblem(
+  reply: FastifyReply,
+  request: FastifyRequest,
+  status: number,
+  code: string,
+  detail?: string,
+  errors?: FieldError[],
+) {
+  return reply
+    .status(status)
+    .type('application/problem+json')
+    .send({
+      type: `https://fengqiao.dev/problems/${code.replaceAll('_', '-')}`,
+      title: TITLES[status] ?? '请求失败',
+      status,
+      code,
+      detail,
+      instance: request.url.split('?')[0],
+      ...(errors ? { errors } : {}),
+    });
+}
+
+type ValidationIssue = {
+  instancePath?: string;
+  path?: string;
+  message?: string;
+  params?: Record<string, unknown>;
+  keyword?: string;
+};
+
+function fieldOf(issue: ValidationIssue, context: string | undefined): string {
+  const pointer = issue.instancePath ?? issue.path ?? '';
+  const base = pointer.replace(/^\//, '').replaceAll('/', '.');
+  const extra =
+    issue.params?.additionalProperties ?? issue.params?.requiredProperties ?? issue.params?.missingProperty;
+  const name = Array.isArray(extra) ? extra.join(',') : (extra as string | undefined);
+  return [context === 'body' ? '' : context, base, name].filter(Boolean).join('.') || (context ?? 'body');
+}
+
+function messageOf(issue: ValidationIssue): string {
+  switch (issue.keyword) {
+    case 'required':
+      return '必填项缺失';
+    case 'additionalProperties':
+      return '不允许的字段';
+    case 'type':
+      return `类型错误，应为 ${String(issue.params?.type ?? '')}`;
+    case 'format':
+      return `格式错误，应为 ${String(issue.params?.format ?? '')}`;
+    case 'minLength':
+      return `长度不能少于 ${String(issue.params?.limit ?? '')}`;
+    case 'maxLength':
+      return `长度不能超过 ${String(issue.params?.limit ?? '')}`;
+    case 'pattern':
+      return '格式不符合要求';
+    case 'minimum':
+    case 'maximum':
+      return '数值超出允许范围';
+    case 'anyOf':
+    case 'enum':
+    case 'const':
+      return '取值不在允许范围内';
+    default:
+      return issue.message ?? '取值无效';
+  }
+}
+
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof AppError) {
+      if (error.headers) reply.headers(error.headers);
+      return sendProblem(reply, request, error.status, error.code, error.message, error.errors);
+    }
+    if (error.validation) {
+      const errors = (error.validation as ValidationIssue[]).map((issue) => ({
+        field: fieldOf(issue, error.validationContext),
+        message: messageOf(issue),
+      }));
+      return sendProblem(reply, request, 400, 'validation_failed', '提交的内容未通过校验', errors);
+    }
+    const status = error.statusCode ?? 500;
+    if (status >= 400 && status < 500) {
+      const code =
+        error.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
+          ? 'body_too_large'
+          : error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
+            ? 'unsupported_media_type'
+            : status === 429
+              ? 'rate_limited'
+              : 'bad_request';
+      const detail =
+        code === 'body_too_large'
+          ? '请求内容超过允许的大小'
+          : code === 'unsupported_media_type'
+            ? '不支持的内容类型，请使用 application/json'
+            : error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError
+              ? 'JSON 格式错误'
+              : '请求无效';
+      return sendProblem(reply, request, status, code, detail);
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return sendProblem(reply, request, 500, 'internal_error', '服务器内部错误，请稍后重试');
+  });
+
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(reply, request, 404, 'not_found', '请求的资源不存在'),
+  );
+}

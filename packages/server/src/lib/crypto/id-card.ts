@@ -1,0 +1,75 @@
+export type IdCardParseResult =
+  | { ok: true; normalized: string; birthDate: string; sex: 'male' | 'female'; regionCode: string }
+  | { ok: false; reason: string };
+
+const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;
+const CHECK_CHARS = '10X98765432';
+const MIN_BIRTH_YEAR = 1800;
+
+/** Computes the GB 11643-1999 (ISO 7064 MOD 11-2) check character for the first 17 digits. */
+export function computeIdCardCheckChar(first17: string): string {
+  if (!/^\d{17}$/.test(first17)) throw new RangeError('前17位必须全部为数字');
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * (WEIGHTS[i] as number);
+  return CHECK_CHARS[sum % 11] as string;
+}
+
+/** Today's date in China (UTC+8), because birth dates on the card are local dates. */
+function formatChinaDate(now: Date): string {
+  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+function isRealDate(year: number, month: number, day: number): boolean {
+  const d = new Date(Date.UTC(year, month - 1, day));
+  return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
+}
+
+export function parseIdCard(input: string, now: Date = new Date()): IdCardParseResult {
+  if (typeof input !== 'string') return { ok: false, reason: '身份证号码必须是字符串' };
+  const s = input.trim().replace(/[xＸ]$/, 'X');
+  if (s.length !== 18) return { ok: false, reason: '身份证号码必须为18位' };
+  if (!/^\d{17}[\dX]$/.test(s))
+    return { ok: false, reason: '身份证号码格式错误：前17位应为数字，末位为数字或X' };
+
+  const regionCode = s.slice(0, 6);
+  if (!/^[1-8]/.test(regionCode)) return { ok: false, reason: '身份证号码的地区码无效' };
+
+  const year = Number(s.slice(6, 10));
+  const month = Number(s.slice(10, 12));
+  const day = Number(s.slice(12, 14));
+  if (year < MIN_BIRTH_YEAR || !isRealDate(year, month, day)) {
+    return { ok: false, reason: '身份证号码中的出生日期无效' };
+  }
+  const birthDate = `${s.slice(6, 10)}-${s.slice(10, 12)}-${s.slice(12, 14)}`;
+  if (birthDate > formatChinaDate(now)) return { ok: false, reason: '身份证号码中的出生日期晚于今天' };
+
+  if (computeIdCardCheckChar(s.slice(0, 17)) !== s[17]) return { ok: false, reason: '身份证号码校验位错误' };
+
+  const sex = Number(s[16]) % 2 === 1 ? 'male' : 'female';
+  return { ok: true, normalized: s, birthDate, sex, regionCode };
+}
+
+/** Builds a checksum-valid ID number for demo and test data; seq's parity decides the sex (odd = male). */
+export function generateIdCard(regionCode: string, birthDate: string, seq: number): string {
+  if (!/^[1-8]\d{5}$/.test(regionCode)) throw new RangeError(`invalid region code: ${regionCode}`);
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(birthDate);
+  if (!m || !isRealDate(Number(m[1]), Number(m[2]), Number(m[3]))) {
+    throw new RangeError(`invalid birth date: ${birthDate}`);
+  }
+  if (!Number.isInteger(seq) || seq < 0 || seq > 999) throw new RangeError(`invalid sequence: ${seq}`);
+  const first17 = `${regionCode}${m[1]}${m[2]}${m[3]}${String(seq).padStart(3, '0')}`;
+  return first17 + computeIdCardCheckChar(first17);
+}
+
+function maskMiddle(value: string, keepStart: number, keepEnd: number): string {
+  if (value.length <= keepStart + keepEnd) return '*'.repeat(value.length);
+  return value.slice(0, keepStart) + '*'.repeat(value.length - keepStart - keepEnd) + value.slice(-keepEnd);
+}
+
+export function maskIdCard(idCard: string): string {
+  return maskMiddle(idCard.trim(), 3, 4);
+}
+
+export function maskPhone(phone: string): string {
+  return maskMiddle(phone.trim(), 3, 4);
+}

@@ -1,0 +1,97 @@
+/** Villages first (in code order), then the town-centre community. */
+export const DEMO_VILLAGES = [
+  '枫源村',
+  '栎桥村',
+  '新枫村',
+  '枫溪村',
+  '杜黄新村',
+  '陈家村',
+  '乐山村',
+  '丹桔村',
+  '东溪村',
+  '钟瑛村',
+  '全堂村',
+  '骆家桥村',
+  '大竺村',
+  '高塘村',
+  '溪口村',
+] as const;
+
+export const DEMO_TOWN_COMMUNITY = '枫桥社区';
+
+export const GRID_ORDINALS = ['第一', '第二', '第三'] as const;
+
+// Weighted towards surnames common in Zhuji (陈, 骆, 楼, 宣, 斯, 俞…).
+export const SURNAMES = [
+  '陈',
+  '陈',
+  '王',
+  '杨',
+  '骆',
+  '骆',
+  '何',
+  '周',
+  '赵',
+  '楼',
+  '宣',
+  '蒋',
+  '斯',
+  '俞',
+  '黄',
+  '金',
+  '张',
+  '吴',
+  '孙',
+  '徐',
+  '钱',
+  '冯',
+  '寿',
+  '郦',
+] as const;
+
+export const GIVEN_NAMES = [
+  '建国',
+  '伟',
+  '海峰',
+  '丽娟',
+  '晓东',
+  '志强',
+  '秀英',
+  '国平',
+  '春燕',
+  '立新',
+  '红梅',
+  '军',
+  '静',
+  '浩然',
+  '雨萱',
+  '子轩',
+  '宏伟',
+  '佳怡',
+  '明辉',
+  '丹丹',
+  '国强',
+  '俊杰',
+  '美华',
+  '伟东',
+  '晓燕',
+  '金水',
+  '林峰',
+  '慧敏',
+  '建华',
+  '永良',
+  '雪芬',
+  '炳坤',
+  '宇航',
+  '欣怡',
+  '振华',
+  '亚萍',
+  '忠良',
+  '彩娟',
+  '文斌',
+  '梦婷',
+] as const;
+
+export const MEDIATOR_TITLES = ['驻所律师', '心理咨询师', '司法所调解员'] as const;
+
+export const DEPARTMENT_TITLES = ['镇综治中心', '市场监管所'] as const;

@@ -1,0 +1,191 @@
+import {
+  cross,
+  type GeoJsonMultiPolygon,
+  type GeoJsonPolygon,
+  type GridBoundary,
+  type LinearRing,
+  type Position,
+  ringSignedArea,
+  segmentsIntersect,
+} from './polygon-geometry.js';
+
+export type {
+  BBox,
+  GeoJsonMultiPolygon,
+  GeoJsonPolygon,
+  GridBoundary,
+  Position,
+} from './polygon-geometry.js';
+export { pointInPolygon, polygonBBox, polygonCentroid } from './polygon-geometry.js';
+
+export interface PolygonError {
+  path: string;
+  message: string;
+}
+
+export type PolygonValidationResult =
+  | { ok: true; polygon: GridBoundary }
+  | { ok: false; errors: PolygonError[] };
+
+const MAX_ERRORS = 50;
+const MAX_VERTICES = 20_000;
+// About 0.01 m² at this latitude: anything smaller is a line, not an area.
+const MIN_RING_AREA_DEG2 = 1e-12;
+
+class ErrorList {
+  readonly items: PolygonError[] = [];
+  add(path: string, message: string): void {
+    if (this.items.length < MAX_ERRORS) this.items.push({ path, message });
+  }
+  get full(): boolean {
+    return this.items.length >= MAX_ERRORS;
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Returns a 2-D copy of the position, or null after recording why it is unusable. */
+function readPosition(value: unknown, path: string, errors: ErrorList): Position | null {
+  if (!Array.isArray(value) || value.length < 2 || value.length > 3) {
+    errors.add(path, '坐标点必须是 [经度, 纬度] 数组');
+    return null;
+  }
+  if (!value.every((n) => typeof n === 'number' && Number.isFinite(n))) {
+    errors.add(path, '坐标点的经纬度必须是有限数字');
+    return null;
+  }
+  const [lng, lat] = value as number[] as Position;
+  let ok = true;
+  if (lng < -180 || lng > 180) {
+    errors.add(path, `经度 ${lng} 超出范围（-180 至 180）`);
+    ok = false;
+  }
+  if (lat < -90 || lat > 90) {
+    errors.add(path, `纬度 ${lat} 超出范围（-90 至 90）`);
+    ok = false;
+  }
+  return ok ? [lng, lat] : null;
+}
+
+function samePosition(a: Position, b: Position): boolean {
+  return a[0] === b[0] && a[1] === b[1];
+}
+
+function checkSelfIntersection(ring: LinearRing, path: string, errors: ErrorList): void {
+  const n = ring.length - 1; // segment i runs from ring[i] to ring[i + 1]
+  for (let i = 0; i < n && !errors.full; i++) {
+    const a = ring[i] as Position;
+    const b = ring[i + 1] as Position;
+    for (let j = i + 1; j < n; j++) {
+      const c = ring[j] as Position;
+      const d = ring[j + 1] as Position;
+      const adjacent = j === i + 1 || (i === 0 && j === n - 1);
+      if (adjacent) {
+        // Neighbours always share a vertex; they only clash if the second doubles back over the first.
+        const [p, shared, q] = j === i + 1 ? [a, b, d] : [c, a, b];
+        const back = (p[0] - shared[0]) * (q[0] - shared[0]) + (p[1] - shared[1]) * (q[1] - shared[1]);
+        if (cross(p, shared, q) === 0 && back > 0) {
+          errors.add(`${path}[${j}]`, `多边形的边自相交：第${i + 1}条边与第${j + 1}条边重叠`);
+        }
+      } else if (segmentsIntersect(a, b, c, d)) {
+        errors.add(`${path}[${j}]`, `多边形的边自相交：第${i + 1}条边与第${j + 1}条边相交`);
+      }
+    }
+  }
+}
+
+function readRing(value: unknown, path: string, errors: ErrorList): LinearRing | null {
+  if (!Array.isArray(value) || (value.length > 0 && !value.some(Array.isArray))) {
+    errors.add(path, '多边形的环必须是坐标点数组，请检查 coordinates 的嵌套层级');
+    return null;
+  }
+  if (value.length < 4) {
+    errors.add(path, '多边形的环至少需要4个坐标点（首尾相同）');
+    return null;
+  }
+  const ring: LinearRing = [];
+  value.forEach((raw, i) => {
+    const position = readPosition(raw, `${path}[${i}]`, errors);
+    if (position) ring.push(position);
+  });
+  if (ring.length !== value.length) return null;
+
+  if (!samePosition(ring[0] as Position, ring[ring.length - 1] as Position)) {
+    errors.add(`${path}[${ring.length - 1}]`, '多边形的环未闭合：首尾坐标必须相同');
+    return null;
+  }
+  let duplicates = false;
+  for (let i = 1; i < ring.length; i++) {
+    if (samePosition(ring[i - 1] as Position, ring[i] as Position)) {
+      errors.add(`${path}[${i}]`, '多边形的环存在连续重复的坐标点');
+      duplicates = true;
+    }
+  }
+  if (duplicates) return null;
+  const before = errors.items.length;
+  checkSelfIntersection(ring, path, errors);
+  // A bow-tie also has zero net area, so only call it degenerate when the edges are clean.
+  if (errors.items.length === before && Math.abs(ringSignedArea(ring)) < MIN_RING_AREA_DEG2) {
+    errors.add(path, '多边形的环面积过小，近乎为零');
+  }
+  return ring;
+}
+
+function readPolygonRings(value: unknown, path: string, errors: ErrorList): LinearRing[] | null {
+  if (!Array.isArray(value) || value.length === 0) {
+    errors.add(path, '多边形至少需要一个外环');
+    return null;
+  }
+  const rings = value.map((raw, i) => readRing(raw, `${path}[${i}]`, errors));
+  return rings.every((r): r is LinearRing => r !== null) ? rings : null;
+}
+
+function countVertices(value: unknown): number {
+  return Array.isArray(value)
+    ? value.every(Array.isArray)
+      ? value.reduce((n, v) => n + countVertices(v), 0)
+      : 1
+    : 0;
+}
+
+/**
+ * Validates a grid boundary drawn or uploaded by a user and returns a clean 2-D copy
+ * (altitudes and foreign members dropped). Does not check that holes lie inside the outer ring.
+ */
+export function validateGridPolygon(geojson: unknown): PolygonValidationResult {
+  const errors = new ErrorList();
+  if (!isRecord(geojson))
+    return { ok: false, errors: [{ path: '', message: '边界必须是 GeoJSON 几何对象' }] };
+  const { type, coordinates } = geojson;
+  if (type !== 'Polygon' && type !== 'MultiPolygon') {
+    return { ok: false, errors: [{ path: 'type', message: '几何类型必须是 Polygon 或 MultiPolygon' }] };
+  }
+  if (!Array.isArray(coordinates)) {
+    return { ok: false, errors: [{ path: 'coordinates', message: 'coordinates 必须是数组' }] };
+  }
+  if (countVertices(coordinates) > MAX_VERTICES) {
+    return {
+      ok: false,
+      errors: [{ path: 'coordinates', message: `坐标点过多：最多允许${MAX_VERTICES}个，请简化边界` }],
+    };
+  }
+
+  if (type === 'Polygon') {
+    const rings = readPolygonRings(coordinates, 'coordinates', errors);
+    if (rings && errors.items.length === 0) {
+      const polygon: GeoJsonPolygon = { type, coordinates: rings };
+      return { ok: true, polygon };
+    }
+    return { ok: false, errors: errors.items };
+  }
+
+  if (coordinates.length === 0) errors.add('coordinates', 'MultiPolygon 至少需要一个多边形');
+  const polygons = coordinates.map((raw, i) => readPolygonRings(raw, `coordinates[${i}]`, errors));
+  if (errors.items.length === 0 && polygons.every((p): p is LinearRing[] => p !== null)) {
+    const polygon: GeoJsonMultiPolygon = { type, coordinates: polygons };
+    return { ok: true, polygon };
+  }
+  return { ok: false, errors: errors.items };
+}

@@ -1,0 +1,35 @@
+import { permissionsOf, type Role, requiresTotp } from '@fengqiao/shared';
+import type { Actor } from '../../security/actor.js';
+import type { UserRow } from '../users/user.repository.js';
+
+export function actorFromUser(
+  user: UserRow,
+  via: { sessionId: string } | { tokenId: string; scopePath: string; scopeOrgId: string },
+): Actor {
+  const roles = user.roles as Role[];
+  const base = {
+    userId: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    roles,
+    permissions: new Set(permissionsOf(roles)),
+  };
+  if ('sessionId' in via) {
+    return {
+      ...base,
+      scopePath: user.scopePath,
+      scopeOrgId: user.scopeOrgId,
+      via: 'session',
+      sessionId: via.sessionId,
+      totpEnrollmentRequired: requiresTotp(roles) && !user.totpEnabled,
+    };
+  }
+  return {
+    ...base,
+    scopePath: via.scopePath,
+    scopeOrgId: via.scopeOrgId,
+    via: 'token',
+    tokenId: via.tokenId,
+    totpEnrollmentRequired: false,
+  };
+}

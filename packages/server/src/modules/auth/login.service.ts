@@ -1,0 +1,124 @@
+import type { LoginBody } from '@fengqiao/shared';
+import { AppError } from '../../http/app-error.js';
+import type { SystemContext } from '../../security/context.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { addLoginFailure, findUserByUsername, type UserRow, updateUser } from '../users/user.repository.js';
+import { AUTH_POLICY } from './auth-policy.js';
+import { burnPasswordCheck, verifyPassword } from './password-hash.js';
+import { hashSecret, newSecret } from './secret-hash.js';
+import { countLoginAttempt, insertSession, revokeSession } from './session.repository.js';
+import { checkTotp, openTotpSecret } from './totp.js';
+
+export interface LoginRequest {
+  body: LoginBody;
+  ip: string;
+  userAgent: string | null;
+  /** The session cookie the browser still had, dropped so a planted id never survives login. */
+  previousCookie?: string;
+}
+
+export interface LoginResult {
+  user: UserRow;
+  cookieValue: string;
+  sessionId: string;
+  expiresAt: Date;
+}
+
+const invalidCredentials = () => new AppError(401, 'invalid_credentials', '用户名或密码错误');
+
+function formatShanghai(date: Date): string {
+  return date.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+}
+
+export async function login(ctx: SystemContext, request: LoginRequest): Promise<LoginResult> {
+  const { body, ip } = request;
+  const audit = (result: 'ok' | 'failed' | 'denied', user: UserRow | undefined, reason?: string) =>
+    recordAudit(ctx.db, ctx.keys.audit, {
+      actor: user ? { id: user.id, username: user.username } : null,
+      action: 'auth.login',
+      objectType: 'user',
+      objectId: user?.id ?? null,
+      result,
+      ip,
+      detail: { username: body.username, ...(reason ? { reason } : {}) },
+    });
+
+  const attempts = await countLoginAttempt(ctx.db, ip, AUTH_POLICY.loginWindowSeconds);
+  if (attempts > AUTH_POLICY.loginAttemptsPerWindow) {
+    await audit('denied', undefined, 'rate_limited');
+    throw new AppError(429, 'rate_limited', '登录尝试过于频繁，请稍后再试', undefined, {
+      'retry-after': String(AUTH_POLICY.loginWindowSeconds),
+    });
+  }
+
+  const user = await findUserByUsername(ctx.db, body.username);
+  if (!user) {
+    await burnPasswordCheck(body.password);
+    await audit('failed', undefined, 'unknown_user');
+    throw invalidCredentials();
+  }
+  if (user.lockedUntil && user.lockedUntil > new Date()) {
+    await audit('denied', user, 'locked');
+    throw new AppError(
+      423,
+      'account_locked',
+      `账号因多次登录失败已锁定，请于 ${formatShanghai(user.lockedUntil)} 后再试`,
+    );
+  }
+
+  const fail = async (reason: string, error: AppError): Promise<never> => {
+    const { lockedUntil } = await addLoginFailure(
+      ctx.db,
+      user.id,
+      AUTH_POLICY.maxFailedLogins,
+      AUTH_POLICY.lockMinutes,
+    );
+    await audit('failed', user, reason);
+    if (lockedUntil && lockedUntil > new Date()) {
+      throw new AppError(
+        423,
+        'account_locked',
+        `登录失败次数过多，账号已锁定至 ${formatShanghai(lockedUntil)}`,
+      );
+    }
+    throw error;
+  };
+
+  if (!(await verifyPassword(user.passwordHash, body.password))) {
+    return fail('bad_password', invalidCredentials());
+  }
+  if (user.disabled) {
+    await audit('denied', user, 'disabled');
+    throw new AppError(403, 'account_disabled', '账号已停用，请联系系统管理员');
+  }
+  if (user.totpEnabled && user.totpSecret) {
+    if (!body.totp) throw new AppError(401, 'totp_required', '请输入身份验证器上的 6 位动态码');
+    if (!checkTotp(openTotpSecret(ctx.keys.field, user.totpSecret), body.totp)) {
+      return fail('bad_totp', new AppError(401, 'totp_invalid', '动态码错误或已过期'));
+    }
+  }
+
+  if (request.previousCookie) await revokeSession(ctx.db, hashSecret(ctx.keys.token, request.previousCookie));
+  const cookieValue = newSecret();
+  const sessionId = hashSecret(ctx.keys.token, cookieValue);
+  const expiresAt = new Date(Date.now() + AUTH_POLICY.absoluteHours * 3_600_000);
+  await ctx.db.transaction(async (tx) => {
+    await insertSession(tx, {
+      id: sessionId,
+      userId: user.id,
+      expiresAt,
+      ip,
+      userAgent: request.userAgent?.slice(0, 300) ?? null,
+    });
+    await updateUser(tx, user.id, { failedLogins: 0, lastLoginAt: new Date() });
+    await recordAudit(tx, ctx.keys.audit, {
+      actor: { id: user.id, username: user.username },
+      action: 'auth.login',
+      objectType: 'user',
+      objectId: user.id,
+      result: 'ok',
+      ip,
+    });
+  });
+  return { user, cookieValue, sessionId, expiresAt };
+}

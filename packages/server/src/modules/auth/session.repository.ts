@@ -1,0 +1,66 @@
+import { and, eq, isNull, lt, sql } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../../db/client.js';
+import { apiTokens, loginAttempts, sessions, users } from '../../db/schema/index.js';
+
+export type SessionRow = typeof sessions.$inferSelect;
+
+export async function insertSession(db: DbOrTx, row: typeof sessions.$inferInsert): Promise<void> {
+  await db.insert(sessions).values(row);
+}
+
+export async function revokeSession(db: DbOrTx, id: string): Promise<void> {
+  await db
+    .update(sessions)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(sessions.id, id), isNull(sessions.revokedAt)));
+}
+
+export async function revokeUserSessions(db: DbOrTx, userId: string): Promise<void> {
+  await db
+    .update(sessions)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)));
+}
+
+/** Every authenticated request runs this, so it is prepared once per pool. */
+export function prepareSessionLookup(db: Db) {
+  return db
+    .select({ session: sessions, user: users })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.id, sql.placeholder('id')))
+    .prepare('session_lookup');
+}
+
+export function prepareTokenLookup(db: Db) {
+  return db
+    .select({ token: apiTokens, user: users })
+    .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .where(eq(apiTokens.tokenHash, sql.placeholder('hash')))
+    .prepare('token_lookup');
+}
+
+export async function touchSession(db: DbOrTx, id: string): Promise<void> {
+  await db.update(sessions).set({ lastSeenAt: new Date() }).where(eq(sessions.id, id));
+}
+
+export async function touchToken(db: DbOrTx, id: string): Promise<void> {
+  await db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, id));
+}
+
+/** Records this attempt and returns how many this address made in the window, this one included. */
+export async function countLoginAttempt(db: DbOrTx, ip: string, windowSeconds: number): Promise<number> {
+  await db.delete(loginAttempts).where(lt(loginAttempts.at, sql`now() - interval '1 hour'`));
+  await db.insert(loginAttempts).values({ ip });
+  const rows = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(loginAttempts)
+    .where(
+      and(
+        eq(loginAttempts.ip, ip),
+        sql`${loginAttempts.at} > now() - make_interval(secs => ${windowSeconds})`,
+      ),
+    );
+  return rows[0]?.n ?? 0;
+}

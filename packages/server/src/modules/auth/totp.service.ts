@@ -1,0 +1,34 @@
+import { conflict, invalid } from '../../http/app-error.js';
+import type { ServiceContext } from '../../security/context.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { findUserByUsername, updateUser } from '../users/user.repository.js';
+import { checkTotp, createTotpSecret, openTotpSecret, sealTotpSecret, totpUrl } from './totp.js';
+
+/** Starts enrolment: a fresh secret is stored sealed and shown once; it counts only after `enableTotp`. */
+export async function setUpTotp(ctx: ServiceContext): Promise<{ secret: string; otpauthUrl: string }> {
+  const user = await findUserByUsername(ctx.db, ctx.actor.username);
+  if (user?.totpEnabled) throw conflict('totp_already_enabled', '两步验证已启用');
+  const secret = createTotpSecret();
+  await updateUser(ctx.db, ctx.actor.userId, { totpSecret: sealTotpSecret(ctx.keys.field, secret) });
+  return { secret, otpauthUrl: totpUrl(ctx.actor.username, secret) };
+}
+
+export async function enableTotp(ctx: ServiceContext, code: string): Promise<void> {
+  const user = await findUserByUsername(ctx.db, ctx.actor.username);
+  if (user?.totpEnabled) throw conflict('totp_already_enabled', '两步验证已启用');
+  if (!user?.totpSecret) throw conflict('totp_not_set_up', '请先生成两步验证密钥');
+  if (!checkTotp(openTotpSecret(ctx.keys.field, user.totpSecret), code)) {
+    throw invalid('totp_invalid', '动态码错误或已过期', [{ field: 'totp', message: '动态码错误' }]);
+  }
+  await ctx.db.transaction(async (tx) => {
+    await updateUser(tx, user.id, { totpEnabled: true });
+    await recordAudit(tx, ctx.keys.audit, {
+      actor: { id: user.id, username: user.username },
+      action: 'auth.totp_enable',
+      objectType: 'user',
+      objectId: user.id,
+      result: 'ok',
+      ip: ctx.ip,
+    });
+  });
+}

@@ -1,0 +1,111 @@
+import { randomInt } from 'node:crypto';
+import { requiresTotp } from '@fengqiao/shared';
+import { uuidv7 } from 'uuidv7';
+import type { orgUnits, users } from '../../db/schema/index.js';
+import { AppError } from '../../http/app-error.js';
+import { buildDemoStation, type DemoOrgNode } from '../../lib/demo/demo-station.js';
+import { checkPasswordComplexity } from '../../lib/security/password-policy.js';
+import type { SystemContext } from '../../security/context.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { hashPassword } from '../auth/password-hash.js';
+import { createTotpSecret, sealTotpSecret } from '../auth/totp.js';
+import { insertOrgUnitRows, insertUserRows, isDatabaseEmpty } from './demo-seed.repository.js';
+
+export interface DemoLogin {
+  username: string;
+  displayName: string;
+  title: string;
+  roles: string[];
+  totpSecret: string | null;
+}
+
+export interface DemoSeedResult {
+  password: string;
+  orgUnits: number;
+  logins: DemoLogin[];
+}
+
+const ALPHABET = 'abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+/** A random demo password that always meets the complexity rule. */
+export function generateDemoPassword(): string {
+  let body = '';
+  for (let i = 0; i < 10; i++) body += ALPHABET[randomInt(ALPHABET.length)];
+  return `Fq-${body}7`;
+}
+
+export { isDatabaseEmpty };
+
+function flattenTree(root: DemoOrgNode) {
+  const rows: (typeof orgUnits.$inferInsert & { id: string; path: string })[] = [];
+  const walk = (node: DemoOrgNode, parent: (typeof rows)[number] | null, stationId: string | null) => {
+    const id = uuidv7();
+    const ownStation = node.kind === 'station' ? id : stationId;
+    const row = {
+      id,
+      parentId: parent?.id ?? null,
+      stationId: ownStation,
+      kind: node.kind,
+      code: node.code,
+      name: node.name,
+      path: `${parent?.path ?? '/'}${id}/`,
+      depth: parent ? (parent.depth ?? 0) + 1 : 0,
+      boundary: node.boundary ?? null,
+    };
+    rows.push(row);
+    for (const child of node.children ?? []) walk(child, row, ownStation);
+  };
+  walk(root, null, null);
+  return rows;
+}
+
+/** Loads the deterministic demo station (org tree, grids, staff accounts) into an empty database. */
+export async function seedDemoStation(
+  ctx: SystemContext,
+  options: { password?: string; seed?: number } = {},
+): Promise<DemoSeedResult> {
+  const password = options.password ?? generateDemoPassword();
+  const problems = checkPasswordComplexity(password);
+  if (problems.length > 0)
+    throw new AppError(422, 'weak_password', `演示密码不符合要求：${problems.join('；')}`);
+  if (!(await isDatabaseEmpty(ctx.db)))
+    throw new AppError(409, 'not_empty', '数据库已有数据，不能再生成演示数据');
+
+  const station = buildDemoStation(options.seed);
+  const orgRows = flattenTree(station.root);
+  const byCode = new Map(orgRows.map((r) => [r.code, r]));
+  // One hash for all demo accounts: they share the printed password, and hashing a hundred times slows start-up.
+  const passwordHash = await hashPassword(password);
+  const logins: DemoLogin[] = [];
+  const userRows: (typeof users.$inferInsert)[] = station.staff.map((person) => {
+    const org = byCode.get(person.orgCode);
+    const scope = byCode.get(person.scopeCode);
+    if (!org || !scope) throw new Error(`demo staff ${person.username} refers to unknown org`);
+    const totpSecret = requiresTotp(person.roles) ? createTotpSecret() : null;
+    logins.push({ ...person, totpSecret });
+    return {
+      id: uuidv7(),
+      stationId: org.stationId ?? null,
+      username: person.username,
+      displayName: person.displayName,
+      passwordHash,
+      roles: person.roles,
+      orgUnitId: org.id,
+      scopeOrgId: scope.id,
+      scopePath: scope.path,
+      totpSecret: totpSecret ? sealTotpSecret(ctx.keys.field, totpSecret) : null,
+      totpEnabled: Boolean(totpSecret),
+    };
+  });
+
+  await ctx.db.transaction(async (tx) => {
+    await insertOrgUnitRows(tx, orgRows);
+    await insertUserRows(tx, userRows);
+    await recordAudit(tx, ctx.keys.audit, {
+      action: 'seed.demo',
+      result: 'ok',
+      detail: { orgUnits: orgRows.length, users: userRows.length, seed: station.seed },
+    });
+  });
+  return { password, orgUnits: orgRows.length, logins };
+}

@@ -1,0 +1,180 @@
+import {
+  CHILD_KIND,
+  ORG_KIND_LABELS,
+  type OrgUnit,
+  type OrgUnitCreate,
+  type OrgUnitUpdate,
+} from '@fengqiao/shared';
+import { uuidv7 } from 'uuidv7';
+import type { DbOrTx } from '../../db/client.js';
+import { conflict, invalid } from '../../http/app-error.js';
+import { type GridBoundary, validateGridPolygon } from '../../lib/geo/polygon-validation.js';
+import type { ServiceContext } from '../../security/context.js';
+import { assertInScope, authorize } from '../../security/policy.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { countUsersInOrg } from '../users/user.repository.js';
+import { presentOrgUnit } from './org-unit.presenter.js';
+import {
+  deleteOrgUnit,
+  findOrgUnitByCode,
+  findOrgUnitById,
+  findOrgUnitWithCount,
+  insertOrgUnit,
+  listGridBoundaries,
+  type OrgUnitRow,
+  type OrgUnitWithCount,
+  prepareSubtree,
+  updateOrgUnit,
+} from './org-unit.repository.js';
+
+const LABEL = '组织单位';
+
+export function scopePattern(path: string): string {
+  return `${path.replace(/[%_\\]/g, '\\$&')}%`;
+}
+
+function checkBoundary(kind: OrgUnitRow['kind'], boundary: unknown): GridBoundary | null {
+  if (boundary === null || boundary === undefined) return null;
+  if (kind !== 'grid' && kind !== 'community') {
+    throw invalid('boundary_not_allowed', '只有社区/村和网格可以设置边界', [
+      { field: 'boundary', message: '该类型单位不能设置边界' },
+    ]);
+  }
+  const result = validateGridPolygon(boundary);
+  if (!result.ok) {
+    throw invalid(
+      'invalid_boundary',
+      '边界多边形无效',
+      result.errors.map((e) => ({ field: `boundary.${e.path}`, message: e.message })),
+    );
+  }
+  return result.polygon;
+}
+
+async function loadInScope(ctx: ServiceContext, id: string, action: string): Promise<OrgUnitWithCount> {
+  const unit = await findOrgUnitWithCount(ctx.db, id);
+  await assertInScope(ctx, unit?.path, action, 'org_unit', id, LABEL);
+  return unit as OrgUnitWithCount;
+}
+
+async function auditOrgWrite(
+  ctx: ServiceContext,
+  tx: DbOrTx,
+  action: string,
+  id: string,
+  detail: Record<string, unknown>,
+) {
+  await recordAudit(tx, ctx.keys.audit, {
+    actor: { id: ctx.actor.userId, username: ctx.actor.username },
+    action,
+    objectType: 'org_unit',
+    objectId: id,
+    result: 'ok',
+    ip: ctx.ip,
+    detail,
+  });
+}
+
+/** Subtree reads are prepared per database handle, since every page load asks for the tree. */
+const subtreeQueries = new WeakMap<object, ReturnType<typeof prepareSubtree>>();
+
+export async function listOrgTree(ctx: ServiceContext): Promise<{ items: OrgUnit[] }> {
+  await authorize(ctx, 'org.read', 'org_unit');
+  let query = subtreeQueries.get(ctx.db);
+  if (!query) {
+    query = prepareSubtree(ctx.db);
+    subtreeQueries.set(ctx.db, query);
+  }
+  const rows = await query.execute({ pattern: scopePattern(ctx.actor.scopePath) });
+  return { items: rows.map((r) => presentOrgUnit({ ...r.unit, childCount: r.childCount })) };
+}
+
+export async function getOrgUnit(ctx: ServiceContext, id: string): Promise<OrgUnit> {
+  await authorize(ctx, 'org.read', 'org_unit', id);
+  return presentOrgUnit(await loadInScope(ctx, id, 'org.read'));
+}
+
+export async function getOrgGeoJson(ctx: ServiceContext, kind: OrgUnitRow['kind']) {
+  await authorize(ctx, 'org.read', 'org_unit');
+  const rows = await listGridBoundaries(ctx.db, scopePattern(ctx.actor.scopePath), kind);
+  return {
+    type: 'FeatureCollection' as const,
+    features: rows.map((r) => ({
+      type: 'Feature' as const,
+      id: r.id,
+      properties: { id: r.id, name: r.name, code: r.code, kind: r.kind, parentId: r.parentId },
+      geometry: r.boundary as GridBoundary,
+    })),
+  };
+}
+
+export async function createOrgUnit(ctx: ServiceContext, input: OrgUnitCreate): Promise<OrgUnit> {
+  await authorize(ctx, 'org.write', 'org_unit');
+  const parent = await loadInScope(ctx, input.parentId, 'org.write');
+  const expected = CHILD_KIND[parent.kind];
+  if (expected !== input.kind) {
+    const message = expected
+      ? `该上级单位下只能创建“${ORG_KIND_LABELS[expected].zh}”类型的单位`
+      : '网格下不能再创建下级单位';
+    throw invalid('invalid_org_kind', message, [{ field: 'kind', message }]);
+  }
+  const boundary = checkBoundary(input.kind, input.boundary);
+  if (await findOrgUnitByCode(ctx.db, input.code)) {
+    throw conflict('org_code_taken', `编码 ${input.code} 已被使用`);
+  }
+  const id = uuidv7();
+  await ctx.db.transaction(async (tx) => {
+    await insertOrgUnit(
+      tx,
+      {
+        id,
+        parentId: parent.id,
+        stationId: input.kind === 'station' ? id : parent.kind === 'station' ? parent.id : parent.stationId,
+        kind: input.kind,
+        code: input.code,
+        name: input.name,
+        boundary,
+      },
+      parent,
+    );
+    await auditOrgWrite(ctx, tx, 'org.create', id, { code: input.code, name: input.name, kind: input.kind });
+  });
+  return getOrgUnit(ctx, id);
+}
+
+export async function updateOrgUnitDetails(
+  ctx: ServiceContext,
+  id: string,
+  input: OrgUnitUpdate,
+): Promise<OrgUnit> {
+  await authorize(ctx, 'org.write', 'org_unit', id);
+  const unit = await loadInScope(ctx, id, 'org.write');
+  const patch: Partial<Pick<OrgUnitRow, 'name' | 'boundary'>> = {};
+  if (input.name !== undefined) patch.name = input.name;
+  if (input.boundary !== undefined) patch.boundary = checkBoundary(unit.kind, input.boundary);
+  await ctx.db.transaction(async (tx) => {
+    await updateOrgUnit(tx, id, patch);
+    await auditOrgWrite(ctx, tx, 'org.update', id, {
+      name: input.name,
+      boundaryChanged: input.boundary !== undefined,
+    });
+  });
+  return getOrgUnit(ctx, id);
+}
+
+export async function removeOrgUnit(ctx: ServiceContext, id: string): Promise<void> {
+  await authorize(ctx, 'org.write', 'org_unit', id);
+  const unit = await loadInScope(ctx, id, 'org.write');
+  if (unit.path === ctx.actor.scopePath)
+    throw conflict('org_unit_is_scope_root', '不能删除自己数据范围的根单位');
+  if (unit.childCount > 0 || (await countUsersInOrg(ctx.db, id)) > 0) {
+    throw conflict('org_unit_not_empty', '该单位下还有下级单位或用户，不能删除');
+  }
+  await ctx.db.transaction(async (tx) => {
+    await deleteOrgUnit(tx, id);
+    await auditOrgWrite(ctx, tx, 'org.delete', id, { code: unit.code, name: unit.name });
+  });
+}
+
+/** Other modules read units through here, not through the repository. */
+export const findOrgUnit = findOrgUnitById;

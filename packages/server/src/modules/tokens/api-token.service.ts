@@ -1,0 +1,125 @@
+import type { ApiToken, ApiTokenCreate } from '@fengqiao/shared';
+import { invalid, notFound } from '../../http/app-error.js';
+import { decodeCursor, encodeCursor } from '../../http/cursor.js';
+import type { ServiceContext, SystemContext } from '../../security/context.js';
+import { assertInScope, authorize } from '../../security/policy.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { hashSecret, newSecret } from '../auth/secret-hash.js';
+import { findOrgUnit, scopePattern } from '../orgs/org-unit.service.js';
+import { findUserByUsername } from '../users/user.repository.js';
+import {
+  type ApiTokenView,
+  findApiTokenView,
+  insertApiToken,
+  listApiTokenViews,
+  markApiTokenRevoked,
+} from './api-token.repository.js';
+
+export const TOKEN_PREFIX = 'fqt_';
+
+function presentApiToken({ token, username }: ApiTokenView): ApiToken {
+  return {
+    id: token.id,
+    name: token.name,
+    userId: token.userId,
+    username,
+    scopeOrgId: token.scopeOrgId,
+    createdAt: token.createdAt.toISOString(),
+    expiresAt: token.expiresAt?.toISOString() ?? null,
+    lastUsedAt: token.lastUsedAt?.toISOString() ?? null,
+    revokedAt: token.revokedAt?.toISOString() ?? null,
+  };
+}
+
+/**
+ * Issues a bearer token for a user, limited to a subtree of that user's own scope.
+ * `issuer` is null when the CLI issues it on the server's own console.
+ */
+async function issueToken(
+  ctx: SystemContext,
+  input: ApiTokenCreate,
+  issuer: { id: string; username: string; scopePath: string } | null,
+  ip: string | null,
+): Promise<{ token: string; apiToken: ApiToken }> {
+  const owner = await findUserByUsername(ctx.db, input.username);
+  if (!owner || (issuer && !owner.scopePath.startsWith(issuer.scopePath))) {
+    throw invalid('user_not_found', `用户 ${input.username} 不存在或不在管辖范围内`, [
+      { field: 'username', message: '用户不存在' },
+    ]);
+  }
+  const scope = input.scopeOrgId ? await findOrgUnit(ctx.db, input.scopeOrgId) : undefined;
+  const scopePath = scope?.path ?? owner.scopePath;
+  if ((input.scopeOrgId && !scope) || !scopePath.startsWith(owner.scopePath)) {
+    throw invalid('scope_too_wide', '令牌的数据范围必须在该用户的数据范围之内', [
+      { field: 'scopeOrgId', message: '超出用户数据范围' },
+    ]);
+  }
+  const token = newSecret(TOKEN_PREFIX);
+  const row = await ctx.db.transaction(async (tx) => {
+    const inserted = await insertApiToken(tx, {
+      userId: owner.id,
+      name: input.name,
+      tokenHash: hashSecret(ctx.keys.token, token),
+      scopeOrgId: scope?.id ?? owner.scopeOrgId,
+      scopePath,
+      createdBy: issuer?.id ?? null,
+      expiresAt: input.expiresInDays ? new Date(Date.now() + input.expiresInDays * 86_400_000) : null,
+    });
+    await recordAudit(tx, ctx.keys.audit, {
+      actor: issuer,
+      action: 'token.create',
+      objectType: 'api_token',
+      objectId: inserted.id,
+      result: 'ok',
+      ip,
+      detail: { name: input.name, username: owner.username, via: issuer ? 'api' : 'cli' },
+    });
+    return inserted;
+  });
+  return { token, apiToken: presentApiToken({ token: row, username: owner.username, ownerPath: '' }) };
+}
+
+export function createApiTokenAsSystem(ctx: SystemContext, input: ApiTokenCreate) {
+  return issueToken(ctx, input, null, null);
+}
+
+export async function createApiToken(ctx: ServiceContext, input: ApiTokenCreate) {
+  await authorize(ctx, 'token.manage', 'api_token');
+  const { userId: id, username, scopePath } = ctx.actor;
+  return issueToken(ctx, input, { id, username, scopePath }, ctx.ip);
+}
+
+export async function listApiTokens(ctx: ServiceContext, query: { limit?: number; cursor?: string }) {
+  await authorize(ctx, 'token.manage', 'api_token');
+  const limit = query.limit ?? 50;
+  const rows = await listApiTokenViews(
+    ctx.db,
+    scopePattern(ctx.actor.scopePath),
+    query.cursor ? decodeCursor(query.cursor) : undefined,
+    limit + 1,
+  );
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    items: page.map(presentApiToken),
+    nextCursor: rows.length > limit && last ? encodeCursor(last.token.id) : null,
+  };
+}
+
+export async function revokeApiToken(ctx: ServiceContext, id: string): Promise<void> {
+  await authorize(ctx, 'token.manage', 'api_token', id);
+  const view = await findApiTokenView(ctx.db, id);
+  await assertInScope(ctx, view?.ownerPath, 'token.manage', 'api_token', id, '令牌');
+  if (!view) throw notFound('令牌');
+  await ctx.db.transaction(async (tx) => {
+    await markApiTokenRevoked(tx, id);
+    await recordAudit(tx, ctx.keys.audit, {
+      actor: { id: ctx.actor.userId, username: ctx.actor.username },
+      action: 'token.revoke',
+      objectType: 'api_token',
+      objectId: id,
+      result: 'ok',
+      ip: ctx.ip,
+    });
+  });
+}

@@ -1,0 +1,247 @@
+import {
+  ADMIN_ROLES,
+  findRoleConflict,
+  type Role,
+  type User,
+  type UserCreate,
+  type UserUpdate,
+} from '@fengqiao/shared';
+import { AppError, conflict, forbidden, invalid, notFound } from '../../http/app-error.js';
+import { decodeCursor, encodeCursor } from '../../http/cursor.js';
+import { checkPasswordComplexity } from '../../lib/security/password-policy.js';
+import type { ServiceContext, SystemContext } from '../../security/context.js';
+import { assertInScope, authorize } from '../../security/policy.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { hashPassword } from '../auth/password-hash.js';
+import { revokeUserSessions } from '../auth/session.repository.js';
+import { sealTotpSecret } from '../auth/totp.js';
+import { findOrgUnit as findOrgUnitById } from '../orgs/org-unit.service.js';
+import { presentUser } from './user.presenter.js';
+import {
+  findUserByUsername,
+  findUserView,
+  insertUser,
+  listUserViews,
+  type UserView,
+  updateUser,
+} from './user.repository.js';
+
+function assertStrongPassword(password: string, username: string): void {
+  const problems = checkPasswordComplexity(password, { username });
+  if (problems.length > 0) {
+    throw invalid(
+      'weak_password',
+      '密码不符合复杂度要求',
+      problems.map((message) => ({ field: 'password', message })),
+    );
+  }
+}
+
+function assertRolesAllowed(roles: Role[]): void {
+  const problem = findRoleConflict(roles);
+  if (problem) throw invalid('role_conflict', problem, [{ field: 'roles', message: problem }]);
+}
+
+async function loadUserInScope(ctx: ServiceContext, id: string, action: string): Promise<UserView> {
+  const view = await findUserView(ctx.db, id);
+  await assertInScope(ctx, view?.orgPath, action, 'user', id, '用户');
+  return view as UserView;
+}
+
+/** The unit must exist and lie in the caller's subtree; returns its path. */
+async function loadOrgInScope(
+  ctx: ServiceContext,
+  orgId: string,
+  field: string,
+): Promise<{ path: string; stationId: string | null }> {
+  const org = await findOrgUnitById(ctx.db, orgId);
+  if (!org?.path.startsWith(ctx.actor.scopePath)) {
+    throw invalid('org_unit_not_found', '所选单位不存在或不在您的管辖范围内', [
+      { field, message: '单位不存在或无权访问' },
+    ]);
+  }
+  return { path: org.path, stationId: org.kind === 'station' ? org.id : org.stationId };
+}
+
+export async function listUsers(
+  ctx: ServiceContext,
+  query: { limit?: number; cursor?: string; q?: string; role?: string; orgUnitId?: string },
+): Promise<{ items: User[]; nextCursor: string | null }> {
+  await authorize(ctx, 'user.read', 'user');
+  const limit = query.limit ?? 50;
+  const orgPath = query.orgUnitId
+    ? (await loadOrgInScope(ctx, query.orgUnitId, 'orgUnitId')).path
+    : undefined;
+  const rows = await listUserViews(
+    ctx.db,
+    {
+      scopePath: ctx.actor.scopePath,
+      afterUsername: query.cursor ? decodeCursor(query.cursor) : undefined,
+      q: query.q?.trim() || undefined,
+      role: query.role,
+      orgPath,
+    },
+    limit + 1,
+  );
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    items: page.map(presentUser),
+    nextCursor: rows.length > limit && last ? encodeCursor(last.user.username) : null,
+  };
+}
+
+export async function getUser(ctx: ServiceContext, id: string): Promise<User> {
+  await authorize(ctx, 'user.read', 'user', id);
+  return presentUser(await loadUserInScope(ctx, id, 'user.read'));
+}
+
+export async function createUser(ctx: ServiceContext, input: UserCreate): Promise<User> {
+  await authorize(ctx, 'user.write', 'user');
+  if (input.roles.some((r) => ADMIN_ROLES.includes(r))) await authorize(ctx, 'user.assign_roles', 'user');
+  assertRolesAllowed(input.roles);
+  assertStrongPassword(input.password, input.username);
+  const org = await loadOrgInScope(ctx, input.orgUnitId, 'orgUnitId');
+  const scope = await loadOrgInScope(ctx, input.scopeOrgId ?? input.orgUnitId, 'scopeOrgId');
+  if (await findUserByUsername(ctx.db, input.username)) {
+    throw conflict('username_taken', `用户名 ${input.username} 已被使用`);
+  }
+  const passwordHash = await hashPassword(input.password);
+  const id = await ctx.db.transaction(async (tx) => {
+    const row = await insertUser(tx, {
+      username: input.username,
+      displayName: input.displayName,
+      passwordHash,
+      roles: input.roles,
+      orgUnitId: input.orgUnitId,
+      scopeOrgId: input.scopeOrgId ?? input.orgUnitId,
+      scopePath: scope.path,
+      stationId: org.stationId,
+    });
+    await auditWrite(ctx, tx, 'user.create', row.id, { username: input.username, roles: input.roles });
+    return row.id;
+  });
+  return getUser(ctx, id);
+}
+
+async function auditWrite(
+  ctx: ServiceContext,
+  tx: Parameters<typeof recordAudit>[0],
+  action: string,
+  objectId: string,
+  detail?: Record<string, unknown>,
+) {
+  await recordAudit(tx, ctx.keys.audit, {
+    actor: { id: ctx.actor.userId, username: ctx.actor.username },
+    action,
+    objectType: 'user',
+    objectId,
+    result: 'ok',
+    ip: ctx.ip,
+    detail: detail ?? null,
+  });
+}
+
+export async function updateUserAccount(ctx: ServiceContext, id: string, input: UserUpdate): Promise<User> {
+  const needsRoles = input.roles !== undefined;
+  const needsWrite =
+    input.displayName !== undefined ||
+    input.orgUnitId !== undefined ||
+    input.scopeOrgId !== undefined ||
+    input.disabled !== undefined;
+  if (needsRoles) await authorize(ctx, 'user.assign_roles', 'user', id);
+  if (needsWrite) await authorize(ctx, 'user.write', 'user', id);
+  if (!needsRoles && !needsWrite) await authorize(ctx, 'user.write', 'user', id);
+  const current = await loadUserInScope(ctx, id, 'user.write');
+  if (
+    id === ctx.actor.userId &&
+    (needsRoles || input.disabled !== undefined || input.scopeOrgId !== undefined)
+  ) {
+    throw forbidden('不能修改自己的角色、数据范围或停用状态');
+  }
+  if (input.roles) assertRolesAllowed(input.roles);
+  const patch: Parameters<typeof updateUser>[2] = {};
+  if (input.displayName !== undefined) patch.displayName = input.displayName;
+  if (input.roles !== undefined) patch.roles = input.roles;
+  if (input.disabled !== undefined) patch.disabled = input.disabled;
+  if (input.orgUnitId !== undefined) {
+    patch.orgUnitId = input.orgUnitId;
+    patch.stationId = (await loadOrgInScope(ctx, input.orgUnitId, 'orgUnitId')).stationId;
+  }
+  if (input.scopeOrgId !== undefined) {
+    patch.scopeOrgId = input.scopeOrgId;
+    patch.scopePath = (await loadOrgInScope(ctx, input.scopeOrgId, 'scopeOrgId')).path;
+  }
+  await ctx.db.transaction(async (tx) => {
+    await updateUser(tx, id, patch);
+    // Losing access must take effect now, not at the next idle timeout.
+    if (input.disabled || input.roles || input.scopeOrgId) await revokeUserSessions(tx, id);
+    await auditWrite(ctx, tx, 'user.update', id, { ...input, username: current.user.username });
+  });
+  return getUser(ctx, id);
+}
+
+export async function resetUserPassword(ctx: ServiceContext, id: string, password: string): Promise<void> {
+  await authorize(ctx, 'user.write', 'user', id);
+  const current = await loadUserInScope(ctx, id, 'user.write');
+  assertStrongPassword(password, current.user.username);
+  const passwordHash = await hashPassword(password);
+  await ctx.db.transaction(async (tx) => {
+    await updateUser(tx, id, { passwordHash });
+    await revokeUserSessions(tx, id);
+    await auditWrite(ctx, tx, 'user.password_reset', id);
+  });
+}
+
+export async function unlockUser(ctx: ServiceContext, id: string): Promise<void> {
+  await authorize(ctx, 'user.unlock', 'user', id);
+  await loadUserInScope(ctx, id, 'user.unlock');
+  await ctx.db.transaction(async (tx) => {
+    await updateUser(tx, id, { lockedUntil: null, failedLogins: 0 });
+    await auditWrite(ctx, tx, 'user.unlock', id);
+  });
+}
+
+export async function getMeUser(ctx: ServiceContext): Promise<User> {
+  const view = await findUserView(ctx.db, ctx.actor.userId);
+  if (!view) throw notFound('用户');
+  return presentUser(view);
+}
+
+/** System path (CLI, seed): no caller to check, but the same rules on passwords and roles. */
+export async function createUserAsSystem(
+  ctx: SystemContext,
+  input: UserCreate & { totpSecret?: string | null },
+): Promise<string> {
+  assertRolesAllowed(input.roles);
+  assertStrongPassword(input.password, input.username);
+  const org = await findOrgUnitById(ctx.db, input.orgUnitId);
+  const scope = await findOrgUnitById(ctx.db, input.scopeOrgId ?? input.orgUnitId);
+  if (!org || !scope) throw new AppError(422, 'org_unit_not_found', '所选单位不存在');
+  if (await findUserByUsername(ctx.db, input.username))
+    throw conflict('username_taken', `用户名 ${input.username} 已被使用`);
+  const passwordHash = await hashPassword(input.password);
+  return ctx.db.transaction(async (tx) => {
+    const row = await insertUser(tx, {
+      username: input.username,
+      displayName: input.displayName,
+      passwordHash,
+      roles: input.roles,
+      orgUnitId: org.id,
+      scopeOrgId: scope.id,
+      scopePath: scope.path,
+      stationId: org.kind === 'station' ? org.id : org.stationId,
+      totpSecret: input.totpSecret ? sealTotpSecret(ctx.keys.field, input.totpSecret) : null,
+      totpEnabled: Boolean(input.totpSecret),
+    });
+    await recordAudit(tx, ctx.keys.audit, {
+      actor: null,
+      action: 'user.create',
+      objectType: 'user',
+      objectId: row.id,
+      result: 'ok',
+      detail: { username: input.username, roles: input.roles, via: 'cli' },
+    });
+    return row.id;
+  });
+}

@@ -1,0 +1,133 @@
+import { randomBytes, randomInt } from 'node:crypto';
+import { type Role, requiresTotp } from '@fengqiao/shared';
+import type { FastifyInstance } from 'fastify';
+import { uuidv7 } from 'uuidv7';
+import { buildApp } from '../src/app.js';
+import { createTotpSecret, currentTotp } from '../src/modules/auth/totp.js';
+import { insertOrgUnit, type OrgUnitRow } from '../src/modules/orgs/org-unit.repository.js';
+import { createUserAsSystem } from '../src/modules/users/user.service.js';
+import type { SystemContext } from '../src/security/context.js';
+import { keysFromMaster } from '../src/security/secret-key.js';
+import { createTestDatabase, type TestDatabase } from './test-database.js';
+
+export const TEST_PASSWORD = 'Test-Pass-2026!';
+
+export interface TestApp {
+  app: FastifyInstance;
+  database: TestDatabase;
+  system: SystemContext;
+  close(): Promise<void>;
+}
+
+export async function createTestApp(): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const keys = keysFromMaster(randomBytes(32));
+  const app = await buildApp({ database, keys });
+  return {
+    app,
+    database,
+    system: { db: database.db, keys },
+    async close() {
+      await app.close();
+      await database.drop();
+    },
+  };
+}
+
+export const square = (lng: number, lat: number, size = 0.01) => ({
+  type: 'Polygon' as const,
+  coordinates: [
+    [
+      [lng, lat],
+      [lng + size, lat],
+      [lng + size, lat + size],
+      [lng, lat + size],
+      [lng, lat],
+    ],
+  ],
+});
+
+async function addUnit(
+  ctx: SystemContext,
+  parent: OrgUnitRow | null,
+  kind: OrgUnitRow['kind'],
+  name: string,
+  boundary: unknown = null,
+): Promise<OrgUnitRow> {
+  const id = uuidv7();
+  const stationId =
+    kind === 'station' ? id : parent?.kind === 'station' ? parent.id : (parent?.stationId ?? null);
+  return insertOrgUnit(
+    ctx.db,
+    {
+      id,
+      parentId: parent?.id ?? null,
+      stationId,
+      kind,
+      code: `T${randomBytes(5).toString('hex')}`,
+      name,
+      boundary,
+    },
+    parent,
+  );
+}
+
+/** A station with two communities, one grid each: enough to test that A cannot see B. */
+export async function createOrgTree(ctx: SystemContext) {
+  const bureau = await addUnit(ctx, null, 'bureau', '测试市公安局');
+  const station = await addUnit(ctx, bureau, 'station', '测试派出所');
+  const communityA = await addUnit(ctx, station, 'community', '甲村', square(120.2, 29.6, 0.02));
+  const gridA = await addUnit(ctx, communityA, 'grid', '甲村第一网格', square(120.2, 29.6));
+  const communityB = await addUnit(ctx, station, 'community', '乙村', square(120.3, 29.6, 0.02));
+  const gridB = await addUnit(ctx, communityB, 'grid', '乙村第一网格', square(120.3, 29.6));
+  return { bureau, station, communityA, gridA, communityB, gridB };
+}
+
+export type OrgTree = Awaited<ReturnType<typeof createOrgTree>>;
+
+export async function createTestUser(
+  ctx: SystemContext,
+  options: { roles: Role[]; org: OrgUnitRow; scope?: OrgUnitRow; username?: string; totpSecret?: string },
+): Promise<{ id: string; username: string }> {
+  const username = options.username ?? `u${randomBytes(5).toString('hex')}`;
+  const id = await createUserAsSystem(ctx, {
+    username,
+    displayName: '测试用户',
+    password: TEST_PASSWORD,
+    roles: options.roles,
+    orgUnitId: options.org.id,
+    scopeOrgId: (options.scope ?? options.org).id,
+    totpSecret: options.totpSecret ?? null,
+  });
+  return { id, username };
+}
+
+/** Signs in through the real endpoint and returns the Cookie header to send. */
+export async function loginAs(
+  app: FastifyInstance,
+  username: string,
+  extra: { totp?: string } = {},
+): Promise<string> {
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { username, password: TEST_PASSWORD, ...extra },
+    // Each sign-in from its own address, so the per-address login limit does not trip in busy tests.
+    remoteAddress: `127.${randomInt(255)}.${randomInt(255)}.${randomInt(1, 255)}`,
+  });
+  if (response.statusCode !== 200) throw new Error(`login failed: ${response.statusCode} ${response.body}`);
+  const cookie = response.cookies.find((c) => c.name === 'fq_session');
+  if (!cookie) throw new Error('no session cookie');
+  return `fq_session=${cookie.value}`;
+}
+
+/** Creates a user and signs them in; admin roles get a TOTP secret and sign in with a current code. */
+export async function createSignedInUser(
+  t: TestApp,
+  options: { roles: Role[]; org: OrgUnitRow; scope?: OrgUnitRow },
+): Promise<{ id: string; username: string; cookie: string }> {
+  const totpSecret = requiresTotp(options.roles) ? createTotpSecret() : undefined;
+  const user = await createTestUser(t.system, { ...options, totpSecret });
+  const cookie = await loginAs(t.app, user.username, totpSecret ? { totp: currentTotp(totpSecret) } : {});
+  return { ...user, cookie };
+}

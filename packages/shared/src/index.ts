@@ -1,0 +1,3 @@
+export * from './org.js';
+export * from './roles.js';
+export * from './schemas.js';

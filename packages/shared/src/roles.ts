@@ -1,0 +1,84 @@
+/** Role codes (DOMAIN.md). The three admin roles are separated (GB/T 22239 三权分立). */
+export const ROLES = [
+  'station_chief',
+  'command_room',
+  'community_officer',
+  'auxiliary',
+  'grid_worker',
+  'mediator',
+  'volunteer',
+  'department_staff',
+  'system_admin',
+  'security_admin',
+  'audit_admin',
+] as const;
+
+export type Role = (typeof ROLES)[number];
+
+export const ADMIN_ROLES: readonly Role[] = ['system_admin', 'security_admin', 'audit_admin'];
+
+export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
+  station_chief: { zh: '所长', en: 'Station chief' },
+  command_room: { zh: '综合指挥室', en: 'Command room' },
+  community_officer: { zh: '社区民警', en: 'Community officer' },
+  auxiliary: { zh: '辅警', en: 'Auxiliary police' },
+  grid_worker: { zh: '网格员', en: 'Grid worker' },
+  mediator: { zh: '调解员', en: 'Mediator' },
+  volunteer: { zh: '义警', en: 'Volunteer' },
+  department_staff: { zh: '部门人员', en: 'Department staff' },
+  system_admin: { zh: '系统管理员', en: 'System admin' },
+  security_admin: { zh: '安全管理员', en: 'Security admin' },
+  audit_admin: { zh: '审计管理员', en: 'Audit admin' },
+};
+
+export const PERMISSIONS = [
+  'org.read',
+  'org.write',
+  'user.read',
+  'user.write',
+  'user.assign_roles',
+  'user.unlock',
+  'token.manage',
+  'audit.read',
+  'audit.export',
+] as const;
+
+export type Permission = (typeof PERMISSIONS)[number];
+
+const FIELD_STAFF: Permission[] = ['org.read'];
+
+/**
+ * What each role may do. System admin runs accounts and the org tree; security admin grants roles
+ * and unlocks accounts; audit admin only reads the audit log. No admin role reads business data.
+ */
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  station_chief: ['org.read', 'user.read'],
+  command_room: ['org.read', 'user.read'],
+  community_officer: ['org.read', 'user.read'],
+  auxiliary: FIELD_STAFF,
+  grid_worker: FIELD_STAFF,
+  mediator: FIELD_STAFF,
+  volunteer: FIELD_STAFF,
+  department_staff: FIELD_STAFF,
+  system_admin: ['org.read', 'org.write', 'user.read', 'user.write', 'token.manage'],
+  security_admin: ['org.read', 'user.read', 'user.assign_roles', 'user.unlock', 'token.manage'],
+  audit_admin: ['audit.read', 'audit.export'],
+};
+
+export function permissionsOf(roles: readonly Role[]): Permission[] {
+  const set = new Set<Permission>();
+  for (const role of roles) for (const p of ROLE_PERMISSIONS[role]) set.add(p);
+  return [...set].sort();
+}
+
+/** Admin roles must be held alone: one person cannot be two of the three. */
+export function findRoleConflict(roles: readonly Role[]): string | null {
+  const admins = roles.filter((r) => ADMIN_ROLES.includes(r));
+  if (admins.length > 1) return '系统管理员、安全管理员、审计管理员三权分立，不能由同一账号兼任';
+  if (admins.length === 1 && roles.length > 1) return '管理员账号不能同时担任业务角色';
+  return null;
+}
+
+export function requiresTotp(roles: readonly Role[]): boolean {
+  return roles.some((r) => ADMIN_ROLES.includes(r));
+}

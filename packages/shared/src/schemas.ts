@@ -1,0 +1,205 @@
+import Type, { type Static, type TSchema } from 'typebox';
+import { ORG_KINDS } from './org.js';
+import { PERMISSIONS, ROLES } from './roles.js';
+
+const Uuid = Type.String({ format: 'uuid' });
+const Timestamp = Type.String({ format: 'date-time' });
+const strict = { additionalProperties: false } as const;
+
+export const RoleSchema = Type.Enum(ROLES);
+export const PermissionSchema = Type.Enum(PERMISSIONS);
+export const OrgKindSchema = Type.Enum(ORG_KINDS);
+
+/** RFC 9457 problem details; `errors` lists each invalid field. */
+export const ProblemSchema = Type.Object({
+  type: Type.String(),
+  title: Type.String(),
+  status: Type.Integer(),
+  detail: Type.Optional(Type.String()),
+  code: Type.String(),
+  instance: Type.Optional(Type.String()),
+  errors: Type.Optional(Type.Array(Type.Object({ field: Type.String(), message: Type.String() }))),
+});
+export type Problem = Static<typeof ProblemSchema>;
+
+export function pageOf<T extends TSchema>(item: T) {
+  return Type.Object({ items: Type.Array(item), nextCursor: Type.Union([Type.String(), Type.Null()]) });
+}
+
+export const PageQuery = Type.Object(
+  {
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+    cursor: Type.Optional(Type.String({ maxLength: 200 })),
+  },
+  strict,
+);
+
+export const IdParams = Type.Object({ id: Uuid }, strict);
+
+/** GeoJSON geometry; its shape is checked by the grid polygon validator, not only by the schema. */
+export const GeometrySchema = Type.Object({
+  type: Type.Union([Type.Literal('Polygon'), Type.Literal('MultiPolygon')]),
+  coordinates: Type.Array(Type.Any()),
+});
+
+export const OrgUnitSchema = Type.Object({
+  id: Uuid,
+  parentId: Type.Union([Uuid, Type.Null()]),
+  stationId: Type.Union([Uuid, Type.Null()]),
+  kind: OrgKindSchema,
+  code: Type.String(),
+  name: Type.String(),
+  boundary: Type.Union([GeometrySchema, Type.Null()]),
+  childCount: Type.Integer(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+export type OrgUnit = Static<typeof OrgUnitSchema>;
+
+export const OrgUnitCreateSchema = Type.Object(
+  {
+    parentId: Uuid,
+    kind: OrgKindSchema,
+    code: Type.String({ minLength: 1, maxLength: 40, pattern: '^[A-Za-z0-9_-]+$' }),
+    name: Type.String({ minLength: 1, maxLength: 80 }),
+    boundary: Type.Optional(Type.Union([GeometrySchema, Type.Null()])),
+  },
+  strict,
+);
+export type OrgUnitCreate = Static<typeof OrgUnitCreateSchema>;
+
+export const OrgUnitUpdateSchema = Type.Object(
+  {
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 80 })),
+    boundary: Type.Optional(Type.Union([GeometrySchema, Type.Null()])),
+  },
+  strict,
+);
+export type OrgUnitUpdate = Static<typeof OrgUnitUpdateSchema>;
+
+export const UserSchema = Type.Object({
+  id: Uuid,
+  username: Type.String(),
+  displayName: Type.String(),
+  roles: Type.Array(RoleSchema),
+  orgUnitId: Uuid,
+  orgUnitName: Type.String(),
+  scopeOrgId: Uuid,
+  scopeOrgName: Type.String(),
+  totpEnabled: Type.Boolean(),
+  disabled: Type.Boolean(),
+  lockedUntil: Type.Union([Timestamp, Type.Null()]),
+  lastLoginAt: Type.Union([Timestamp, Type.Null()]),
+  createdAt: Timestamp,
+});
+export type User = Static<typeof UserSchema>;
+
+export const UserCreateSchema = Type.Object(
+  {
+    username: Type.String({ minLength: 3, maxLength: 40, pattern: '^[a-z][a-z0-9_.-]+$' }),
+    displayName: Type.String({ minLength: 1, maxLength: 40 }),
+    password: Type.String({ minLength: 1, maxLength: 200 }),
+    roles: Type.Array(RoleSchema, { minItems: 1, maxItems: 11, uniqueItems: true }),
+    orgUnitId: Uuid,
+    scopeOrgId: Type.Optional(Uuid),
+  },
+  strict,
+);
+export type UserCreate = Static<typeof UserCreateSchema>;
+
+export const UserUpdateSchema = Type.Object(
+  {
+    displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })),
+    roles: Type.Optional(Type.Array(RoleSchema, { minItems: 1, maxItems: 11, uniqueItems: true })),
+    orgUnitId: Type.Optional(Uuid),
+    scopeOrgId: Type.Optional(Uuid),
+    disabled: Type.Optional(Type.Boolean()),
+  },
+  strict,
+);
+export type UserUpdate = Static<typeof UserUpdateSchema>;
+
+export const PasswordResetSchema = Type.Object(
+  { password: Type.String({ minLength: 1, maxLength: 200 }) },
+  strict,
+);
+
+export const MeSchema = Type.Object({
+  user: UserSchema,
+  permissions: Type.Array(PermissionSchema),
+  totpRequired: Type.Boolean(),
+  totpEnrollmentRequired: Type.Boolean(),
+});
+export type Me = Static<typeof MeSchema>;
+
+export const LoginSchema = Type.Object(
+  {
+    username: Type.String({ minLength: 1, maxLength: 40 }),
+    password: Type.String({ minLength: 1, maxLength: 200 }),
+    totp: Type.Optional(Type.String({ pattern: '^[0-9]{6}$' })),
+  },
+  strict,
+);
+export type LoginBody = Static<typeof LoginSchema>;
+
+export const TotpSetupSchema = Type.Object({ secret: Type.String(), otpauthUrl: Type.String() });
+export const TotpEnableSchema = Type.Object({ totp: Type.String({ pattern: '^[0-9]{6}$' }) }, strict);
+
+export const ApiTokenSchema = Type.Object({
+  id: Uuid,
+  name: Type.String(),
+  userId: Uuid,
+  username: Type.String(),
+  scopeOrgId: Uuid,
+  createdAt: Timestamp,
+  expiresAt: Type.Union([Timestamp, Type.Null()]),
+  lastUsedAt: Type.Union([Timestamp, Type.Null()]),
+  revokedAt: Type.Union([Timestamp, Type.Null()]),
+});
+export type ApiToken = Static<typeof ApiTokenSchema>;
+
+export const ApiTokenCreateSchema = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 80 }),
+    username: Type.String({ minLength: 1, maxLength: 40 }),
+    scopeOrgId: Type.Optional(Uuid),
+    expiresInDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 3650 })),
+  },
+  strict,
+);
+export type ApiTokenCreate = Static<typeof ApiTokenCreateSchema>;
+
+export const AuditEventSchema = Type.Object({
+  seq: Type.Integer(),
+  at: Timestamp,
+  actorId: Type.Union([Uuid, Type.Null()]),
+  actorName: Type.Union([Type.String(), Type.Null()]),
+  action: Type.String(),
+  objectType: Type.Union([Type.String(), Type.Null()]),
+  objectId: Type.Union([Type.String(), Type.Null()]),
+  result: Type.String(),
+  ip: Type.Union([Type.String(), Type.Null()]),
+  detail: Type.Any(),
+});
+export type AuditEvent = Static<typeof AuditEventSchema>;
+
+export const AuditQuerySchema = Type.Object(
+  {
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
+    cursor: Type.Optional(Type.String({ maxLength: 40 })),
+    actor: Type.Optional(Type.String({ maxLength: 40 })),
+    action: Type.Optional(Type.String({ maxLength: 60 })),
+    result: Type.Optional(Type.String({ maxLength: 20 })),
+    from: Type.Optional(Timestamp),
+    to: Type.Optional(Timestamp),
+  },
+  strict,
+);
+export type AuditQuery = Static<typeof AuditQuerySchema>;
+
+export const AuditVerifySchema = Type.Object({
+  ok: Type.Boolean(),
+  checked: Type.Integer(),
+  brokenAtSeq: Type.Union([Type.Integer(), Type.Null()]),
+  reason: Type.Union([Type.String(), Type.Null()]),
+});
