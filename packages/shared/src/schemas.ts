@@ -77,6 +77,9 @@ export const OrgUnitUpdateSchema = Type.Object(
 );
 export type OrgUnitUpdate = Static<typeof OrgUnitUpdateSchema>;
 
+/** Login names: lower-case ASCII, so they type the same on every phone keyboard. */
+export const USERNAME_PATTERN = '^[a-z][a-z0-9_.-]{2,39}$';
+
 export const UserSchema = Type.Object({
   id: Uuid,
   username: Type.String(),
@@ -96,7 +99,7 @@ export type User = Static<typeof UserSchema>;
 
 export const UserCreateSchema = Type.Object(
   {
-    username: Type.String({ minLength: 3, maxLength: 40, pattern: '^[a-z][a-z0-9_.-]+$' }),
+    username: Type.String({ minLength: 3, maxLength: 40, pattern: USERNAME_PATTERN }),
     displayName: Type.String({ minLength: 1, maxLength: 40 }),
     password: Type.String({ minLength: 1, maxLength: 200 }),
     roles: Type.Array(RoleSchema, { minItems: 1, maxItems: 11, uniqueItems: true }),

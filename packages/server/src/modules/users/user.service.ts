@@ -2,6 +2,7 @@ import {
   ADMIN_ROLES,
   findRoleConflict,
   type Role,
+  USERNAME_PATTERN,
   type User,
   type UserCreate,
   type UserUpdate,
@@ -213,6 +214,11 @@ export async function createUserAsSystem(
   ctx: SystemContext,
   input: UserCreate & { totpSecret?: string | null },
 ): Promise<string> {
+  if (!new RegExp(USERNAME_PATTERN).test(input.username)) {
+    throw invalid('invalid_username', '用户名须为 3–40 位小写字母、数字或 _ . -，以字母开头', [
+      { field: 'username', message: '用户名格式不符合要求' },
+    ]);
+  }
   assertRolesAllowed(input.roles);
   assertStrongPassword(input.password, input.username);
   const org = await findOrgUnitById(ctx.db, input.orgUnitId);

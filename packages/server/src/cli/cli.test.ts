@@ -1,0 +1,232 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../../test/test-database.js';
+import { buildApp } from '../app.js';
+import { keysFromMaster, loadOrCreateMasterKey } from '../security/secret-key.js';
+
+const CLI = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
+const DEMO_PASSWORD = 'Demo-Pass-2026';
+
+interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+let database: TestDatabase;
+let dataDir: string;
+let env: NodeJS.ProcessEnv;
+
+/** Runs the built `fengqiao` command against this file's own database and data dir. */
+function runCli(...args: string[]): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString('utf8');
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString('utf8');
+    });
+    child.once('error', reject);
+    child.once('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  dataDir = mkdtempSync(path.join(os.tmpdir(), 'fengqiao-cli-'));
+  env = {
+    ...process.env,
+    DATABASE_URL: database.url,
+    FENGQIAO_DATA_DIR: dataDir,
+    FENGQIAO_SECRET_KEY_FILE: path.join(dataDir, 'secret.key'),
+  };
+  delete env.FENGQIAO_DEMO_PASSWORD;
+});
+
+afterAll(async () => {
+  await database?.drop();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('fengqiao --help', () => {
+  it.each(['serve', 'migrate', 'seed demo', 'user create', 'token create', 'audit verify'])(
+    'fengqiao %s --help prints usage and exits 0',
+    async (verb) => {
+      const result = await runCli(...verb.split(' '), '--help');
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain(`Usage: fengqiao ${verb}`);
+    },
+  );
+});
+
+describe('fengqiao admin commands', () => {
+  it('migrate applies the migrations and exits 0', async () => {
+    const result = await runCli('migrate');
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('migrations applied');
+  });
+
+  it('seed demo loads the demo station and prints the demo logins', async () => {
+    const result = await runCli('seed', 'demo', '--password', DEMO_PASSWORD);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain(DEMO_PASSWORD);
+    for (const username of [
+      'officer01',
+      'chief',
+      'command01',
+      'gridworker01',
+      'sysadmin',
+      'secadmin',
+      'auditor',
+    ]) {
+      expect(result.stdout).toContain(username);
+    }
+  });
+
+  it('seed demo refuses a database that already has data, in Chinese and with a non-zero exit', async () => {
+    const result = await runCli('seed', 'demo', '--password', DEMO_PASSWORD);
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toContain('数据库已有数据');
+  });
+
+  it('user create refuses an unknown role', async () => {
+    const result = await runCli(
+      'user',
+      'create',
+      '--username',
+      'x',
+      '--display-name',
+      '测试',
+      '--role',
+      'sheriff',
+      '--org',
+      '330681-FQ-01',
+      '--password',
+      'Str0ng-Pass!x',
+    );
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('未知角色');
+    expect(result.stderr).toContain('sheriff');
+  });
+
+  it('user create refuses a password that contains the username, saying which rule failed', async () => {
+    const result = await runCli(
+      'user',
+      'create',
+      '--username',
+      'x',
+      '--display-name',
+      '测试',
+      '--role',
+      'community_officer',
+      '--org',
+      '330681-FQ-01',
+      '--password',
+      'Str0ng-Pass!x',
+    );
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('密码不符合复杂度要求');
+    expect(result.stderr).toContain('密码不能包含用户名');
+  });
+
+  it('user create adds a user', async () => {
+    const result = await runCli(
+      'user',
+      'create',
+      '--username',
+      'tester01',
+      '--display-name',
+      '测试',
+      '--role',
+      'community_officer',
+      '--org',
+      '330681-FQ-01',
+      '--password',
+      'Str0ng-Pass!x',
+    );
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('已创建用户 tester01');
+    const { rows } = await database.pool.query<{ display_name: string; roles: string[] }>(
+      'select display_name, roles from users where username = $1',
+      ['tester01'],
+    );
+    expect(rows).toEqual([{ display_name: '测试', roles: ['community_officer'] }]);
+  });
+
+  describe('token create', () => {
+    let app: FastifyInstance;
+
+    beforeAll(async () => {
+      // The CLI wrote the master key; the server reading the same file derives the same keys.
+      const keys = keysFromMaster(loadOrCreateMasterKey(path.join(dataDir, 'secret.key')));
+      app = await buildApp({ database, keys });
+    });
+
+    afterAll(async () => {
+      await app?.close();
+    });
+
+    it('prints a bearer token that authenticates as its user', async () => {
+      const result = await runCli('token', 'create', '--username', 'officer01');
+      expect(result.code, result.stderr).toBe(0);
+      const token = result.stdout.trim();
+      expect(token).toMatch(/^\S{20,}$/);
+
+      const me = await app.inject({
+        method: 'GET',
+        url: '/api/v1/auth/me',
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(me.statusCode).toBe(200);
+      expect(me.json().user.username).toBe('officer01');
+
+      const forged = await app.inject({
+        method: 'GET',
+        url: '/api/v1/auth/me',
+        headers: { authorization: `Bearer ${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}` },
+      });
+      expect(forged.statusCode).toBe(401);
+    });
+  });
+
+  describe('audit verify', () => {
+    it('reports an intact chain and exits 0', async () => {
+      const result = await runCli('audit', 'verify');
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stdout).toContain('审计日志完整');
+      expect(result.stdout).toContain('intact');
+    });
+
+    it('exits 1 naming the seq of a row a superuser changed behind the triggers', async () => {
+      const client = new pg.Client({ connectionString: database.url });
+      await client.connect();
+      let seq: number;
+      try {
+        const { rows } = await client.query<{ seq: string }>(
+          'select seq from audit_log order by seq offset 1 limit 1',
+        );
+        expect(rows).toHaveLength(1);
+        seq = Number(rows[0]?.seq);
+        // The append-only triggers refuse UPDATE; replica mode skips triggers, as a DBA with superuser could.
+        await client.query('set session_replication_role = replica');
+        await client.query("update audit_log set action = 'auth.tampered' where seq = $1", [seq]);
+      } finally {
+        await client.end();
+      }
+
+      const result = await runCli('audit', 'verify');
+      expect(result.code).toBe(1);
+      expect(result.stdout).toContain('审计日志被篡改');
+      expect(result.stdout).toContain(`seq ${seq}`);
+    });
+  });
+});
