@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs';
+import os from 'node:os';
 import { startBareTwin } from './lib/bare-twin.mjs';
-import { runLoad } from './lib/load.mjs';
+import { compareLoad, runLoad, summarize } from './lib/load.mjs';
 import { loginCookie } from './lib/login.mjs';
 import { checkParity } from './lib/parity.mjs';
 import { readMemory } from './lib/proc-status.mjs';
@@ -8,21 +9,34 @@ import { formatLoadTable, machineInfo, writeResults } from './lib/report.mjs';
 import { makeDataDir, startApp } from './lib/start-app.mjs';
 import { measureWarmStart } from './warm-start.mjs';
 
-// `npm run bench`. BENCH_DURATION / BENCH_CONNECTIONS shorten or widen a run; keep the defaults for the record.
+// `npm run bench`. BENCH_* variables shorten a trial run; keep the defaults for the record.
 const LOAD = {
   connections: Number(process.env.BENCH_CONNECTIONS ?? 10),
   warmupSeconds: Number(process.env.BENCH_WARMUP ?? 2),
+  /** Measured seconds per side, split into `rounds` alternating slices. */
   durationSeconds: Number(process.env.BENCH_DURATION ?? 10),
+  rounds: Number(process.env.BENCH_ROUNDS ?? 4),
 };
 const RSS_REQUESTS_PER_ENDPOINT = 500;
 const TARGETS = { ratio: 0.7, warmStartMs: 3000, rssMb: 300 };
 
 const ENDPOINTS = [
-  { name: 'GET /api/v1/users?limit=50', ours: '/api/v1/users?limit=50', bare: '/api/v1/users?limit=50', auth: true },
-  { name: 'GET /api/v1/org-units/tree', ours: '/api/v1/org-units/tree', bare: '/api/v1/org-units/tree', auth: true },
+  {
+    name: 'GET /api/v1/users?limit=50',
+    ours: '/api/v1/users?limit=50',
+    bare: '/api/v1/users?limit=50',
+    auth: true,
+  },
+  {
+    name: 'GET /api/v1/org-units/tree',
+    ours: '/api/v1/org-units/tree',
+    bare: '/api/v1/org-units/tree',
+    auth: true,
+  },
   { name: 'reference, no SQL: app /healthz vs bare /plain', ours: '/healthz', bare: '/plain', auth: false },
 ];
 
+const round2 = (n) => Math.round(n * 100) / 100;
 const log = (msg) => console.log(`[bench] ${msg}`);
 
 async function loadPhase(dataDir) {
@@ -41,15 +55,22 @@ async function loadPhase(dataDir) {
       cookie: app.cookie,
     });
     for (const [endpoint, p] of Object.entries(parity)) {
-      log(`parity ${endpoint}: same SQL ${p.sameSql}, same JSON ${p.sameJsonBytes ? 'byte for byte' : p.sameJsonValue}`);
-      if (!p.sameSql) console.warn(`[bench] WARNING the app's SQL changed; update bench/lib/twin-sql.mjs`, p.appStatements);
+      log(
+        `parity ${endpoint}: same SQL ${p.sameSql}, same JSON ${p.sameJsonBytes ? 'byte for byte' : p.sameJsonValue}`,
+      );
+      if (!p.sameSql)
+        console.warn(`[bench] WARNING the app's SQL changed; update bench/lib/twin-sql.mjs`, p.appStatements);
     }
     const rows = [];
     for (const endpoint of ENDPOINTS) {
       const cookie = endpoint.auth ? app.cookie : undefined;
-      log(`loading ${endpoint.name} (${LOAD.warmupSeconds}+${LOAD.durationSeconds} s each side)`);
-      const ours = await runLoad({ ...LOAD, url: app.url + endpoint.ours, cookie });
-      const bare = await runLoad({ ...LOAD, url: twin.url + endpoint.bare, cookie });
+      log(`loading ${endpoint.name} (${LOAD.warmupSeconds} s warm-up + ${LOAD.durationSeconds} s each side)`);
+      const { ours, bare } = await compareLoad({
+        ...LOAD,
+        oursUrl: app.url + endpoint.ours,
+        bareUrl: twin.url + endpoint.bare,
+        cookie,
+      });
       rows.push({ ...endpoint, ours, bare, ratio: Math.round((ours.rps / bare.rps) * 100) / 100 });
     }
     return { parity, rows };
@@ -64,20 +85,23 @@ async function loadAndMeasureMemory(server) {
   const cookie = await loginCookie(server.url);
   let requests = 0;
   for (const endpoint of ENDPOINTS.filter((e) => e.auth)) {
-    const r = await runLoad({
+    const sample = await runLoad({
       url: server.url + endpoint.ours,
       cookie,
       connections: LOAD.connections,
       warmupSeconds: 0,
       amount: RSS_REQUESTS_PER_ENDPOINT,
     });
-    requests += r.ok;
+    requests += summarize([sample]).ok;
   }
   return { afterRequests: requests, ...readMemory(server.pid) };
 }
 
 async function main() {
   const started = Date.now();
+  const loadBefore = os.loadavg()[0];
+  if (loadBefore > 0.5)
+    log(`note: 1-minute load average is ${loadBefore.toFixed(2)}; other work skews absolute figures`);
   const dataDir = makeDataDir();
   log(`data dir ${dataDir}`);
   try {
@@ -90,6 +114,7 @@ async function main() {
       date: new Date().toISOString(),
       machine: machineInfo(),
       load: { ...LOAD, tool: 'autocannon 8 in a worker thread, same process, loopback' },
+      loadAverage1m: { before: round2(loadBefore), after: round2(os.loadavg()[0]) },
       targets: TARGETS,
       parity,
       endpoints: rows,
@@ -103,7 +128,9 @@ async function main() {
       totalSeconds: Math.round((Date.now() - started) / 1000),
     };
     console.log(`\n${formatLoadTable(rows)}\n`);
-    console.log(`warm start (spawn -> /readyz 200): ${warm.runsMs.join(', ')} ms; median ${warm.medianMs} ms`);
+    console.log(
+      `warm start (spawn -> /readyz 200): ${warm.runsMs.join(', ')} ms; median ${warm.medianMs} ms`,
+    );
     console.log(
       `serve RSS after ${memory.afterRequests} requests: ${memory.rssMb} MB (peak ${memory.peakRssMb} MB; node process only)`,
     );

@@ -38,7 +38,9 @@ export async function startServe(dataDir) {
   });
   while (performance.now() - started < READY_TIMEOUT_MS) {
     if (gone) throw new Error(`serve exited early (${gone.code ?? gone.signal}): ${stderr}`);
-    if (await isReady(url)) return { url, pid: child.pid, readyMs: Math.round(performance.now() - started), stop };
+    if (await isReady(url)) {
+      return { url, pid: child.pid, readyMs: Math.round(performance.now() - started), stop };
+    }
     await new Promise((r) => setTimeout(r, 10));
   }
   await stop();

@@ -16,6 +16,7 @@ const iso = (date) => date?.toISOString() ?? null;
 export async function startBareTwin({ connectionString, tokenKey }) {
   const { hashSecret } = await importServer('modules/auth/secret-hash.js');
   const pool = new pg.Pool({ connectionString, max: 10, application_name: 'fengqiao-bench-twin' });
+  pool.on('error', () => {}); // an idle client dropped at shutdown must not crash the run
   const app = fastify();
 
   const query = (statement, values) =>

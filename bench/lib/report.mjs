@@ -40,9 +40,12 @@ export function formatLoadTable(rows) {
       pad(r.bare.latencyMs.p99, 9),
     ].join(' '),
   );
-  return [head, '-'.repeat(head.length), ...lines, '(latencies in ms, exact percentiles of every 2xx answer)'].join(
-    '\n',
-  );
+  return [
+    head,
+    '-'.repeat(head.length),
+    ...lines,
+    '(latencies in ms, exact percentiles of every 2xx answer)',
+  ].join('\n');
 }
 
 export function writeResults(results) {
