@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
@@ -97,17 +97,24 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
 async function serveWebApp(app: FastifyInstance, webDir: string, webConfig: Record<string, unknown>) {
   await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false });
-  app.get('/config.js', { config: { public: true }, schema: { hide: true } }, async (_request, reply) =>
-    reply.type('application/javascript').send(`window.FENGQIAO_CONFIG = ${JSON.stringify(webConfig)};`),
+  // `<` is escaped so a configured URL can never close the script element.
+  const configScript = `<script>window.FENGQIAO_CONFIG = ${JSON.stringify(webConfig).replaceAll('<', '\\u003c')};</script>`;
+  const shell = readFileSync(path.join(webDir, 'index.html'), 'utf8').replace(
+    '<!-- fengqiao:config -->',
+    configScript,
   );
   // Client-side routes: any other GET outside the API gets the app shell.
   app.get('/*', { config: { public: true }, schema: { hide: true } }, async (request, reply) => {
     if (request.url.startsWith('/api/'))
       return sendProblem(reply, request, 404, 'not_found', '请求的资源不存在');
     const assetPath = request.url.split('?')[0] ?? '/';
-    if (assetPath !== '/' && existsSync(path.join(webDir, assetPath)) && !assetPath.includes('..')) {
-      return reply.sendFile(assetPath.slice(1));
+    if (assetPath !== '/' && !assetPath.includes('..') && existsSync(path.join(webDir, assetPath))) {
+      // Vite puts a content hash in every name under /assets/, so those never change.
+      const immutable = assetPath.startsWith('/assets/');
+      return reply
+        .header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache')
+        .sendFile(assetPath.slice(1));
     }
-    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(shell);
   });
 }

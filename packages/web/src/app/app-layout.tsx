@@ -1,0 +1,71 @@
+import { Divider, Drawer, Grid, Layout, theme } from 'antd';
+import { Suspense, useState } from 'react';
+import { Outlet } from 'react-router';
+import { FullPageSpin } from '../lib/components/full-page-spin';
+import { Brand } from './brand';
+import { HeaderBar } from './header-bar';
+import { OrgScopeProvider } from './org-scope-context';
+import { OrgScopeTree } from './org-scope-tree';
+import { SideNav } from './side-nav';
+
+const SIDER_WIDTH = 248;
+
+/** The signed-in shell: side menu and org tree (a drawer on phones), header, and the page. */
+export function AppLayout() {
+  const screens = Grid.useBreakpoint();
+  const compact = screens.md === false;
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const { token } = theme.useToken();
+  const close = () => setDrawerOpen(false);
+
+  const nav = (onNavigate?: () => void) => (
+    <>
+      <Brand />
+      <SideNav onNavigate={onNavigate} />
+      <Divider style={{ margin: '8px 0' }} />
+      <OrgScopeTree onSelected={onNavigate} />
+    </>
+  );
+
+  return (
+    <OrgScopeProvider>
+      <Layout style={{ minHeight: '100vh' }}>
+        {compact ? (
+          <Drawer
+            placement="left"
+            open={drawerOpen}
+            onClose={close}
+            size={SIDER_WIDTH + 32}
+            closable={false}
+            styles={{ body: { padding: 0 } }}
+            data-testid="nav-drawer"
+          >
+            {nav(close)}
+          </Drawer>
+        ) : (
+          <Layout.Sider
+            width={SIDER_WIDTH}
+            theme="light"
+            style={{
+              position: 'sticky',
+              top: 0,
+              height: '100vh',
+              overflowY: 'auto',
+              borderInlineEnd: `1px solid ${token.colorBorderSecondary}`,
+            }}
+          >
+            {nav()}
+          </Layout.Sider>
+        )}
+        <Layout>
+          <HeaderBar compact={compact} onOpenMenu={() => setDrawerOpen(true)} />
+          <Layout.Content style={{ padding: compact ? 12 : 24, minWidth: 0 }}>
+            <Suspense fallback={<FullPageSpin />}>
+              <Outlet />
+            </Suspense>
+          </Layout.Content>
+        </Layout>
+      </Layout>
+    </OrgScopeProvider>
+  );
+}

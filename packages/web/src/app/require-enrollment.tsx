@@ -1,0 +1,13 @@
+import type { ReactNode } from 'react';
+import { Navigate } from 'react-router';
+import { FullPageSpin } from '../lib/components/full-page-spin';
+import { useAuth } from './auth-context';
+
+/** The TOTP enrollment page: only for a signed-in user who still has to enroll. */
+export function RequireEnrollment({ children }: { children: ReactNode }) {
+  const { me, status } = useAuth();
+  if (status === 'loading') return <FullPageSpin />;
+  if (!me) return <Navigate to="/login" replace />;
+  if (!me.totpEnrollmentRequired) return <Navigate to="/" replace />;
+  return children;
+}

@@ -1,0 +1,75 @@
+import { lazy } from 'react';
+import { createBrowserRouter } from 'react-router';
+import { LoginPage } from '../features/auth/pages/login-page';
+import { TotpSetupPage } from '../features/auth/pages/totp-setup-page';
+import { AppLayout } from './app-layout';
+import { NotFoundPage } from './not-found-page';
+import { RequireAuth } from './require-auth';
+import { RequireEnrollment } from './require-enrollment';
+import { RequirePermission } from './require-permission';
+import { RouteError } from './route-error';
+
+// Pages load on demand so the login page does not pull in the map library.
+const HomePage = lazy(() => import('../features/home/pages/home-page'));
+const OrgsPage = lazy(() => import('../features/orgs/pages/orgs-page'));
+const UsersPage = lazy(() => import('../features/users/pages/users-page'));
+const TokensPage = lazy(() => import('../features/tokens/pages/tokens-page'));
+const AuditPage = lazy(() => import('../features/audit/pages/audit-page'));
+
+export const router = createBrowserRouter([
+  { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
+  {
+    path: '/totp-setup',
+    element: (
+      <RequireEnrollment>
+        <TotpSetupPage />
+      </RequireEnrollment>
+    ),
+    errorElement: <RouteError />,
+  },
+  {
+    path: '/',
+    element: (
+      <RequireAuth>
+        <AppLayout />
+      </RequireAuth>
+    ),
+    errorElement: <RouteError />,
+    children: [
+      { index: true, element: <HomePage /> },
+      {
+        path: 'orgs',
+        element: (
+          <RequirePermission permission="org.read">
+            <OrgsPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'users',
+        element: (
+          <RequirePermission permission="user.read">
+            <UsersPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'tokens',
+        element: (
+          <RequirePermission permission="token.manage">
+            <TokensPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'audit',
+        element: (
+          <RequirePermission permission="audit.read">
+            <AuditPage />
+          </RequirePermission>
+        ),
+      },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);

@@ -1,0 +1,76 @@
+import { Alert, Card, Result, Typography } from 'antd';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAuth } from '../../../app/auth-context';
+import { useOrgScope } from '../../../app/org-scope-context';
+import { ErrorAlert } from '../../../lib/components/error-alert';
+import { PageHeader } from '../../../lib/components/page-header';
+import { subtreeIds } from '../../../lib/org-tree';
+import { useApi } from '../../../lib/use-api';
+import { AreaMap } from '../../map/components/area-map';
+import { fetchOrgGeojson } from '../../orgs/api';
+import { StatCards } from '../components/stat-cards';
+import { countScope } from '../scope-counts';
+
+/** Overview: counts and the grid map of the user's scope. */
+export function HomePage() {
+  const { t } = useTranslation();
+  const { me } = useAuth();
+  const scope = useOrgScope();
+  const grids = useApi((signal) => fetchOrgGeojson('grid', signal), [], scope.available);
+
+  const counts = useMemo(
+    () => countScope(scope.index, scope.units, scope.selectedId),
+    [scope.index, scope.units, scope.selectedId],
+  );
+  const highlightIds = useMemo(
+    () => (scope.selectedId ? [...subtreeIds(scope.index, scope.selectedId)] : []),
+    [scope.index, scope.selectedId],
+  );
+
+  const title = t('home.welcome', { name: me?.user.displayName ?? '' });
+  if (!scope.available) {
+    return (
+      <>
+        <PageHeader title={title} />
+        <Card>
+          <Result status="info" subTitle={t('home.noOrgAccess')} />
+        </Card>
+      </>
+    );
+  }
+
+  const scopeName = scope.selectedUnit?.name ?? t('nav.scopeAll');
+  return (
+    <>
+      <PageHeader
+        title={title}
+        extra={
+          <Typography.Text type="secondary">{t('home.scopeLabel', { name: scopeName })}</Typography.Text>
+        }
+      />
+      {scope.error ? <ErrorAlert error={scope.error} onRetry={scope.reload} /> : null}
+      <StatCards counts={counts} loading={scope.loading && !scope.units.length} />
+      <Card title={t('home.mapTitle')} styles={{ body: { padding: 0 } }}>
+        {grids.error ? (
+          <div style={{ padding: 16 }}>
+            <ErrorAlert error={grids.error} onRetry={grids.reload} />
+          </div>
+        ) : null}
+        {grids.data && grids.data.features.length === 0 ? (
+          <Alert type="info" showIcon title={t('home.noGrids')} style={{ margin: 16 }} />
+        ) : null}
+        <AreaMap
+          testId="grid-map"
+          data={grids.data}
+          highlightIds={highlightIds}
+          focusKey={scope.selectedId}
+          onSelect={(id) => scope.select(id)}
+          height="max(360px, calc(100vh - 360px))"
+        />
+      </Card>
+    </>
+  );
+}
+
+export default HomePage;

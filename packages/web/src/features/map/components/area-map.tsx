@@ -1,0 +1,228 @@
+import { Alert, Spin } from 'antd';
+import {
+  type GeoJSONSource,
+  type MapLayerMouseEvent,
+  MapLibreMap,
+  Marker,
+  NavigationControl,
+  Popup,
+} from 'maplibre-gl';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { runtimeConfig } from '../../../lib/config';
+import { bboxOf, emptyCollection, labelPoint, type UnitCollection } from '../../../lib/geo';
+import { i18n } from '../../../lib/i18n';
+import {
+  AREA_SOURCE,
+  areaLayers,
+  baseStyle,
+  FILL_LAYER,
+  HIGHLIGHT_FILL_LAYER,
+  idFilter,
+  SELECTED_LINE_LAYER,
+} from '../map-style';
+
+export interface AreaMapProps {
+  /** data-testid of the container; it also gets `data-grid-count` once the features are drawn. */
+  testId: string;
+  data: UnitCollection | undefined;
+  /** Features drawn with an accent outline (the selected unit, or the grids under it). */
+  highlightIds?: readonly string[];
+  /** Changing this key fits the view to the highlighted features (or to all when none). */
+  focusKey?: string | null;
+  onSelect?: (id: string) => void;
+  height?: number | string;
+}
+
+/** Initial view before data arrives: Zhuji, Zhejiang, home of the Fengqiao experience. */
+const DEFAULT_CENTER: [number, number] = [120.24, 29.71];
+
+function createPopup(name: string, code: string): HTMLElement {
+  const root = document.createElement('div');
+  root.className = 'fq-map-popup';
+  const title = document.createElement('strong');
+  title.textContent = name;
+  const line = document.createElement('div');
+  line.textContent = `${i18n.t('map.code')}：${code}`;
+  root.append(title, line);
+  return root;
+}
+
+/** Greedy label placement: a label that would overlap one already shown is hidden. */
+function declutter(map: MapLibreMap, markers: readonly Marker[]): void {
+  const placed: { x0: number; y0: number; x1: number; y1: number }[] = [];
+  for (const marker of markers) {
+    const element = marker.getElement();
+    const { x, y } = map.project(marker.getLngLat());
+    const w = element.offsetWidth / 2 + 2;
+    const h = element.offsetHeight / 2 + 2;
+    const box = { x0: x - w, y0: y - h, x1: x + w, y1: y + h };
+    const overlaps = placed.some((p) => box.x0 < p.x1 && box.x1 > p.x0 && box.y0 < p.y1 && box.y1 > p.y0);
+    element.style.visibility = overlaps ? 'hidden' : 'visible';
+    if (!overlaps) placed.push(box);
+  }
+}
+
+/**
+ * Org-unit polygons on MapLibre GL: semi-transparent fill, outline, names (HTML markers unless
+ * glyphs are configured), fit to the data, popup and `onSelect` on click.
+ */
+export function AreaMap({ testId, data, highlightIds, focusKey, onSelect, height = 480 }: AreaMapProps) {
+  const { t } = useTranslation();
+  const containerRef = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<MapLibreMap | null>(null);
+  const markersRef = useRef<Marker[]>([]);
+  const onSelectRef = useRef(onSelect);
+  onSelectRef.current = onSelect;
+  const clickedRef = useRef<string | null>(null);
+  const [ready, setReady] = useState(false);
+  const [failed, setFailed] = useState(false);
+  const [drawnCount, setDrawnCount] = useState<number | null>(null);
+  const config = useRef(runtimeConfig()).current;
+
+  // Create the map once.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: config is fixed for the page's life
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!container) return;
+    let map: MapLibreMap;
+    try {
+      map = new MapLibreMap({
+        container,
+        style: baseStyle(config),
+        center: DEFAULT_CENTER,
+        zoom: 9,
+        dragRotate: false,
+        pitchWithRotate: false,
+        attributionControl: config.tileUrl ? { compact: true } : false,
+      });
+    } catch {
+      setFailed(true);
+      return;
+    }
+    map.touchZoomRotate.disableRotation();
+    map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+    map.on('load', () => {
+      map.addSource(AREA_SOURCE, { type: 'geojson', data: emptyCollection() });
+      for (const layer of areaLayers(config)) map.addLayer(layer);
+      setReady(true);
+    });
+    map.on('click', FILL_LAYER, (event: MapLayerMouseEvent) => {
+      const props = event.features?.[0]?.properties as
+        | { id?: string; name?: string; code?: string }
+        | undefined;
+      if (!props?.id) return;
+      new Popup({ closeButton: true, maxWidth: '240px' })
+        .setLngLat(event.lngLat)
+        .setDOMContent(createPopup(props.name ?? '', props.code ?? ''))
+        .addTo(map);
+      clickedRef.current = props.id;
+      onSelectRef.current?.(props.id);
+    });
+    map.on('mouseenter', FILL_LAYER, () => {
+      map.getCanvas().style.cursor = 'pointer';
+    });
+    map.on('mouseleave', FILL_LAYER, () => {
+      map.getCanvas().style.cursor = '';
+    });
+    mapRef.current = map;
+    return () => {
+      for (const marker of markersRef.current) marker.remove();
+      markersRef.current = [];
+      map.remove();
+      mapRef.current = null;
+      setReady(false);
+    };
+  }, []);
+
+  // Draw the data, label it and fit the view; report the count once the map has rendered it.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: glyph config is fixed
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !ready || !data) return;
+    (map.getSource(AREA_SOURCE) as GeoJSONSource | undefined)?.setData(data);
+    for (const marker of markersRef.current) marker.remove();
+    markersRef.current = [];
+    if (!config.glyphsUrl) {
+      for (const feature of data.features) {
+        if (feature.properties?.outline) continue;
+        const at = feature.geometry ? labelPoint(feature.geometry) : null;
+        if (!at) continue;
+        const element = document.createElement('div');
+        element.className = 'fq-map-label';
+        element.textContent = feature.properties?.name ?? '';
+        markersRef.current.push(new Marker({ element, anchor: 'center' }).setLngLat(at).addTo(map));
+      }
+    }
+    const box = bboxOf(data.features);
+    if (box) map.fitBounds(box, { padding: 32, duration: 0, maxZoom: 16 });
+    let cancelled = false;
+    map.once('idle', () => {
+      if (!cancelled) setDrawnCount(data.features.length);
+    });
+    map.triggerRepaint();
+    return () => {
+      cancelled = true;
+    };
+  }, [data, ready]);
+
+  // Highlight, and fit to the highlighted features when the focus changes from outside the map.
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !ready) return;
+    const ids = highlightIds ?? [];
+    map.setFilter(HIGHLIGHT_FILL_LAYER, idFilter(ids));
+    map.setFilter(SELECTED_LINE_LAYER, idFilter(ids));
+  }, [highlightIds, ready]);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: refit only when the focus key changes
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !ready || !data || focusKey === undefined) return;
+    if (focusKey !== null && clickedRef.current === focusKey) return;
+    clickedRef.current = null;
+    const wanted = new Set(highlightIds ?? []);
+    const features = wanted.size ? data.features.filter((f) => wanted.has(f.properties.id)) : data.features;
+    const box = bboxOf(features.length ? features : data.features);
+    if (box) map.fitBounds(box, { padding: 48, maxZoom: 16, duration: 400 });
+  }, [focusKey, ready, data]);
+
+  // Hide HTML labels that would overlap others (MapLibre declutters its own symbol labels).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: re-run when new markers are drawn
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !ready || config.glyphsUrl) return;
+    const update = () => declutter(map, markersRef.current);
+    update();
+    map.on('moveend', update);
+    return () => {
+      map.off('moveend', update);
+    };
+  }, [ready, drawnCount, config.glyphsUrl]);
+
+  return (
+    <div style={{ position: 'relative', height, borderRadius: 8, overflow: 'hidden' }}>
+      <div
+        ref={containerRef}
+        data-testid={testId}
+        data-grid-count={drawnCount ?? undefined}
+        style={{ position: 'absolute', inset: 0 }}
+      />
+      {failed ? (
+        <Alert
+          type="warning"
+          showIcon
+          title={t('map.unsupported')}
+          style={{ position: 'absolute', inset: 16 }}
+        />
+      ) : null}
+      {!failed && (!ready || !data) ? (
+        <Spin
+          description={t('map.loading')}
+          style={{ position: 'absolute', top: '45%', left: 0, right: 0 }}
+        />
+      ) : null}
+    </div>
+  );
+}

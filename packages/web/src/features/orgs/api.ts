@@ -1,0 +1,27 @@
+import type { OrgKind, OrgUnit, OrgUnitCreate, OrgUnitUpdate } from '@fengqiao/shared';
+import { api } from '../../lib/api-client';
+import type { UnitCollection } from '../../lib/geo';
+
+export function fetchOrgTree(signal?: AbortSignal): Promise<{ items: OrgUnit[] }> {
+  return api.get('/org-units/tree', undefined, signal);
+}
+
+export function fetchOrgGeojson(kind: OrgKind, signal?: AbortSignal): Promise<UnitCollection> {
+  return api.get('/org-units/geojson', { kind }, signal);
+}
+
+export function fetchOrgUnit(id: string, signal?: AbortSignal): Promise<OrgUnit> {
+  return api.get(`/org-units/${encodeURIComponent(id)}`, undefined, signal);
+}
+
+export function createOrgUnit(body: OrgUnitCreate): Promise<OrgUnit> {
+  return api.post('/org-units', body);
+}
+
+export function updateOrgUnit(id: string, body: OrgUnitUpdate): Promise<OrgUnit> {
+  return api.patch(`/org-units/${encodeURIComponent(id)}`, body);
+}
+
+export function deleteOrgUnit(id: string): Promise<void> {
+  return api.delete(`/org-units/${encodeURIComponent(id)}`);
+}

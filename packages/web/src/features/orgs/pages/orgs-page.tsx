@@ -1,0 +1,86 @@
+import { Card, Col, Empty, Flex, Row, Spin } from 'antd';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAuth } from '../../../app/auth-context';
+import { useOrgScope } from '../../../app/org-scope-context';
+import { ErrorAlert } from '../../../lib/components/error-alert';
+import { PageHeader } from '../../../lib/components/page-header';
+import { useApi } from '../../../lib/use-api';
+import { AreaMap } from '../../map/components/area-map';
+import { fetchOrgGeojson, fetchOrgUnit } from '../api';
+import { OrgActions } from '../components/org-actions';
+import { OrgChildrenTable } from '../components/org-children-table';
+import { OrgDetail } from '../components/org-detail';
+import { unitAndChildren } from '../org-features';
+
+/** 组织与网格: the selected unit (or the scope root), its children and map; write actions with org.write. */
+export function OrgsPage() {
+  const { t } = useTranslation();
+  const { can } = useAuth();
+  const scope = useOrgScope();
+  const listed = scope.selectedUnit ?? scope.index.roots[0]?.unit ?? null;
+  const node = listed ? scope.index.byId.get(listed.id) : undefined;
+  const children = useMemo(() => node?.children.map((c) => c.unit) ?? [], [node]);
+  const parent = listed?.parentId ? (scope.index.byId.get(listed.parentId)?.unit ?? null) : null;
+
+  // The full record (with boundary), refreshed whenever the tree reloads.
+  const detail = useApi(
+    (signal) => (listed ? fetchOrgUnit(listed.id, signal) : Promise.resolve(null)),
+    [listed],
+  );
+  const grids = useApi((signal) => fetchOrgGeojson('grid', signal), [scope.units]);
+  const unit = detail.data && detail.data.id === listed?.id ? detail.data : listed;
+  const mapData = useMemo(
+    () => (unit ? unitAndChildren(unit, children, grids.data) : undefined),
+    [unit, children, grids.data],
+  );
+
+  if (scope.error) return <ErrorAlert error={scope.error} onRetry={scope.reload} />;
+  if (scope.loading && !scope.units.length) {
+    return (
+      <Flex justify="center" style={{ padding: 64 }}>
+        <Spin />
+      </Flex>
+    );
+  }
+  if (!unit) return <Empty description={t('orgs.selectHint')} />;
+
+  const onChanged = (selectId: string | null) => {
+    scope.select(selectId);
+    scope.reload();
+  };
+
+  return (
+    <>
+      <PageHeader
+        title={t('orgs.title')}
+        extra={can('org.write') ? <OrgActions unit={unit} onChanged={onChanged} /> : null}
+      />
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={10}>
+          <OrgDetail unit={unit} parent={parent} />
+          <OrgChildrenTable units={children} onOpen={(id) => scope.select(id)} />
+        </Col>
+        <Col xs={24} xl={14}>
+          <Card title={t('orgs.mapTitle')} styles={{ body: { padding: 0 } }}>
+            {mapData && mapData.features.length === 0 && !grids.loading ? (
+              <Empty description={t('orgs.noBoundary')} style={{ padding: '48px 0' }} />
+            ) : (
+              <AreaMap
+                testId="org-map"
+                data={grids.loading && !grids.data ? undefined : mapData}
+                highlightIds={unit ? [unit.id] : []}
+                onSelect={(id) => {
+                  if (id !== unit.id) scope.select(id);
+                }}
+                height={480}
+              />
+            )}
+          </Card>
+        </Col>
+      </Row>
+    </>
+  );
+}
+
+export default OrgsPage;

@@ -1,0 +1,120 @@
+import { Alert, Button, Form, Input, InputNumber, Modal } from 'antd';
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAuth } from '../../../app/auth-context';
+import { applyProblemToForm } from '../../../lib/form-errors';
+import { submitButtonProps } from '../../../lib/modal-form';
+import { OrgTreeSelect } from '../../orgs/components/org-tree-select';
+import { type CreatedToken, createToken } from '../api';
+import { TokenCreatedResult } from './token-created-result';
+
+interface Values {
+  name: string;
+  username: string;
+  scopeOrgId?: string;
+  expiresInDays?: number | null;
+}
+
+const FIELDS = ['name', 'username', 'scopeOrgId', 'expiresInDays'];
+
+/** Creates a token, then shows it once; closing reports whether one was created. */
+export function TokenCreateModal({ open, onClose }: { open: boolean; onClose: (created: boolean) => void }) {
+  const { t } = useTranslation();
+  const { me } = useAuth();
+  const [form] = Form.useForm<Values>();
+  const [submitting, setSubmitting] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [created, setCreated] = useState<CreatedToken | null>(null);
+  const formId = useId();
+
+  async function submit(values: Values) {
+    setSubmitting(true);
+    setError(null);
+    try {
+      setCreated(
+        await createToken({
+          name: values.name.trim(),
+          username: values.username.trim(),
+          ...(values.scopeOrgId ? { scopeOrgId: values.scopeOrgId } : {}),
+          ...(values.expiresInDays ? { expiresInDays: values.expiresInDays } : {}),
+        }),
+      );
+    } catch (err) {
+      setError(applyProblemToForm(form, err, FIELDS, { user_not_found: 'username' }));
+    } finally {
+      setSubmitting(false);
+    }
+  }
+
+  const close = () => onClose(!!created);
+
+  return (
+    <Modal
+      open={open}
+      title={created ? t('tokens.createdTitle') : t('tokens.createTitle')}
+      onCancel={close}
+      destroyOnHidden
+      mask={{ closable: !created }}
+      afterClose={() => {
+        setCreated(null);
+        setError(null);
+      }}
+      footer={
+        created ? (
+          <Button type="primary" onClick={close} data-testid="token-created-close">
+            {t('common.close')}
+          </Button>
+        ) : (
+          <>
+            <Button onClick={close}>{t('common.cancel')}</Button>
+            <Button type="primary" {...submitButtonProps(formId, submitting, 'token-create-submit')}>
+              {t('common.create')}
+            </Button>
+          </>
+        )
+      }
+    >
+      {created ? (
+        <TokenCreatedResult created={created} />
+      ) : (
+        <>
+          {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
+          <Form<Values>
+            id={formId}
+            form={form}
+            layout="vertical"
+            initialValues={{ username: me?.user.username }}
+            onFinish={(v) => void submit(v)}
+          >
+            <Form.Item
+              name="name"
+              label={t('tokens.name')}
+              rules={[{ required: true, whitespace: true, message: t('tokens.nameRequired') }]}
+            >
+              <Input maxLength={80} autoFocus data-testid="token-create-name" />
+            </Form.Item>
+            <Form.Item
+              name="username"
+              label={t('tokens.username')}
+              rules={[{ required: true, whitespace: true, message: t('tokens.usernameRequired') }]}
+            >
+              <Input maxLength={40} data-testid="token-create-username" />
+            </Form.Item>
+            <Form.Item name="scopeOrgId" label={t('tokens.scope')} extra={t('tokens.scopeHelp')}>
+              <OrgTreeSelect allowClear testId="token-create-scope" />
+            </Form.Item>
+            <Form.Item name="expiresInDays" label={t('tokens.expiresInDays')} extra={t('tokens.expiresHelp')}>
+              <InputNumber
+                min={1}
+                max={3650}
+                precision={0}
+                style={{ width: 160 }}
+                data-testid="token-create-days"
+              />
+            </Form.Item>
+          </Form>
+        </>
+      )}
+    </Modal>
+  );
+}

@@ -1,0 +1,121 @@
+import type { Role, User } from '@fengqiao/shared';
+import { Alert, Form, Input, Modal } from 'antd';
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useOrgScope } from '../../../app/org-scope-context';
+import { applyProblemToForm } from '../../../lib/form-errors';
+import { submitButtonProps } from '../../../lib/modal-form';
+import { OrgTreeSelect } from '../../orgs/components/org-tree-select';
+import { createUser } from '../api';
+import { passwordRules, roleRules } from '../role-rules';
+import { RoleSelect } from './role-select';
+
+interface Values {
+  username: string;
+  displayName: string;
+  password: string;
+  roles: Role[];
+  orgUnitId: string;
+  scopeOrgId?: string;
+}
+
+const FIELDS = ['username', 'displayName', 'password', 'roles', 'orgUnitId', 'scopeOrgId'];
+const CODE_FIELDS = { username_taken: 'username', weak_password: 'password', role_conflict: 'roles' };
+
+/** New account: roles, unit, optional data scope, initial password. */
+export function UserCreateModal({
+  open,
+  onClose,
+  onCreated,
+}: {
+  open: boolean;
+  onClose: () => void;
+  onCreated: (user: User) => void;
+}) {
+  const { t } = useTranslation();
+  const scope = useOrgScope();
+  const [form] = Form.useForm<Values>();
+  const [submitting, setSubmitting] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const formId = useId();
+
+  async function submit(values: Values) {
+    setSubmitting(true);
+    setError(null);
+    try {
+      const user = await createUser({
+        username: values.username.trim(),
+        displayName: values.displayName.trim(),
+        password: values.password,
+        roles: values.roles,
+        orgUnitId: values.orgUnitId,
+        ...(values.scopeOrgId ? { scopeOrgId: values.scopeOrgId } : {}),
+      });
+      onCreated(user);
+    } catch (err) {
+      setError(applyProblemToForm(form, err, FIELDS, CODE_FIELDS));
+    } finally {
+      setSubmitting(false);
+    }
+  }
+
+  return (
+    <Modal
+      open={open}
+      title={t('users.createTitle')}
+      onCancel={onClose}
+      okText={t('common.create')}
+      okButtonProps={submitButtonProps(formId, submitting, 'user-create-submit')}
+      destroyOnHidden
+      afterClose={() => setError(null)}
+    >
+      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
+      <Form<Values>
+        id={formId}
+        form={form}
+        layout="vertical"
+        initialValues={{ orgUnitId: scope.selectedId ?? undefined, roles: [] }}
+        onFinish={(v) => void submit(v)}
+      >
+        <Form.Item
+          name="username"
+          label={t('users.username')}
+          rules={[
+            { required: true, message: t('users.usernameRequired') },
+            { pattern: /^[a-z][a-z0-9_.-]{2,39}$/, message: t('users.usernamePattern') },
+          ]}
+        >
+          <Input maxLength={40} autoComplete="off" autoFocus data-testid="user-create-username" />
+        </Form.Item>
+        <Form.Item
+          name="displayName"
+          label={t('users.displayName')}
+          rules={[{ required: true, whitespace: true, message: t('users.displayNameRequired') }]}
+        >
+          <Input maxLength={40} data-testid="user-create-display-name" />
+        </Form.Item>
+        <Form.Item name="roles" label={t('users.roles')} rules={roleRules()}>
+          <RoleSelect testId="user-create-roles" />
+        </Form.Item>
+        <Form.Item
+          name="orgUnitId"
+          label={t('users.orgUnit')}
+          rules={[{ required: true, message: t('users.orgUnitRequired') }]}
+        >
+          <OrgTreeSelect testId="user-create-org" />
+        </Form.Item>
+        <Form.Item name="scopeOrgId" label={t('users.scope')} extra={t('users.scopeHelp')}>
+          <OrgTreeSelect allowClear testId="user-create-scope" />
+        </Form.Item>
+        <Form.Item
+          name="password"
+          label={t('users.password')}
+          extra={t('users.passwordHint')}
+          rules={passwordRules()}
+        >
+          <Input.Password maxLength={200} autoComplete="new-password" data-testid="user-create-password" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,123 @@
+import type { Role, User, UserUpdate } from '@fengqiao/shared';
+import { Alert, Form, Input, Modal } from 'antd';
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAuth } from '../../../app/auth-context';
+import { applyProblemToForm } from '../../../lib/form-errors';
+import { submitButtonProps } from '../../../lib/modal-form';
+import { OrgTreeSelect } from '../../orgs/components/org-tree-select';
+import { updateUser } from '../api';
+import { roleRules } from '../role-rules';
+import { RoleSelect } from './role-select';
+
+interface Values {
+  displayName: string;
+  roles: Role[];
+  orgUnitId: string;
+  scopeOrgId: string;
+}
+
+const FIELDS = ['displayName', 'roles', 'orgUnitId', 'scopeOrgId'];
+
+function sameRoles(a: readonly Role[], b: readonly Role[]): boolean {
+  return a.length === b.length && a.every((r) => b.includes(r));
+}
+
+/**
+ * Edits a user. Name, unit and scope need user.write; roles need user.assign_roles; only the
+ * changed fields the caller may change are sent.
+ */
+export function UserEditModal({
+  user,
+  onClose,
+  onSaved,
+}: {
+  user: User | null;
+  onClose: () => void;
+  onSaved: (user: User) => void;
+}) {
+  const { t } = useTranslation();
+  const { can } = useAuth();
+  const canWrite = can('user.write');
+  const canAssign = can('user.assign_roles');
+  const [form] = Form.useForm<Values>();
+  const [submitting, setSubmitting] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const formId = useId();
+
+  async function submit(values: Values) {
+    if (!user) return;
+    const body: UserUpdate = {};
+    if (canWrite && values.displayName.trim() !== user.displayName)
+      body.displayName = values.displayName.trim();
+    if (canWrite && values.orgUnitId !== user.orgUnitId) body.orgUnitId = values.orgUnitId;
+    if (canWrite && values.scopeOrgId && values.scopeOrgId !== user.scopeOrgId)
+      body.scopeOrgId = values.scopeOrgId;
+    if (canAssign && !sameRoles(values.roles, user.roles)) body.roles = values.roles;
+    if (!Object.keys(body).length) {
+      onClose();
+      return;
+    }
+    setSubmitting(true);
+    setError(null);
+    try {
+      onSaved(await updateUser(user.id, body));
+    } catch (err) {
+      setError(applyProblemToForm(form, err, FIELDS, { role_conflict: 'roles' }));
+    } finally {
+      setSubmitting(false);
+    }
+  }
+
+  return (
+    <Modal
+      open={!!user}
+      title={t('users.editTitle', { name: user?.displayName ?? '' })}
+      onCancel={onClose}
+      okText={t('common.save')}
+      okButtonProps={submitButtonProps(formId, submitting, 'user-edit-submit')}
+      destroyOnHidden
+      afterClose={() => setError(null)}
+    >
+      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
+      {user ? (
+        <Form<Values>
+          id={formId}
+          form={form}
+          layout="vertical"
+          initialValues={{
+            displayName: user.displayName,
+            roles: user.roles,
+            orgUnitId: user.orgUnitId,
+            scopeOrgId: user.scopeOrgId,
+          }}
+          onFinish={(v) => void submit(v)}
+        >
+          <Form.Item label={t('users.username')}>
+            <Input value={user.username} disabled />
+          </Form.Item>
+          <Form.Item
+            name="displayName"
+            label={t('users.displayName')}
+            rules={[{ required: true, whitespace: true, message: t('users.displayNameRequired') }]}
+          >
+            <Input maxLength={40} disabled={!canWrite} data-testid="user-edit-display-name" />
+          </Form.Item>
+          <Form.Item name="roles" label={t('users.roles')} rules={canAssign ? roleRules() : []}>
+            <RoleSelect disabled={!canAssign} testId="user-edit-roles" />
+          </Form.Item>
+          <Form.Item
+            name="orgUnitId"
+            label={t('users.orgUnit')}
+            rules={[{ required: true, message: t('users.orgUnitRequired') }]}
+          >
+            <OrgTreeSelect disabled={!canWrite} testId="user-edit-org" />
+          </Form.Item>
+          <Form.Item name="scopeOrgId" label={t('users.scope')}>
+            <OrgTreeSelect disabled={!canWrite} testId="user-edit-scope" />
+          </Form.Item>
+        </Form>
+      ) : null}
+    </Modal>
+  );
+}

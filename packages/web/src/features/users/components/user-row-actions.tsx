@@ -1,0 +1,77 @@
+import type { User } from '@fengqiao/shared';
+import { App, Button, Popconfirm, Space } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useAuth } from '../../../app/auth-context';
+import { errorMessage } from '../../../lib/api-client';
+import { isFuture } from '../../../lib/format';
+import { unlockUser, updateUser } from '../api';
+
+export interface UserRowActionsProps {
+  user: User;
+  onEdit: (user: User) => void;
+  onResetPassword: (user: User) => void;
+  onChanged: () => void;
+}
+
+/** Edit, disable/enable, reset password and unlock, each shown only with its permission. */
+export function UserRowActions({ user, onEdit, onResetPassword, onChanged }: UserRowActionsProps) {
+  const { t } = useTranslation();
+  const { can, me } = useAuth();
+  const { message } = App.useApp();
+  const self = me?.user.id === user.id;
+
+  async function run(action: () => Promise<unknown>, done: string) {
+    try {
+      await action();
+      message.success(done);
+      onChanged();
+    } catch (err) {
+      message.error(errorMessage(err));
+    }
+  }
+
+  return (
+    <Space size={0} wrap>
+      {can('user.write') || can('user.assign_roles') ? (
+        <Button type="link" size="small" onClick={() => onEdit(user)} data-testid="user-edit">
+          {t('common.edit')}
+        </Button>
+      ) : null}
+      {can('user.write') && !self ? (
+        <Popconfirm
+          title={t('common.confirmTitle')}
+          description={t(user.disabled ? 'users.enableConfirm' : 'users.disableConfirm', {
+            name: user.displayName,
+          })}
+          okButtonProps={{ danger: !user.disabled }}
+          onConfirm={() => run(() => updateUser(user.id, { disabled: !user.disabled }), t('users.updated'))}
+        >
+          <Button type="link" size="small" danger={!user.disabled} data-testid="user-toggle-disabled">
+            {user.disabled ? t('users.enable') : t('users.disable')}
+          </Button>
+        </Popconfirm>
+      ) : null}
+      {can('user.write') ? (
+        <Button
+          type="link"
+          size="small"
+          onClick={() => onResetPassword(user)}
+          data-testid="user-reset-password"
+        >
+          {t('users.resetPassword')}
+        </Button>
+      ) : null}
+      {can('user.unlock') && isFuture(user.lockedUntil) ? (
+        <Popconfirm
+          title={t('common.confirmTitle')}
+          description={t('users.unlockConfirm', { name: user.displayName })}
+          onConfirm={() => run(() => unlockUser(user.id), t('users.unlocked'))}
+        >
+          <Button type="link" size="small" data-testid="user-unlock">
+            {t('users.unlock')}
+          </Button>
+        </Popconfirm>
+      ) : null}
+    </Space>
+  );
+}

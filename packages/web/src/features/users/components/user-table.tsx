@@ -1,0 +1,61 @@
+import type { User } from '@fengqiao/shared';
+import { Empty, Table, Tag } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../../../lib/format';
+import { RoleTags } from './role-tags';
+import { UserRowActions, type UserRowActionsProps } from './user-row-actions';
+import { UserStatusTag } from './user-status-tag';
+
+type Handlers = Omit<UserRowActionsProps, 'user'>;
+
+/** The users list (one page). */
+export function UserTable({ users, loading, ...handlers }: { users: User[]; loading: boolean } & Handlers) {
+  const { t } = useTranslation();
+  const columns: ColumnsType<User> = [
+    { title: t('users.username'), dataIndex: 'username', fixed: 'left' },
+    { title: t('users.displayName'), dataIndex: 'displayName' },
+    {
+      title: t('users.roles'),
+      dataIndex: 'roles',
+      render: (_v, user) => <RoleTags roles={user.roles} />,
+    },
+    { title: t('users.orgUnit'), dataIndex: 'orgUnitName' },
+    { title: t('users.scope'), dataIndex: 'scopeOrgName' },
+    {
+      title: t('users.status'),
+      key: 'status',
+      render: (_v, user) => <UserStatusTag user={user} />,
+    },
+    {
+      title: t('users.totp'),
+      dataIndex: 'totpEnabled',
+      render: (on: boolean) =>
+        on ? <Tag color="green">{t('users.totpOn')}</Tag> : <Tag>{t('users.totpOff')}</Tag>,
+    },
+    {
+      title: t('users.lastLogin'),
+      dataIndex: 'lastLoginAt',
+      render: (at: string | null) => formatDateTime(at, t('common.never')),
+    },
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      fixed: 'right',
+      render: (_v, user) => <UserRowActions user={user} {...handlers} />,
+    },
+  ];
+  return (
+    <Table<User>
+      rowKey="id"
+      size="middle"
+      columns={columns}
+      dataSource={users}
+      loading={loading}
+      pagination={false}
+      scroll={{ x: 'max-content' }}
+      locale={{ emptyText: <Empty description={t('users.empty')} /> }}
+      data-testid="users-table"
+    />
+  );
+}

@@ -1,0 +1,21 @@
+import { findRoleConflict, type Role } from '@fengqiao/shared';
+import type { FormRule as Rule } from 'antd';
+import { i18n } from '../../lib/i18n';
+
+/** Roles are required and the three admin roles are held alone (三权分立). */
+export function roleRules(): Rule[] {
+  return [
+    { required: true, type: 'array', min: 1, message: i18n.t('users.rolesRequired') },
+    {
+      validator: async (_rule, value: Role[] | undefined) => {
+        const conflict = findRoleConflict(value ?? []);
+        if (conflict) throw new Error(conflict);
+      },
+    },
+  ];
+}
+
+/** The complexity rule is the server's (it answers 422 weak_password); here only presence. */
+export function passwordRules(): Rule[] {
+  return [{ required: true, message: i18n.t('users.passwordRequired') }];
+}
