@@ -5,7 +5,8 @@ import { orgUnits } from '../../db/schema/index.js';
 export type OrgUnitRow = typeof orgUnits.$inferSelect;
 export type OrgUnitWithCount = OrgUnitRow & { childCount: number };
 
-const childCount = sql<number>`(select count(*)::int from ${orgUnits} c where c.parent_id = ${orgUnits.id})`;
+// Written out in full: inside a sub-select Drizzle would render the outer column unqualified, binding it to `c`.
+const childCount = sql<number>`(select count(*)::int from org_units c where c.parent_id = "org_units"."id")`;
 
 export async function findOrgUnitById(db: DbOrTx, id: string): Promise<OrgUnitRow | undefined> {
   const rows = await db.select().from(orgUnits).where(eq(orgUnits.id, id));

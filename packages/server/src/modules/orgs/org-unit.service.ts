@@ -35,8 +35,8 @@ export function scopePattern(path: string): string {
 
 function checkBoundary(kind: OrgUnitRow['kind'], boundary: unknown): GridBoundary | null {
   if (boundary === null || boundary === undefined) return null;
-  if (kind !== 'grid' && kind !== 'community') {
-    throw invalid('boundary_not_allowed', '只有社区/村和网格可以设置边界', [
+  if (kind === 'bureau') {
+    throw invalid('boundary_not_allowed', '只有派出所、社区/村和网格可以设置边界', [
       { field: 'boundary', message: '该类型单位不能设置边界' },
     ]);
   }

@@ -32,6 +32,8 @@ describe('org tree scope', () => {
     const tree1 = (await get('/api/v1/org-units/tree', officerA)).json();
     const ids = tree1.items.map((u: { id: string }) => u.id);
     expect(ids).toEqual([tree.communityA.id, tree.gridA.id]);
+    expect(tree1.items.map((u: { childCount: number }) => u.childCount)).toEqual([1, 0]);
+    expect((await get(`/api/v1/org-units/${tree.communityA.id}`, officerA)).json().childCount).toBe(1);
     const geo = (await get('/api/v1/org-units/geojson', officerA)).json();
     expect(geo.type).toBe('FeatureCollection');
     expect(geo.features.map((f: { id: string }) => f.id)).toEqual([tree.gridA.id]);

@@ -4,11 +4,14 @@ import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { formatDateTimeSeconds } from '../../../lib/format';
 
-const RESULT_COLORS: Record<string, string> = {
-  ok: 'green',
-  failed: 'red',
-  denied: 'orange',
-  error: 'red',
+const RESULT_COLORS: Record<string, string> = { ok: 'green', failed: 'red', denied: 'orange' };
+const RESULT_LABEL_KEYS: Record<
+  string,
+  'audit.resultSuccess' | 'audit.resultFailure' | 'audit.resultDenied'
+> = {
+  ok: 'audit.resultSuccess',
+  failed: 'audit.resultFailure',
+  denied: 'audit.resultDenied',
 };
 
 /** Audit events; each row expands to its JSON detail. */
@@ -34,7 +37,10 @@ export function AuditTable({ events, loading }: { events: AuditEvent[]; loading:
       title: t('audit.result'),
       dataIndex: 'result',
       width: 100,
-      render: (v: string) => <Tag color={RESULT_COLORS[v] ?? 'default'}>{v}</Tag>,
+      render: (v: string) => {
+        const key = RESULT_LABEL_KEYS[v];
+        return <Tag color={RESULT_COLORS[v] ?? 'default'}>{key ? t(key) : v}</Tag>;
+      },
     },
     { title: t('audit.ip'), dataIndex: 'ip', width: 130, render: (v: string | null) => v ?? '—' },
   ];
