@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs';
 import os from 'node:os';
 import { startBareTwin } from './lib/bare-twin.mjs';
+import { postmasterPidOf } from './lib/cpu-meter.mjs';
 import { compareLoad, runLoad, summarize } from './lib/load.mjs';
 import { loginCookie } from './lib/login.mjs';
 import { checkParity } from './lib/parity.mjs';
@@ -15,7 +16,7 @@ const LOAD = {
   warmupSeconds: Number(process.env.BENCH_WARMUP ?? 2),
   /** Measured seconds per side, split into `rounds` alternating slices. */
   durationSeconds: Number(process.env.BENCH_DURATION ?? 10),
-  rounds: Number(process.env.BENCH_ROUNDS ?? 4),
+  rounds: Number(process.env.BENCH_ROUNDS ?? 2),
 };
 const RSS_REQUESTS_PER_ENDPOINT = 500;
 const TARGETS = { ratio: 0.7, warmStartMs: 3000, rssMb: 300 };
@@ -58,9 +59,13 @@ async function loadPhase(dataDir) {
       log(
         `parity ${endpoint}: same SQL ${p.sameSql}, same JSON ${p.sameJsonBytes ? 'byte for byte' : p.sameJsonValue}`,
       );
-      if (!p.sameSql)
+      if (!p.sameSql) {
         console.warn(`[bench] WARNING the app's SQL changed; update bench/lib/twin-sql.mjs`, p.appStatements);
+      }
+      if (!p.sameJsonValue)
+        console.warn(`[bench] WARNING app and twin answer different JSON for ${endpoint}`);
     }
+    const postmasterPid = postmasterPidOf(dataDir);
     const rows = [];
     for (const endpoint of ENDPOINTS) {
       const cookie = endpoint.auth ? app.cookie : undefined;
@@ -70,8 +75,11 @@ async function loadPhase(dataDir) {
         oursUrl: app.url + endpoint.ours,
         bareUrl: twin.url + endpoint.bare,
         cookie,
+        postmasterPid,
       });
-      rows.push({ ...endpoint, ours, bare, ratio: Math.round((ours.rps / bare.rps) * 100) / 100 });
+      const ratio = round2(ours.rps / bare.rps);
+      const cpuRatio = round2(bare.cpuMsPerRequest.total / ours.cpuMsPerRequest.total);
+      rows.push({ ...endpoint, ours, bare, ratio, cpuRatio });
     }
     return { parity, rows };
   } finally {
@@ -100,8 +108,9 @@ async function loadAndMeasureMemory(server) {
 async function main() {
   const started = Date.now();
   const loadBefore = os.loadavg()[0];
-  if (loadBefore > 0.5)
+  if (loadBefore > 0.5) {
     log(`note: 1-minute load average is ${loadBefore.toFixed(2)}; other work skews absolute figures`);
+  }
   const dataDir = makeDataDir();
   log(`data dir ${dataDir}`);
   try {
@@ -122,6 +131,7 @@ async function main() {
       memory,
       verdict: {
         ratio: rows.filter((r) => r.auth).every((r) => r.ratio >= TARGETS.ratio),
+        cpuRatio: rows.filter((r) => r.auth).every((r) => r.cpuRatio >= TARGETS.ratio),
         warmStart: warm.medianMs < TARGETS.warmStartMs,
         rss: memory.rssMb < TARGETS.rssMb,
       },

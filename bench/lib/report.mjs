@@ -27,6 +27,9 @@ export function formatLoadTable(rows) {
     pad('bare p95', 9),
     pad('ours p99', 9),
     pad('bare p99', 9),
+    pad('ours cpu', 9),
+    pad('bare cpu', 9),
+    pad('cpu ratio', 9),
   ].join(' ');
   const lines = rows.map((r) =>
     [
@@ -38,13 +41,17 @@ export function formatLoadTable(rows) {
       pad(r.bare.latencyMs.p95, 9),
       pad(r.ours.latencyMs.p99, 9),
       pad(r.bare.latencyMs.p99, 9),
+      pad(r.ours.cpuMsPerRequest.total.toFixed(3), 9),
+      pad(r.bare.cpuMsPerRequest.total.toFixed(3), 9),
+      pad(r.cpuRatio.toFixed(2), 9),
     ].join(' '),
   );
   return [
     head,
     '-'.repeat(head.length),
     ...lines,
-    '(latencies in ms, exact percentiles of every 2xx answer)',
+    '(latencies in ms, exact percentiles of every 2xx answer; cpu = ms of CPU per request, server ' +
+      'threads + PostgreSQL; cpu ratio = bare/ours, the load-independent reading of the req/s ratio)',
   ].join('\n');
 }
 
