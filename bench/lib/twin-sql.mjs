@@ -8,26 +8,21 @@
 export const SESSION_LOOKUP = {
   name: 'session_lookup',
   text:
-    'select "sessions"."id", "sessions"."user_id", "sessions"."created_at", "sessions"."last_seen_at", ' +
-    '"sessions"."expires_at", "sessions"."ip", "sessions"."user_agent", "sessions"."revoked_at", ' +
-    '"users"."id", "users"."station_id", "users"."username", "users"."display_name", "users"."password_hash", ' +
-    '"users"."roles", "users"."org_unit_id", "users"."scope_org_id", "users"."scope_path", "users"."totp_secret", ' +
-    '"users"."totp_enabled", "users"."failed_logins", "users"."locked_until", "users"."disabled", ' +
-    '"users"."last_login_at", "users"."created_at", "users"."updated_at" ' +
+    'select "sessions"."last_seen_at", "sessions"."expires_at", "sessions"."revoked_at", "users"."id", ' +
+    '"users"."username", "users"."display_name", "users"."roles", "users"."scope_path", "users"."scope_org_id", ' +
+    '"users"."totp_enabled", "users"."disabled" ' +
     'from "sessions" inner join "users" on "users"."id" = "sessions"."user_id" where "sessions"."id" = $1',
 };
 
 /** Column positions in a SESSION_LOOKUP row (rowMode 'array'). */
-export const S = { lastSeenAt: 3, expiresAt: 4, revokedAt: 7, scopePath: 16, disabled: 21 };
+export const S = { lastSeenAt: 0, expiresAt: 1, revokedAt: 2, scopePath: 7, disabled: 10 };
 
 export const USER_LIST = {
-  name: undefined,
+  name: 'users_first_page',
   text:
-    'select "users"."id", "users"."station_id", "users"."username", "users"."display_name", ' +
-    '"users"."password_hash", "users"."roles", "users"."org_unit_id", "users"."scope_org_id", ' +
-    '"users"."scope_path", "users"."totp_secret", "users"."totp_enabled", "users"."failed_logins", ' +
-    '"users"."locked_until", "users"."disabled", "users"."last_login_at", "users"."created_at", ' +
-    '"users"."updated_at", "org_units"."name", "org_units"."path", "scope_org"."name" ' +
+    'select "users"."id", "users"."username", "users"."display_name", "users"."roles", "users"."org_unit_id", ' +
+    '"users"."scope_org_id", "users"."totp_enabled", "users"."disabled", "users"."locked_until", ' +
+    '"users"."last_login_at", "users"."created_at", "org_units"."name", "org_units"."path", "scope_org"."name" ' +
     'from "users" inner join "org_units" on "org_units"."id" = "users"."org_unit_id" ' +
     'inner join "org_units" "scope_org" on "scope_org"."id" = "users"."scope_org_id" ' +
     'where "org_units"."path" like $1 order by "users"."username" asc limit $2',
@@ -35,25 +30,25 @@ export const USER_LIST = {
 
 export const U = {
   id: 0,
-  username: 2,
-  displayName: 3,
-  roles: 5,
-  orgUnitId: 6,
-  scopeOrgId: 7,
-  totpEnabled: 10,
-  lockedUntil: 12,
-  disabled: 13,
-  lastLoginAt: 14,
-  createdAt: 15,
-  orgUnitName: 17,
-  scopeOrgName: 19,
+  username: 1,
+  displayName: 2,
+  roles: 3,
+  orgUnitId: 4,
+  scopeOrgId: 5,
+  totpEnabled: 6,
+  disabled: 7,
+  lockedUntil: 8,
+  lastLoginAt: 9,
+  createdAt: 10,
+  orgUnitName: 11,
+  scopeOrgName: 13,
 };
 
 export const ORG_SUBTREE = {
   name: 'org_subtree',
   text:
     'select "id", "station_id", "parent_id", "kind", "code", "name", "path", "depth", "boundary", ' +
-    '"created_at", "updated_at", (select count(*)::int from "org_units" c where c.parent_id = "id") ' +
+    '"created_at", "updated_at", (select count(*)::int from org_units c where c.parent_id = "org_units"."id") ' +
     'from "org_units" where "org_units"."path" like $1 order by "org_units"."depth" asc, "org_units"."code" asc',
 };
 

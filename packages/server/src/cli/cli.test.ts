@@ -123,7 +123,7 @@ describe('fengqiao admin commands', () => {
       'user',
       'create',
       '--username',
-      'x',
+      'xavier',
       '--display-name',
       '测试',
       '--role',
@@ -131,11 +131,30 @@ describe('fengqiao admin commands', () => {
       '--org',
       '330681-FQ-01',
       '--password',
-      'Str0ng-Pass!x',
+      'Str0ng-Pass!xavier',
     );
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('密码不符合复杂度要求');
     expect(result.stderr).toContain('密码不能包含用户名');
+  });
+
+  it('user create refuses a username the web could not type', async () => {
+    const result = await runCli(
+      'user',
+      'create',
+      '--username',
+      'X Y',
+      '--display-name',
+      '测试',
+      '--role',
+      'community_officer',
+      '--org',
+      '330681-FQ-01',
+      '--password',
+      'Str0ng-Pass!2026',
+    );
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('用户名');
   });
 
   it('user create adds a user', async () => {

@@ -25,7 +25,7 @@ describe('migrations', () => {
       'users',
     ]);
     const applied = await database.pool.query('select count(*)::int as n from drizzle.__drizzle_migrations');
-    expect(applied.rows[0].n).toBe(2);
+    expect(applied.rows[0].n).toBe(3);
   });
 
   it('installs the append-only triggers on the audit log', async () => {

@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  type AnyPgColumn,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { uuidv7 } from 'uuidv7';
 
 /** The org tree. `path` is the materialised chain of ids (`/root/…/self/`) so subtree scope is one prefix match. */
@@ -8,7 +18,7 @@ export const orgUnits = pgTable(
   {
     id: uuid('id').primaryKey().$defaultFn(uuidv7),
     stationId: uuid('station_id'),
-    parentId: uuid('parent_id'),
+    parentId: uuid('parent_id').references((): AnyPgColumn => orgUnits.id),
     kind: text('kind', { enum: ['bureau', 'station', 'community', 'grid'] }).notNull(),
     code: text('code').notNull(),
     name: text('name').notNull(),

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gt, gte, lt, lte, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
+import { prefixPattern } from '../../db/like-pattern.js';
 import { auditHead, auditLog } from '../../db/schema/index.js';
 
 export type AuditRow = typeof auditLog.$inferSelect;
@@ -41,8 +42,7 @@ export async function searchAuditRows(db: DbOrTx, filter: AuditFilter, limit: nu
   const conditions: SQL[] = [];
   if (filter.beforeSeq !== undefined) conditions.push(lt(auditLog.seq, filter.beforeSeq));
   if (filter.actor) conditions.push(eq(auditLog.actorName, filter.actor));
-  if (filter.action)
-    conditions.push(sql`${auditLog.action} like ${`${filter.action.replace(/[%_\\]/g, '\\$&')}%`}`);
+  if (filter.action) conditions.push(sql`${auditLog.action} like ${prefixPattern(filter.action)}`);
   if (filter.result) conditions.push(eq(auditLog.result, filter.result));
   if (filter.from) conditions.push(gte(auditLog.at, filter.from));
   if (filter.to) conditions.push(lte(auditLog.at, filter.to));

@@ -2,8 +2,13 @@ import { permissionsOf, type Role, requiresTotp } from '@fengqiao/shared';
 import type { Actor } from '../../security/actor.js';
 import type { UserRow } from '../users/user.repository.js';
 
+type ActorSource = Pick<
+  UserRow,
+  'id' | 'username' | 'displayName' | 'roles' | 'scopePath' | 'scopeOrgId' | 'totpEnabled'
+>;
+
 export function actorFromUser(
-  user: UserRow,
+  user: ActorSource,
   via: { sessionId: string } | { tokenId: string; scopePath: string; scopeOrgId: string },
 ): Actor {
   const roles = user.roles as Role[];

@@ -22,10 +22,28 @@ export async function revokeUserSessions(db: DbOrTx, userId: string): Promise<vo
     .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)));
 }
 
+const sessionColumns = {
+  lastSeenAt: sessions.lastSeenAt,
+  expiresAt: sessions.expiresAt,
+  revokedAt: sessions.revokedAt,
+};
+
+/** What an authenticated request needs to know about its user (see actorFromUser). */
+export const actorColumns = {
+  id: users.id,
+  username: users.username,
+  displayName: users.displayName,
+  roles: users.roles,
+  scopePath: users.scopePath,
+  scopeOrgId: users.scopeOrgId,
+  totpEnabled: users.totpEnabled,
+  disabled: users.disabled,
+};
+
 /** Every authenticated request runs this, so it is prepared once per pool. */
 export function prepareSessionLookup(db: Db) {
   return db
-    .select({ session: sessions, user: users })
+    .select({ session: sessionColumns, user: actorColumns })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(eq(sessions.id, sql.placeholder('id')))
@@ -34,7 +52,7 @@ export function prepareSessionLookup(db: Db) {
 
 export function prepareTokenLookup(db: Db) {
   return db
-    .select({ token: apiTokens, user: users })
+    .select({ token: apiTokens, user: actorColumns })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
     .where(eq(apiTokens.tokenHash, sql.placeholder('hash')))

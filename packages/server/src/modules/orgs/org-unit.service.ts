@@ -7,6 +7,8 @@ import {
 } from '@fengqiao/shared';
 import { uuidv7 } from 'uuidv7';
 import type { DbOrTx } from '../../db/client.js';
+import { prefixPattern } from '../../db/like-pattern.js';
+import { preparedPerDb } from '../../db/prepared.js';
 import { conflict, invalid } from '../../http/app-error.js';
 import { type GridBoundary, validateGridPolygon } from '../../lib/geo/polygon-validation.js';
 import type { ServiceContext } from '../../security/context.js';
@@ -29,9 +31,8 @@ import {
 
 const LABEL = '组织单位';
 
-export function scopePattern(path: string): string {
-  return `${path.replace(/[%_\\]/g, '\\$&')}%`;
-}
+/** The LIKE pattern of an org subtree. */
+export const scopePattern = prefixPattern;
 
 function checkBoundary(kind: OrgUnitRow['kind'], boundary: unknown): GridBoundary | null {
   if (boundary === null || boundary === undefined) return null;
@@ -75,17 +76,11 @@ async function auditOrgWrite(
   });
 }
 
-/** Subtree reads are prepared per database handle, since every page load asks for the tree. */
-const subtreeQueries = new WeakMap<object, ReturnType<typeof prepareSubtree>>();
+const subtreeQuery = preparedPerDb(prepareSubtree);
 
 export async function listOrgTree(ctx: ServiceContext): Promise<{ items: OrgUnit[] }> {
   await authorize(ctx, 'org.read', 'org_unit');
-  let query = subtreeQueries.get(ctx.db);
-  if (!query) {
-    query = prepareSubtree(ctx.db);
-    subtreeQueries.set(ctx.db, query);
-  }
-  const rows = await query.execute({ pattern: scopePattern(ctx.actor.scopePath) });
+  const rows = await subtreeQuery(ctx.db).execute({ pattern: scopePattern(ctx.actor.scopePath) });
   return { items: rows.map((r) => presentOrgUnit({ ...r.unit, childCount: r.childCount })) };
 }
 

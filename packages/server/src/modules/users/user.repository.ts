@@ -1,6 +1,7 @@
 import { and, asc, eq, gt, ilike, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db, DbOrTx } from '../../db/client.js';
+import { escapeLike, prefixPattern } from '../../db/like-pattern.js';
 import { orgUnits, users } from '../../db/schema/index.js';
 
 export type UserRow = typeof users.$inferSelect;
@@ -8,15 +9,31 @@ export type NewUserRow = typeof users.$inferInsert;
 
 const scopeOrg = alias(orgUnits, 'scope_org');
 
-/** A user with the names and path of the units they belong to, as lists and detail pages show them. */
+/** The columns lists and detail pages show: never the password hash or the TOTP secret. */
+const shownUserColumns = {
+  id: users.id,
+  username: users.username,
+  displayName: users.displayName,
+  roles: users.roles,
+  orgUnitId: users.orgUnitId,
+  scopeOrgId: users.scopeOrgId,
+  totpEnabled: users.totpEnabled,
+  disabled: users.disabled,
+  lockedUntil: users.lockedUntil,
+  lastLoginAt: users.lastLoginAt,
+  createdAt: users.createdAt,
+};
+
+/** A user with the names and path of the units they belong to. */
 const userView = {
-  user: users,
+  user: shownUserColumns,
   orgUnitName: orgUnits.name,
   orgPath: orgUnits.path,
   scopeOrgName: scopeOrg.name,
 };
 
-export type UserView = { user: UserRow; orgUnitName: string; orgPath: string; scopeOrgName: string };
+export type ShownUser = Pick<UserRow, keyof typeof shownUserColumns>;
+export type UserView = { user: ShownUser; orgUnitName: string; orgPath: string; scopeOrgName: string };
 
 function selectUserView(db: DbOrTx) {
   return db
@@ -44,11 +61,9 @@ export interface UserListFilter {
   orgPath?: string;
 }
 
-const escapeLike = (s: string) => s.replace(/[%_\\]/g, '\\$&');
-
 export async function listUserViews(db: DbOrTx, filter: UserListFilter, limit: number): Promise<UserView[]> {
-  const conditions: SQL[] = [sql`${orgUnits.path} like ${`${escapeLike(filter.scopePath)}%`}`];
-  if (filter.orgPath) conditions.push(sql`${orgUnits.path} like ${`${escapeLike(filter.orgPath)}%`}`);
+  const conditions: SQL[] = [sql`${orgUnits.path} like ${prefixPattern(filter.scopePath)}`];
+  if (filter.orgPath) conditions.push(sql`${orgUnits.path} like ${prefixPattern(filter.orgPath)}`);
   if (filter.afterUsername) conditions.push(gt(users.username, filter.afterUsername));
   if (filter.role) conditions.push(sql`${filter.role} = any(${users.roles})`);
   if (filter.q) {

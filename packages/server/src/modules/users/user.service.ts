@@ -7,6 +7,7 @@ import {
   type UserCreate,
   type UserUpdate,
 } from '@fengqiao/shared';
+import { preparedPerDb } from '../../db/prepared.js';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../http/app-error.js';
 import { decodeCursor, encodeCursor } from '../../http/cursor.js';
 import { checkPasswordComplexity } from '../../lib/security/password-policy.js';
@@ -16,13 +17,14 @@ import { recordAudit } from '../audit/audit.service.js';
 import { hashPassword } from '../auth/password-hash.js';
 import { revokeUserSessions } from '../auth/session.repository.js';
 import { sealTotpSecret } from '../auth/totp.js';
-import { findOrgUnit as findOrgUnitById } from '../orgs/org-unit.service.js';
+import { findOrgUnit as findOrgUnitById, scopePattern } from '../orgs/org-unit.service.js';
 import { presentUser } from './user.presenter.js';
 import {
   findUserByUsername,
   findUserView,
   insertUser,
   listUserViews,
+  prepareFirstUserPage,
   type UserView,
   updateUser,
 } from './user.repository.js';
@@ -42,6 +44,8 @@ function assertRolesAllowed(roles: Role[]): void {
   const problem = findRoleConflict(roles);
   if (problem) throw invalid('role_conflict', problem, [{ field: 'roles', message: problem }]);
 }
+
+const firstUserPage = preparedPerDb(prepareFirstUserPage);
 
 async function loadUserInScope(ctx: ServiceContext, id: string, action: string): Promise<UserView> {
   const view = await findUserView(ctx.db, id);
@@ -73,17 +77,24 @@ export async function listUsers(
   const orgPath = query.orgUnitId
     ? (await loadOrgInScope(ctx, query.orgUnitId, 'orgUnitId')).path
     : undefined;
-  const rows = await listUserViews(
-    ctx.db,
-    {
-      scopePath: ctx.actor.scopePath,
-      afterUsername: query.cursor ? decodeCursor(query.cursor) : undefined,
-      q: query.q?.trim() || undefined,
-      role: query.role,
-      orgPath,
-    },
-    limit + 1,
-  );
+  const q = query.q?.trim() || undefined;
+  const plainFirstPage = !query.cursor && !q && !query.role && !orgPath;
+  const rows = plainFirstPage
+    ? await firstUserPage(ctx.db).execute({
+        scopePattern: scopePattern(ctx.actor.scopePath),
+        limit: limit + 1,
+      })
+    : await listUserViews(
+        ctx.db,
+        {
+          scopePath: ctx.actor.scopePath,
+          afterUsername: query.cursor ? decodeCursor(query.cursor) : undefined,
+          q,
+          role: query.role,
+          orgPath,
+        },
+        limit + 1,
+      );
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {
