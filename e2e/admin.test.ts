@@ -2,10 +2,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../packages/server/test/test-database.js';
 import { launchBrowser, skipBrowserTests } from './browser.js';
-import { totpFromBanner } from './demo-logins.js';
+import { DEMO_PASSWORD, signInAsAdmin } from './demo-logins.js';
 import { type RunningServer, startServer } from './server-process.js';
-
-const PASSWORD = 'E2e-Demo-Pass-2026';
 
 /** The system admin opens an account for a new grid worker, who can then sign in and sees only their grid. */
 describe.skipIf(skipBrowserTests)('the system admin', () => {
@@ -16,15 +14,10 @@ describe.skipIf(skipBrowserTests)('the system admin', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    server = await startServer({ DATABASE_URL: database.url, FENGQIAO_DEMO_PASSWORD: PASSWORD });
+    server = await startServer({ DATABASE_URL: database.url, FENGQIAO_DEMO_PASSWORD: DEMO_PASSWORD });
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1366, height: 800 } });
-    await page.goto(`${server.url}/login`);
-    await page.getByTestId('login-username').fill('sysadmin');
-    await page.getByTestId('login-password').fill(PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('login-totp').fill(totpFromBanner(server.output(), 'sysadmin'));
-    await page.getByTestId('login-totp-submit').click();
+    await signInAsAdmin(page, server.url, server.output(), 'sysadmin');
     await page.getByTestId('nav-users').waitFor();
   });
   afterAll(async () => {

@@ -2,10 +2,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../packages/server/test/test-database.js';
 import { launchBrowser, skipBrowserTests } from './browser.js';
-import { totpFromBanner } from './demo-logins.js';
+import { DEMO_PASSWORD, signInAsAdmin } from './demo-logins.js';
 import { type RunningServer, startServer } from './server-process.js';
-
-const PASSWORD = 'E2e-Demo-Pass-2026';
 
 /** Journey 8: the audit admin (who cannot edit data) searches the trail, exports it and verifies the chain. */
 describe.skipIf(skipBrowserTests)('the auditor', () => {
@@ -16,7 +14,7 @@ describe.skipIf(skipBrowserTests)('the auditor', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    server = await startServer({ DATABASE_URL: database.url, FENGQIAO_DEMO_PASSWORD: PASSWORD });
+    server = await startServer({ DATABASE_URL: database.url, FENGQIAO_DEMO_PASSWORD: DEMO_PASSWORD });
     browser = await launchBrowser();
     // Something to find: a failed sign-in by officer01.
     await fetch(`${server.url}/api/v1/auth/login`, {
@@ -25,12 +23,7 @@ describe.skipIf(skipBrowserTests)('the auditor', () => {
       body: JSON.stringify({ username: 'officer01', password: 'Wrong-Pass-2026' }),
     });
     page = await browser.newPage({ viewport: { width: 1366, height: 800 }, acceptDownloads: true });
-    await page.goto(`${server.url}/login`);
-    await page.getByTestId('login-username').fill('auditor');
-    await page.getByTestId('login-password').fill(PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('login-totp').fill(totpFromBanner(server.output(), 'auditor'));
-    await page.getByTestId('login-totp-submit').click();
+    await signInAsAdmin(page, server.url, server.output(), 'auditor');
     await page.getByTestId('nav-audit').waitFor();
   });
   afterAll(async () => {

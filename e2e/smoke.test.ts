@@ -4,9 +4,9 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../packages/server/test/test-database.js';
 import { launchBrowser, skipBrowserTests } from './browser.js';
+import { DEMO_PASSWORD } from './demo-logins.js';
 import { type RunningServer, startServer } from './server-process.js';
 
-const PASSWORD = 'E2e-Demo-Pass-2026';
 const ARTIFACTS = path.resolve('.e2e-artifacts');
 
 describe.skipIf(skipBrowserTests)('smoke: a community officer signs in and sees their grids', () => {
@@ -17,7 +17,7 @@ describe.skipIf(skipBrowserTests)('smoke: a community officer signs in and sees 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     database = await createTestDatabase();
-    server = await startServer({ DATABASE_URL: database.url, FENGQIAO_DEMO_PASSWORD: PASSWORD });
+    server = await startServer({ DATABASE_URL: database.url, FENGQIAO_DEMO_PASSWORD: DEMO_PASSWORD });
     browser = await launchBrowser();
   });
   afterAll(async () => {
@@ -44,7 +44,7 @@ describe.skipIf(skipBrowserTests)('smoke: a community officer signs in and sees 
       const page = await context.newPage();
       await page.goto(server.url);
       await page.getByTestId('login-username').fill('officer01');
-      await page.getByTestId('login-password').fill(PASSWORD);
+      await page.getByTestId('login-password').fill(DEMO_PASSWORD);
       await page.getByTestId('login-submit').click();
       const map = page.getByTestId('grid-map');
       await expect

@@ -12,3 +12,21 @@ export function decodeCursor<T = string>(cursor: string): T {
     throw new AppError(400, 'invalid_cursor', '分页游标无效');
   }
 }
+
+/**
+ * Turns `limit + 1` fetched rows into one page: the extra row only says that more exist, and the
+ * cursor is the sort key of the page's last row.
+ */
+export function toPage<Row, Item>(
+  rows: Row[],
+  limit: number,
+  present: (row: Row) => Item,
+  sortKeyOf: (row: Row) => string | number,
+): { items: Item[]; nextCursor: string | null } {
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    items: page.map(present),
+    nextCursor: rows.length > limit && last !== undefined ? encodeCursor(sortKeyOf(last)) : null,
+  };
+}

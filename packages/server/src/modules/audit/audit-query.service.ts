@@ -1,5 +1,5 @@
 import type { AuditEvent, AuditQuery } from '@fengqiao/shared';
-import { decodeCursor, encodeCursor } from '../../http/cursor.js';
+import { decodeCursor, toPage } from '../../http/cursor.js';
 import type { ServiceContext } from '../../security/context.js';
 import { authorize } from '../../security/policy.js';
 import { type AuditFilter, type AuditRow, searchAuditRows } from './audit.repository.js';
@@ -39,12 +39,7 @@ export async function searchAuditEvents(ctx: ServiceContext, query: AuditQuery) 
     { ...filterOf(query), beforeSeq: query.cursor ? decodeCursor<number>(query.cursor) : undefined },
     limit + 1,
   );
-  const page = rows.slice(0, limit);
-  const last = page.at(-1);
-  return {
-    items: page.map(presentAuditRow),
-    nextCursor: rows.length > limit && last ? encodeCursor(last.seq) : null,
-  };
+  return toPage(rows, limit, presentAuditRow, (row) => row.seq);
 }
 
 const CSV_COLUMNS = ['序号', '时间', '操作人', '操作', '对象类型', '对象', '结果', 'IP', '详情'];

@@ -1,6 +1,6 @@
 import type { ApiToken, ApiTokenCreate } from '@fengqiao/shared';
 import { invalid, notFound } from '../../http/app-error.js';
-import { decodeCursor, encodeCursor } from '../../http/cursor.js';
+import { decodeCursor, toPage } from '../../http/cursor.js';
 import type { ServiceContext, SystemContext } from '../../security/context.js';
 import { assertInScope, authorize } from '../../security/policy.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -98,12 +98,7 @@ export async function listApiTokens(ctx: ServiceContext, query: { limit?: number
     query.cursor ? decodeCursor(query.cursor) : undefined,
     limit + 1,
   );
-  const page = rows.slice(0, limit);
-  const last = page.at(-1);
-  return {
-    items: page.map(presentApiToken),
-    nextCursor: rows.length > limit && last ? encodeCursor(last.token.id) : null,
-  };
+  return toPage(rows, limit, presentApiToken, (row) => row.token.id);
 }
 
 export async function revokeApiToken(ctx: ServiceContext, id: string): Promise<void> {

@@ -9,7 +9,7 @@ import {
 } from '@fengqiao/shared';
 import { preparedPerDb } from '../../db/prepared.js';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../http/app-error.js';
-import { decodeCursor, encodeCursor } from '../../http/cursor.js';
+import { decodeCursor, toPage } from '../../http/cursor.js';
 import { checkPasswordComplexity } from '../../lib/security/password-policy.js';
 import type { ServiceContext, SystemContext } from '../../security/context.js';
 import { assertInScope, authorize } from '../../security/policy.js';
@@ -95,12 +95,7 @@ export async function listUsers(
         },
         limit + 1,
       );
-  const page = rows.slice(0, limit);
-  const last = page.at(-1);
-  return {
-    items: page.map(presentUser),
-    nextCursor: rows.length > limit && last ? encodeCursor(last.user.username) : null,
-  };
+  return toPage(rows, limit, presentUser, (row) => row.user.username);
 }
 
 export async function getUser(ctx: ServiceContext, id: string): Promise<User> {
