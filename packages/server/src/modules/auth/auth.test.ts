@@ -141,8 +141,12 @@ describe('login and sessions', () => {
     const out = await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie } });
     expect(out.statusCode).toBe(204);
     expect((await me(cookie)).statusCode).toBe(401);
+    const sessionCount = async () =>
+      (await t.database.pool.query('select 1 from sessions where user_id = $1', [user.id])).rowCount;
+    expect(await sessionCount()).toBe(1);
 
     const again = await loginAs(t.app, user.username);
+    expect(await sessionCount()).toBe(1); // the signed-out session was cleared at this sign-in
     const admin = await createTestUser(t.system, {
       roles: ['system_admin'],
       org: tree.station,

@@ -6,7 +6,7 @@ import { addLoginFailure, findUserByUsername, type UserRow, updateUser } from '.
 import { AUTH_POLICY } from './auth-policy.js';
 import { burnPasswordCheck, verifyPassword } from './password-hash.js';
 import { hashSecret, newSecret } from './secret-hash.js';
-import { countLoginAttempt, insertSession, revokeSession } from './session.repository.js';
+import { countLoginAttempt, deleteDeadSessions, insertSession, revokeSession } from './session.repository.js';
 import { checkTotp, openTotpSecret } from './totp.js';
 
 export interface LoginRequest {
@@ -103,6 +103,7 @@ export async function login(ctx: SystemContext, request: LoginRequest): Promise<
   const sessionId = hashSecret(ctx.keys.token, cookieValue);
   const expiresAt = new Date(Date.now() + AUTH_POLICY.absoluteHours * 3_600_000);
   await ctx.db.transaction(async (tx) => {
+    await deleteDeadSessions(tx, user.id);
     await insertSession(tx, {
       id: sessionId,
       userId: user.id,

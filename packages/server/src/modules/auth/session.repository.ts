@@ -8,6 +8,18 @@ export async function insertSession(db: DbOrTx, row: typeof sessions.$inferInser
   await db.insert(sessions).values(row);
 }
 
+/** Sessions that can no longer be used are dropped when their user signs in again, so the table stays small. */
+export async function deleteDeadSessions(db: DbOrTx, userId: string): Promise<void> {
+  await db
+    .delete(sessions)
+    .where(
+      and(
+        eq(sessions.userId, userId),
+        sql`(${sessions.expiresAt} < now() or ${sessions.revokedAt} is not null or ${sessions.lastSeenAt} < now() - interval '1 day')`,
+      ),
+    );
+}
+
 export async function revokeSession(db: DbOrTx, id: string): Promise<void> {
   await db
     .update(sessions)
