@@ -14,6 +14,8 @@ import { registerSecurityHeaders } from './http/security-headers.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { createAuthenticator } from './modules/auth/session.service.js';
+import { householdRoutes } from './modules/households/household.routes.js';
+import { residentRoutes } from './modules/households/resident.routes.js';
 import { orgUnitRoutes } from './modules/orgs/org-unit.routes.js';
 import { apiTokenRoutes } from './modules/tokens/api-token.routes.js';
 import { userRoutes } from './modules/users/user.routes.js';
@@ -85,6 +87,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(userRoutes, { contextOf });
       await api.register(apiTokenRoutes, { contextOf });
       await api.register(auditRoutes, { contextOf });
+      await api.register(householdRoutes, { contextOf, system });
+      await api.register(residentRoutes, { contextOf });
     },
     { prefix: '/api/v1' },
   );

@@ -131,3 +131,6 @@ export async function createSignedInUser(
   const cookie = await loginAs(t.app, user.username, totpSecret ? { totp: currentTotp(totpSecret) } : {});
   return { ...user, cookie };
 }
+
+/** A valid ID number for tests: region 330681, the given birth date, a sequence number. */
+export { generateIdCard } from '../src/lib/crypto/id-card.js';

@@ -1,3 +1,4 @@
+export * from './households.js';
 export * from './org.js';
 export * from './roles.js';
 export * from './schemas.js';

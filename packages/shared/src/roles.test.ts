@@ -5,11 +5,12 @@ describe('role policy', () => {
   const can = (role: Role) => new Set(permissionsOf([role]));
 
   it('gives field roles read access to the tree and nothing administrative', () => {
-    for (const role of ['auxiliary', 'grid_worker', 'mediator', 'volunteer', 'department_staff'] as Role[]) {
+    for (const role of ['mediator', 'volunteer', 'department_staff'] as Role[]) {
       expect([...can(role)]).toEqual(['org.read']);
     }
     for (const role of ['station_chief', 'command_room', 'community_officer'] as Role[]) {
-      expect([...can(role)].sort()).toEqual(['org.read', 'user.read']);
+      expect(can(role).has('user.read')).toBe(true);
+      expect(can(role).has('user.write')).toBe(false);
     }
   });
 
@@ -21,6 +22,21 @@ describe('role policy', () => {
     expect(can('security_admin').has('user.write')).toBe(false);
     expect(can('security_admin').has('audit.read')).toBe(false);
     expect([...can('audit_admin')].sort()).toEqual(['audit.export', 'audit.read']);
+  });
+
+  it('lets field staff keep households but only the officer and the chief unmask or see sensitive records', () => {
+    for (const role of ['community_officer', 'grid_worker', 'auxiliary'] as Role[]) {
+      expect(can(role).has('household.write')).toBe(true);
+    }
+    const unmaskers = ROLES.filter((r) => can(r).has('resident.unmask'));
+    expect(unmaskers.sort()).toEqual(['community_officer', 'station_chief']);
+    expect(ROLES.filter((r) => can(r).has('resident.sensitive')).sort()).toEqual([
+      'community_officer',
+      'station_chief',
+    ]);
+    for (const role of ['system_admin', 'security_admin', 'audit_admin'] as Role[]) {
+      expect([...can(role)].some((p) => p.startsWith('household') || p.startsWith('resident'))).toBe(false);
+    }
   });
 
   it('nobody but the audit admin reads the audit log', () => {

@@ -41,22 +41,46 @@ export const PERMISSIONS = [
   'token.manage',
   'audit.read',
   'audit.export',
+  'household.read',
+  'household.write',
+  'household.import',
+  'household.export',
+  /** 查看完整信息: unmask one resident's ID number, phone and address, audited. */
+  'resident.unmask',
+  /** See 重点关注 and the records of children under 14 in full. */
+  'resident.sensitive',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
 
 const FIELD_STAFF: Permission[] = ['org.read'];
+const HOUSEHOLD_FIELD_WORK: Permission[] = ['household.read', 'household.write'];
 
 /**
  * What each role may do. System admin runs accounts and the org tree; security admin grants roles
  * and unlocks accounts; audit admin only reads the audit log. No admin role reads business data.
  */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  station_chief: ['org.read', 'user.read'],
-  command_room: ['org.read', 'user.read'],
-  community_officer: ['org.read', 'user.read'],
-  auxiliary: FIELD_STAFF,
-  grid_worker: FIELD_STAFF,
+  station_chief: [
+    'org.read',
+    'user.read',
+    'household.read',
+    'household.export',
+    'resident.unmask',
+    'resident.sensitive',
+  ],
+  command_room: ['org.read', 'user.read', 'household.read', 'household.export'],
+  community_officer: [
+    'org.read',
+    'user.read',
+    ...HOUSEHOLD_FIELD_WORK,
+    'household.import',
+    'household.export',
+    'resident.unmask',
+    'resident.sensitive',
+  ],
+  auxiliary: [...FIELD_STAFF, ...HOUSEHOLD_FIELD_WORK],
+  grid_worker: [...FIELD_STAFF, ...HOUSEHOLD_FIELD_WORK, 'household.import'],
   mediator: FIELD_STAFF,
   volunteer: FIELD_STAFF,
   department_staff: FIELD_STAFF,

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { deriveKey, type FieldKeys, fieldKeysFrom } from '../lib/crypto/sm.js';
+import { blindIndexKeyFrom, deriveKey, type FieldKeys, fieldKeysFrom } from '../lib/crypto/sm.js';
 
 export interface Keys {
   /** HMAC-SM3 key of the audit hash chain. */
@@ -18,7 +18,7 @@ export function keysFromMaster(master: Buffer): Keys {
   return {
     audit: deriveKey(master, 'audit-chain'),
     field: fieldKeysFrom(master),
-    blindIndex: deriveKey(master, 'blind-index'),
+    blindIndex: blindIndexKeyFrom(master),
     token: deriveKey(master, 'token-hash'),
   };
 }

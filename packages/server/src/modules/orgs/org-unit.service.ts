@@ -14,6 +14,7 @@ import { type GridBoundary, validateGridPolygon } from '../../lib/geo/polygon-va
 import type { ServiceContext } from '../../security/context.js';
 import { assertInScope, authorize } from '../../security/policy.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { reassignStationHouseholds } from '../households/household.service.js';
 import { countUsersInOrg } from '../users/user.repository.js';
 import { presentOrgUnit } from './org-unit.presenter.js';
 import {
@@ -149,7 +150,13 @@ export async function updateOrgUnitDetails(
   if (input.boundary !== undefined) patch.boundary = checkBoundary(unit.kind, input.boundary);
   await ctx.db.transaction(async (tx) => {
     await updateOrgUnit(tx, id, patch);
+    // Households follow their grid: a moved boundary re-places the station's located households.
+    const movedHouseholds =
+      patch.boundary !== undefined && unit.kind === 'grid' && unit.stationId
+        ? await reassignStationHouseholds(tx, unit.stationId)
+        : 0;
     await auditOrgWrite(ctx, tx, 'org.update', id, {
+      movedHouseholds,
       name: input.name,
       boundaryChanged: input.boundary !== undefined,
     });

@@ -1,0 +1,102 @@
+import { sql } from 'drizzle-orm';
+import {
+  date,
+  doublePrecision,
+  index,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { uuidv7 } from 'uuidv7';
+import { orgUnits } from './org-units.js';
+
+/**
+ * A household (户) at one address. The exact address is personal data: it is stored sealed, with a
+ * masked copy for lists and a blind index for exact lookups. `org_path` is the grid's path (or the
+ * station's when the point lies outside every grid), so scope checks are one prefix match.
+ */
+export const households = pgTable(
+  'households',
+  {
+    id: uuid('id').primaryKey().$defaultFn(uuidv7),
+    stationId: uuid('station_id').notNull(),
+    gridId: uuid('grid_id').references(() => orgUnits.id),
+    orgPath: text('org_path').notNull(),
+    community: text('community').notNull(),
+    street: text('street').notNull(),
+    addressSealed: text('address_sealed').notNull(),
+    addressMasked: text('address_masked').notNull(),
+    addressIndex: text('address_index').notNull(),
+    lng: doublePrecision('lng'),
+    lat: doublePrecision('lat'),
+    qrCode: text('qr_code').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('households_qr_code_key').on(t.qrCode),
+    uniqueIndex('households_address_index_key').on(t.stationId, t.addressIndex),
+    index('households_org_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`, t.id),
+    index('households_grid_idx').on(t.gridId),
+  ],
+);
+
+/** A resident (人). ID number and phone are sealed, masked and blind-indexed like the address. */
+export const residents = pgTable(
+  'residents',
+  {
+    id: uuid('id').primaryKey().$defaultFn(uuidv7),
+    stationId: uuid('station_id').notNull(),
+    householdId: uuid('household_id')
+      .notNull()
+      .references(() => households.id),
+    orgPath: text('org_path').notNull(),
+    name: text('name').notNull(),
+    /** Every 1- and 2-character piece of the name, so partial Chinese name search uses a GIN index. */
+    nameGrams: text('name_grams').array().notNull(),
+    idCardSealed: text('id_card_sealed').notNull(),
+    idCardMasked: text('id_card_masked').notNull(),
+    idCardIndex: text('id_card_index').notNull(),
+    birthDate: date('birth_date').notNull(),
+    sex: text('sex', { enum: ['male', 'female'] }).notNull(),
+    phoneSealed: text('phone_sealed'),
+    phoneMasked: text('phone_masked'),
+    phoneIndex: text('phone_index'),
+    relation: text('relation').notNull(),
+    residenceType: text('residence_type').notNull(),
+    tags: text('tags').array().notNull().default(sql`'{}'`),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('residents_id_card_index_key').on(t.stationId, t.idCardIndex),
+    index('residents_phone_index_idx').on(t.phoneIndex),
+    index('residents_household_idx').on(t.householdId),
+    index('residents_org_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`, t.id),
+    index('residents_name_grams_idx').using('gin', t.nameGrams),
+    index('residents_tags_idx').using('gin', t.tags),
+  ],
+);
+
+/** The household file's history and timeline: every change, who made it, with personal data masked. */
+export const householdEvents = pgTable(
+  'household_events',
+  {
+    id: uuid('id').primaryKey().$defaultFn(uuidv7),
+    stationId: uuid('station_id').notNull(),
+    householdId: uuid('household_id')
+      .notNull()
+      .references(() => households.id),
+    residentId: uuid('resident_id'),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    actorId: uuid('actor_id'),
+    actorName: text('actor_name'),
+    kind: text('kind').notNull(),
+    summary: text('summary').notNull(),
+    changes: jsonb('changes'),
+  },
+  (t) => [index('household_events_household_idx').on(t.householdId, t.at)],
+);

@@ -1,0 +1,259 @@
+import { and, asc, desc, eq, gt, type SQL, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.js';
+import { householdEvents, households, orgUnits, residents } from '../../db/schema/index.js';
+
+export type HouseholdRow = typeof households.$inferSelect;
+export type ResidentRow = typeof residents.$inferSelect;
+export type HouseholdEventRow = typeof householdEvents.$inferSelect;
+
+export type HouseholdSummaryRow = {
+  id: string;
+  gridId: string | null;
+  gridName: string | null;
+  community: string;
+  addressMasked: string;
+  lng: number | null;
+  lat: number | null;
+  updatedAt: Date;
+  residentCount: number;
+  headName: string | null;
+  tags: string[];
+};
+
+export async function insertHousehold(
+  db: DbOrTx,
+  row: typeof households.$inferInsert,
+): Promise<HouseholdRow> {
+  const rows = await db.insert(households).values(row).returning();
+  return rows[0] as HouseholdRow;
+}
+
+export async function updateHouseholdRow(
+  db: DbOrTx,
+  id: string,
+  patch: Partial<typeof households.$inferInsert>,
+) {
+  await db
+    .update(households)
+    .set({ ...patch, updatedAt: new Date() })
+    .where(eq(households.id, id));
+}
+
+export async function findHousehold(db: DbOrTx, id: string): Promise<HouseholdRow | undefined> {
+  return (await db.select().from(households).where(eq(households.id, id)))[0];
+}
+
+export async function findHouseholdByQr(db: DbOrTx, code: string): Promise<HouseholdRow | undefined> {
+  return (await db.select().from(households).where(eq(households.qrCode, code)))[0];
+}
+
+export async function findHouseholdByAddress(db: DbOrTx, stationId: string, addressIndex: string) {
+  const rows = await db
+    .select()
+    .from(households)
+    .where(and(eq(households.stationId, stationId), eq(households.addressIndex, addressIndex)));
+  return rows[0];
+}
+
+export interface HouseholdListFilter {
+  pattern: string;
+  afterId?: string;
+  tag?: string;
+  outsideGrid?: boolean;
+  community?: string;
+}
+
+/** A household with its member count, head and the union of its members' tags. */
+const summaryColumns = sql`
+  h.id, h.grid_id as "gridId", g.name as "gridName", h.community, h.address_masked as "addressMasked",
+  h.lng, h.lat, h.updated_at as "updatedAt",
+  (select count(*)::int from residents r where r.household_id = h.id) as "residentCount",
+  (select r.name from residents r where r.household_id = h.id and r.relation = '户主' limit 1) as "headName",
+  array(select distinct unnest(r.tags) from residents r where r.household_id = h.id) as tags`;
+
+async function selectSummaries(db: DbOrTx, where: SQL, limit: number): Promise<HouseholdSummaryRow[]> {
+  const result = await db.execute<HouseholdSummaryRow>(sql`
+    select ${summaryColumns}
+      from households h left join org_units g on g.id = h.grid_id
+     where ${where}
+     order by h.id
+     limit ${limit}`);
+  return result.rows.map((r) => ({ ...r, updatedAt: new Date(r.updatedAt) }));
+}
+
+/** Keyset-paged by id, filtered in SQL by scope and the list's filters. */
+export async function listHouseholdSummaries(
+  db: DbOrTx,
+  filter: HouseholdListFilter,
+  limit: number,
+): Promise<HouseholdSummaryRow[]> {
+  const conditions: SQL[] = [sql`h.org_path like ${filter.pattern}`];
+  if (filter.afterId) conditions.push(sql`h.id > ${filter.afterId}`);
+  if (filter.outsideGrid !== undefined) {
+    conditions.push(filter.outsideGrid ? sql`h.grid_id is null` : sql`h.grid_id is not null`);
+  }
+  if (filter.community) conditions.push(sql`h.community = ${filter.community}`);
+  if (filter.tag) {
+    conditions.push(
+      sql`exists (select 1 from residents t where t.household_id = h.id and t.tags @> array[${filter.tag}]::text[])`,
+    );
+  }
+  return selectSummaries(db, sql.join(conditions, sql` and `), limit);
+}
+
+export async function findHouseholdSummary(db: DbOrTx, id: string): Promise<HouseholdSummaryRow | undefined> {
+  return (await selectSummaries(db, sql`h.id = ${id}`, 1))[0];
+}
+
+export async function listHouseholdPoints(db: DbOrTx, pattern: string, limit: number) {
+  const result = await db.execute<{ id: string; lng: number; lat: number; tags: string[] }>(sql`
+    select h.id, h.lng, h.lat,
+           array(select distinct unnest(r.tags) from residents r where r.household_id = h.id) as tags
+      from households h
+     where h.org_path like ${pattern} and h.lng is not null
+     order by h.id
+     limit ${limit}`);
+  return result.rows;
+}
+
+export async function insertResident(db: DbOrTx, row: typeof residents.$inferInsert): Promise<ResidentRow> {
+  const rows = await db.insert(residents).values(row).returning();
+  return rows[0] as ResidentRow;
+}
+
+export async function updateResidentRow(
+  db: DbOrTx,
+  id: string,
+  patch: Partial<typeof residents.$inferInsert>,
+) {
+  await db
+    .update(residents)
+    .set({ ...patch, updatedAt: new Date() })
+    .where(eq(residents.id, id));
+}
+
+export async function findResident(db: DbOrTx, id: string): Promise<ResidentRow | undefined> {
+  return (await db.select().from(residents).where(eq(residents.id, id)))[0];
+}
+
+export async function findResidentByIdCard(db: DbOrTx, stationId: string, index: string) {
+  const rows = await db
+    .select()
+    .from(residents)
+    .where(and(eq(residents.stationId, stationId), eq(residents.idCardIndex, index)));
+  return rows[0];
+}
+
+export async function listResidentsOfHousehold(db: DbOrTx, householdId: string): Promise<ResidentRow[]> {
+  return db
+    .select()
+    .from(residents)
+    .where(eq(residents.householdId, householdId))
+    .orderBy(asc(residents.createdAt));
+}
+
+export async function updateResidentsPath(db: DbOrTx, householdId: string, orgPath: string) {
+  await db.update(residents).set({ orgPath }).where(eq(residents.householdId, householdId));
+}
+
+export interface ResidentSearchFilter {
+  pattern: string;
+  afterId?: string;
+  idCardIndex?: string;
+  phoneIndex?: string;
+  grams?: string[];
+  nameLike?: string;
+  tag?: string;
+  residenceType?: string;
+}
+
+export type ResidentSearchRow = ResidentRow & {
+  community: string;
+  addressMasked: string;
+  gridName: string | null;
+};
+
+export async function searchResidentRows(
+  db: DbOrTx,
+  filter: ResidentSearchFilter,
+  limit: number,
+): Promise<ResidentSearchRow[]> {
+  const conditions: SQL[] = [sql`${residents.orgPath} like ${filter.pattern}`];
+  if (filter.afterId) conditions.push(gt(residents.id, filter.afterId));
+  if (filter.idCardIndex) conditions.push(eq(residents.idCardIndex, filter.idCardIndex));
+  if (filter.phoneIndex) conditions.push(eq(residents.phoneIndex, filter.phoneIndex));
+  if (filter.grams?.length)
+    conditions.push(sql`${residents.nameGrams} @> ${sql.param(filter.grams)}::text[]`);
+  if (filter.nameLike) conditions.push(sql`${residents.name} like ${filter.nameLike}`);
+  if (filter.tag) conditions.push(sql`${residents.tags} @> array[${filter.tag}]::text[]`);
+  if (filter.residenceType) conditions.push(eq(residents.residenceType, filter.residenceType));
+  const rows = await db
+    .select({
+      resident: residents,
+      community: households.community,
+      addressMasked: households.addressMasked,
+      gridName: orgUnits.name,
+    })
+    .from(residents)
+    .innerJoin(households, eq(households.id, residents.householdId))
+    .leftJoin(orgUnits, eq(orgUnits.id, households.gridId))
+    .where(and(...conditions))
+    .orderBy(asc(residents.id))
+    .limit(limit);
+  return rows.map((r) => ({
+    ...r.resident,
+    community: r.community,
+    addressMasked: r.addressMasked,
+    gridName: r.gridName,
+  }));
+}
+
+export async function insertHouseholdEvent(db: DbOrTx, row: typeof householdEvents.$inferInsert) {
+  await db.insert(householdEvents).values(row);
+}
+
+export async function listHouseholdEvents(db: DbOrTx, householdId: string, limit = 200) {
+  return db
+    .select()
+    .from(householdEvents)
+    .where(eq(householdEvents.householdId, householdId))
+    .orderBy(desc(householdEvents.at))
+    .limit(limit);
+}
+
+export async function countHouseholdStats(db: DbOrTx, pattern: string) {
+  const result = await db.execute<{ households: number; residents: number; outside: number }>(sql`
+    select (select count(*)::int from households where org_path like ${pattern}) as households,
+           (select count(*)::int from residents where org_path like ${pattern}) as residents,
+           (select count(*)::int from households where org_path like ${pattern} and grid_id is null) as outside`);
+  const tags = await db.execute<{ tag: string; n: number }>(sql`
+    select tag, count(*)::int as n from residents, unnest(tags) as tag
+     where org_path like ${pattern} group by tag`);
+  return { ...(result.rows[0] ?? { households: 0, residents: 0, outside: 0 }), tags: tags.rows };
+}
+
+export async function listStationGrids(db: DbOrTx, stationId: string) {
+  return db
+    .select({ id: orgUnits.id, path: orgUnits.path, boundary: orgUnits.boundary })
+    .from(orgUnits)
+    .where(
+      and(
+        eq(orgUnits.stationId, stationId),
+        eq(orgUnits.kind, 'grid'),
+        sql`${orgUnits.boundary} is not null`,
+      ),
+    );
+}
+
+export async function listStationHouseholdPoints(db: DbOrTx, stationId: string) {
+  return db
+    .select({
+      id: households.id,
+      lng: households.lng,
+      lat: households.lat,
+      gridId: households.gridId,
+      orgPath: households.orgPath,
+    })
+    .from(households)
+    .where(and(eq(households.stationId, stationId), sql`${households.lng} is not null`));
+}

@@ -1,0 +1,198 @@
+import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typebox';
+import {
+  GridStatsSchema,
+  HouseholdCreateSchema,
+  HouseholdFileSchema,
+  HouseholdSummarySchema,
+  HouseholdUpdateSchema,
+  IdParams,
+  PageQuery,
+  ProblemSchema,
+  PublicHouseholdSchema,
+  pageOf,
+  RESIDENT_TAGS,
+  ResidentCreateSchema,
+  ResidentSchema,
+} from '@fengqiao/shared';
+import type { ContextOf } from '../../http/request-context.js';
+import type { SystemContext } from '../../security/context.js';
+import {
+  createHousehold,
+  getHouseholdFile,
+  getHouseholdStats,
+  listHouseholdMapPoints,
+  listHouseholds,
+  resolveQrCode,
+  updateHousehold,
+} from './household.service.js';
+import { getPublicHousehold, renderHouseholdQrSvg } from './household-public.service.js';
+import { addResident } from './resident.service.js';
+
+const errors = {
+  400: ProblemSchema,
+  403: ProblemSchema,
+  404: ProblemSchema,
+  409: ProblemSchema,
+  422: ProblemSchema,
+};
+const tags = ['households'];
+const OrgFilter = Type.Object(
+  { orgUnitId: Type.Optional(Type.String({ format: 'uuid' })) },
+  { additionalProperties: false },
+);
+const QrParams = Type.Object(
+  { code: Type.String({ pattern: '^[A-Za-z0-9_-]{16,64}$' }) },
+  { additionalProperties: false },
+);
+
+const HouseholdListQuery = Type.Object(
+  {
+    ...PageQuery.properties,
+    orgUnitId: Type.Optional(Type.String({ format: 'uuid' })),
+    tag: Type.Optional(Type.Enum(RESIDENT_TAGS)),
+    outsideGrid: Type.Optional(Type.Boolean()),
+    community: Type.Optional(Type.String({ maxLength: 40 })),
+  },
+  { additionalProperties: false },
+);
+
+const PointCollection = Type.Object({
+  type: Type.Literal('FeatureCollection'),
+  truncated: Type.Boolean(),
+  features: Type.Array(
+    Type.Object({
+      type: Type.Literal('Feature'),
+      id: Type.String(),
+      properties: Type.Object({ id: Type.String(), tags: Type.String() }),
+      geometry: Type.Object({ type: Type.Literal('Point'), coordinates: Type.Array(Type.Number()) }),
+    }),
+  ),
+});
+
+export const householdRoutes: FastifyPluginAsyncTypebox<{
+  contextOf: ContextOf;
+  system: SystemContext;
+}> = async (app, { contextOf, system }) => {
+  app.get(
+    '/households',
+    {
+      schema: {
+        tags,
+        summary: '住户列表',
+        querystring: HouseholdListQuery,
+        response: { 200: pageOf(HouseholdSummarySchema), ...errors },
+      },
+    },
+    async (request) => listHouseholds(contextOf(request), request.query),
+  );
+  app.get(
+    '/households/map-points',
+    {
+      schema: {
+        tags,
+        summary: '地图住户点位（GeoJSON）',
+        querystring: OrgFilter,
+        response: { 200: PointCollection, ...errors },
+      },
+    },
+    async (request) => listHouseholdMapPoints(contextOf(request), request.query.orgUnitId),
+  );
+  app.get(
+    '/households/stats',
+    {
+      schema: {
+        tags,
+        summary: '户数、人数与标签统计',
+        querystring: OrgFilter,
+        response: { 200: GridStatsSchema, ...errors },
+      },
+    },
+    async (request) => getHouseholdStats(contextOf(request), request.query.orgUnitId),
+  );
+  app.get(
+    '/households/by-qr/:code',
+    {
+      schema: {
+        tags,
+        summary: '扫描门牌二维码',
+        params: QrParams,
+        response: { 200: Type.Object({ householdId: Type.String() }), ...errors },
+      },
+    },
+    async (request) => resolveQrCode(contextOf(request), request.params.code),
+  );
+  app.get(
+    '/households/:id',
+    {
+      schema: {
+        tags,
+        summary: '一户一档',
+        params: IdParams,
+        response: { 200: HouseholdFileSchema, ...errors },
+      },
+    },
+    async (request) => getHouseholdFile(contextOf(request), request.params.id),
+  );
+  app.get(
+    '/households/:id/qr.svg',
+    { schema: { tags, summary: '门牌二维码（SVG）', params: IdParams } },
+    async (request, reply) => {
+      const origin = `${request.protocol}://${request.host}`;
+      return reply
+        .type('image/svg+xml')
+        .send(await renderHouseholdQrSvg(contextOf(request), request.params.id, origin));
+    },
+  );
+  app.post(
+    '/households',
+    {
+      schema: {
+        tags,
+        summary: '新建住户',
+        body: HouseholdCreateSchema,
+        response: { 201: HouseholdFileSchema, ...errors },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await createHousehold(contextOf(request), request.body)),
+  );
+  app.patch(
+    '/households/:id',
+    {
+      schema: {
+        tags,
+        summary: '修改住户地址或位置',
+        params: IdParams,
+        body: HouseholdUpdateSchema,
+        response: { 200: HouseholdFileSchema, ...errors },
+      },
+    },
+    async (request) => updateHousehold(contextOf(request), request.params.id, request.body),
+  );
+  app.post(
+    '/households/:id/residents',
+    {
+      schema: {
+        tags,
+        summary: '登记人员',
+        params: IdParams,
+        body: ResidentCreateSchema,
+        response: { 201: ResidentSchema, ...errors },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await addResident(contextOf(request), request.params.id, request.body)),
+  );
+  app.get(
+    '/public/households/:code',
+    {
+      config: { public: true },
+      schema: {
+        tags,
+        summary: '门牌公开信息（不含个人信息）',
+        params: QrParams,
+        response: { 200: PublicHouseholdSchema, 404: ProblemSchema },
+      },
+    },
+    async (request) => getPublicHousehold(system, request.params.code),
+  );
+};

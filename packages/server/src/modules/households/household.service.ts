@@ -1,0 +1,327 @@
+import { randomBytes } from 'node:crypto';
+import type {
+  GridStats,
+  HouseholdCreate,
+  HouseholdFile,
+  HouseholdSummary,
+  HouseholdUpdate,
+} from '@fengqiao/shared';
+import { SENSITIVE_TAGS } from '@fengqiao/shared';
+import type { DbOrTx } from '../../db/client.js';
+import { prefixPattern } from '../../db/like-pattern.js';
+import { conflict, forbidden, invalid } from '../../http/app-error.js';
+import { decodeCursor, toPage } from '../../http/cursor.js';
+import { gcj02ToWgs84, isInChina } from '../../lib/geo/coordinates.js';
+import type { ServiceContext } from '../../security/context.js';
+import { assertInScope, authorize, can } from '../../security/policy.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { findOrgUnit } from '../orgs/org-unit.service.js';
+import { createGridLocator } from './grid-locator.js';
+import {
+  presentHouseholdEvent,
+  presentHouseholdSummary,
+  presentResident,
+  type Viewer,
+  visibleTags,
+} from './household.presenter.js';
+import {
+  countHouseholdStats,
+  findHousehold,
+  findHouseholdByAddress,
+  findHouseholdByQr,
+  findHouseholdSummary,
+  type HouseholdRow,
+  insertHousehold,
+  listHouseholdEvents,
+  listHouseholdPoints,
+  listHouseholdSummaries,
+  listResidentsOfHousehold,
+  listStationGrids,
+  listStationHouseholdPoints,
+  updateHouseholdRow,
+  updateResidentsPath,
+} from './household.repository.js';
+import { recordHouseholdChange } from './household-record.js';
+import { protectAddress } from './personal-fields.js';
+
+export const viewerOf = (ctx: ServiceContext): Viewer => ({
+  sensitive: can(ctx.actor, 'resident.sensitive'),
+});
+
+export function newQrCode(): string {
+  return randomBytes(16).toString('base64url');
+}
+
+export async function loadHouseholdInScope(
+  ctx: ServiceContext,
+  id: string,
+  action: string,
+): Promise<HouseholdRow> {
+  const household = await findHousehold(ctx.db, id);
+  await assertInScope(ctx, household?.orgPath, action, 'household', id, '住户');
+  return household as HouseholdRow;
+}
+
+/** The station the caller works for: that of their scope unit. A bureau-wide caller has none. */
+async function stationOfCaller(ctx: ServiceContext): Promise<string> {
+  const scope = await findOrgUnit(ctx.db, ctx.actor.scopeOrgId);
+  const stationId = scope?.kind === 'station' ? scope.id : scope?.stationId;
+  if (!stationId) throw invalid('station_required', '请使用派出所及以下范围的账号登记住户');
+  return stationId;
+}
+
+function toWgs84(input: {
+  lng?: number;
+  lat?: number;
+  coordSystem?: 'wgs84' | 'gcj02';
+}): [number, number] | null {
+  if (input.lng === undefined && input.lat === undefined) return null;
+  if (input.lng === undefined || input.lat === undefined) {
+    throw invalid('invalid_coordinates', '经度和纬度须同时填写', [
+      { field: input.lng === undefined ? 'lng' : 'lat', message: '缺少坐标' },
+    ]);
+  }
+  if (!isInChina(input.lng, input.lat)) {
+    throw invalid('outside_china', '坐标不在中国境内，请检查经纬度是否填反', [
+      { field: 'lng', message: '坐标不在中国境内' },
+    ]);
+  }
+  const [lng, lat] =
+    input.coordSystem === 'gcj02' ? gcj02ToWgs84(input.lng, input.lat) : [input.lng, input.lat];
+  return [Number(lng.toFixed(6)), Number(lat.toFixed(6))];
+}
+
+/**
+ * Places a point: the grid it falls in (which must be in the caller's area), or, outside every grid,
+ * the caller's own scope, flagged as outside.
+ */
+async function placePoint(ctx: ServiceContext, stationId: string, point: [number, number] | null) {
+  if (point) {
+    const locate = createGridLocator(await listStationGrids(ctx.db, stationId));
+    const grid = locate(point[0], point[1]);
+    if (grid && !grid.path.startsWith(ctx.actor.scopePath)) {
+      throw invalid('outside_scope', '该位置属于其他网格，不在您的管辖范围内', [
+        { field: 'lng', message: '不在管辖范围内' },
+      ]);
+    }
+    if (grid) return { gridId: grid.id, orgPath: grid.path };
+  }
+  return { gridId: null, orgPath: ctx.actor.scopePath };
+}
+
+export async function createHousehold(ctx: ServiceContext, input: HouseholdCreate): Promise<HouseholdFile> {
+  await authorize(ctx, 'household.write', 'household');
+  const stationId = await stationOfCaller(ctx);
+  const point = toWgs84(input);
+  const place = await placePoint(ctx, stationId, point);
+  const address = protectAddress(ctx.keys, input.address);
+  const existing = await findHouseholdByAddress(ctx.db, stationId, address.index);
+  if (existing) throw conflict('household_exists', '该地址已登记为一户，请在原户档案中添加人员');
+  const id = await ctx.db.transaction(async (tx) => {
+    const row = await insertHousehold(tx, {
+      stationId,
+      gridId: place.gridId,
+      orgPath: place.orgPath,
+      community: input.address.community,
+      street: input.address.street,
+      addressSealed: address.sealed,
+      addressMasked: address.masked,
+      addressIndex: address.index,
+      lng: point?.[0] ?? null,
+      lat: point?.[1] ?? null,
+      qrCode: newQrCode(),
+    });
+    await recordHouseholdChange(ctx, tx, {
+      stationId,
+      householdId: row.id,
+      kind: 'household.create',
+      summary: place.gridId ? '建档' : '建档（位置不在任何网格内，待核实）',
+    });
+    return row.id;
+  });
+  return getHouseholdFile(ctx, id, { audit: false });
+}
+
+export async function getHouseholdFile(
+  ctx: ServiceContext,
+  id: string,
+  options: { audit: boolean } = { audit: true },
+): Promise<HouseholdFile> {
+  await authorize(ctx, 'household.read', 'household', id);
+  const household = await loadHouseholdInScope(ctx, id, 'household.read');
+  const viewer = viewerOf(ctx);
+  const [summary, residentRows, events] = await Promise.all([
+    findHouseholdSummary(ctx.db, id),
+    listResidentsOfHousehold(ctx.db, id),
+    listHouseholdEvents(ctx.db, id),
+  ]);
+  if (options.audit) {
+    await recordAudit(ctx.db, ctx.keys.audit, {
+      actor: { id: ctx.actor.userId, username: ctx.actor.username },
+      action: 'household.read',
+      objectType: 'household',
+      objectId: id,
+      result: 'ok',
+      ip: ctx.ip,
+    });
+  }
+  return {
+    household: presentHouseholdSummary(summary as NonNullable<typeof summary>, viewer),
+    qrCode: household.qrCode,
+    residents: residentRows.map((r) => presentResident(r, viewer)),
+    history: events.map(presentHouseholdEvent),
+  };
+}
+
+export async function updateHousehold(
+  ctx: ServiceContext,
+  id: string,
+  input: HouseholdUpdate,
+): Promise<HouseholdFile> {
+  await authorize(ctx, 'household.write', 'household', id);
+  const household = await loadHouseholdInScope(ctx, id, 'household.write');
+  const patch: Parameters<typeof updateHouseholdRow>[2] = {};
+  const changes: Record<string, unknown> = {};
+  if (input.address) {
+    const address = protectAddress(ctx.keys, input.address);
+    const clash = await findHouseholdByAddress(ctx.db, household.stationId, address.index);
+    if (clash && clash.id !== id) throw conflict('household_exists', '该地址已登记为另一户');
+    Object.assign(patch, {
+      community: input.address.community,
+      street: input.address.street,
+      addressSealed: address.sealed,
+      addressMasked: address.masked,
+      addressIndex: address.index,
+    });
+    changes.address = { from: household.addressMasked, to: address.masked };
+  }
+  const point = toWgs84(input);
+  if (point) {
+    Object.assign(patch, {
+      lng: point[0],
+      lat: point[1],
+      ...(await placePoint(ctx, household.stationId, point)),
+    });
+    changes.location = { from: household.lng === null ? null : [household.lng, household.lat], to: point };
+  }
+  await ctx.db.transaction(async (tx) => {
+    await updateHouseholdRow(tx, id, patch);
+    if (patch.orgPath && patch.orgPath !== household.orgPath)
+      await updateResidentsPath(tx, id, patch.orgPath);
+    await recordHouseholdChange(ctx, tx, {
+      stationId: household.stationId,
+      householdId: id,
+      kind: 'household.update',
+      summary: changes.address ? '修改地址' : '修改位置',
+      changes,
+    });
+  });
+  return getHouseholdFile(ctx, id, { audit: false });
+}
+
+export async function listHouseholds(
+  ctx: ServiceContext,
+  query: {
+    limit?: number;
+    cursor?: string;
+    orgUnitId?: string;
+    tag?: string;
+    outsideGrid?: boolean;
+    community?: string;
+  },
+): Promise<{ items: HouseholdSummary[]; nextCursor: string | null }> {
+  await authorize(ctx, 'household.read', 'household');
+  const viewer = viewerOf(ctx);
+  if (query.tag && !viewer.sensitive && (SENSITIVE_TAGS as readonly string[]).includes(query.tag)) {
+    throw forbidden('无权按该标签筛选');
+  }
+  const limit = query.limit ?? 50;
+  const pattern = await scopedPattern(ctx, query.orgUnitId);
+  const rows = await listHouseholdSummaries(
+    ctx.db,
+    {
+      pattern,
+      afterId: query.cursor ? decodeCursor(query.cursor) : undefined,
+      tag: query.tag,
+      outsideGrid: query.outsideGrid,
+      community: query.community,
+    },
+    limit + 1,
+  );
+  return toPage(
+    rows,
+    limit,
+    (r) => presentHouseholdSummary(r, viewer),
+    (r) => r.id,
+  );
+}
+
+/** The caller's subtree, or a unit inside it when one is asked for. */
+export async function scopedPattern(ctx: ServiceContext, orgUnitId?: string): Promise<string> {
+  if (!orgUnitId) return prefixPattern(ctx.actor.scopePath);
+  const unit = await findOrgUnit(ctx.db, orgUnitId);
+  await assertInScope(ctx, unit?.path, 'household.read', 'org_unit', orgUnitId, '组织单位');
+  return prefixPattern((unit as NonNullable<typeof unit>).path);
+}
+
+/** Points for the map; capped so a bureau-wide view cannot ask for millions at once. */
+export const MAP_POINT_LIMIT = 50_000;
+
+export async function listHouseholdMapPoints(ctx: ServiceContext, orgUnitId?: string) {
+  await authorize(ctx, 'household.read', 'household');
+  const viewer = viewerOf(ctx);
+  const rows = await listHouseholdPoints(ctx.db, await scopedPattern(ctx, orgUnitId), MAP_POINT_LIMIT + 1);
+  return {
+    type: 'FeatureCollection' as const,
+    truncated: rows.length > MAP_POINT_LIMIT,
+    features: rows.slice(0, MAP_POINT_LIMIT).map((r) => ({
+      type: 'Feature' as const,
+      id: r.id,
+      properties: { id: r.id, tags: visibleTags(r.tags, viewer).join(',') },
+      geometry: { type: 'Point' as const, coordinates: [r.lng, r.lat] },
+    })),
+  };
+}
+
+export async function getHouseholdStats(ctx: ServiceContext, orgUnitId?: string): Promise<GridStats> {
+  await authorize(ctx, 'household.read', 'household');
+  const viewer = viewerOf(ctx);
+  const stats = await countHouseholdStats(ctx.db, await scopedPattern(ctx, orgUnitId));
+  const shown = new Set(
+    visibleTags(
+      stats.tags.map((t) => t.tag),
+      viewer,
+    ),
+  );
+  const tagged = Object.fromEntries(stats.tags.filter((t) => shown.has(t.tag)).map((t) => [t.tag, t.n]));
+  return { households: stats.households, residents: stats.residents, outsideGrid: stats.outside, tagged };
+}
+
+/** A scanned door plate: staff with access get the household; anyone else a 404, as for any other object. */
+export async function resolveQrCode(ctx: ServiceContext, code: string): Promise<{ householdId: string }> {
+  await authorize(ctx, 'household.read', 'household');
+  const household = await findHouseholdByQr(ctx.db, code);
+  await assertInScope(ctx, household?.orgPath, 'household.read', 'household', household?.id ?? code, '住户');
+  return { householdId: (household as HouseholdRow).id };
+}
+
+/**
+ * Re-places every located household of a station after its grids changed. Runs in the caller's
+ * transaction so the grid edit and the re-assignment commit together.
+ */
+export async function reassignStationHouseholds(tx: DbOrTx, stationId: string): Promise<number> {
+  const locate = createGridLocator(await listStationGrids(tx, stationId));
+  let moved = 0;
+  for (const h of await listStationHouseholdPoints(tx, stationId)) {
+    if (h.lng === null || h.lat === null) continue;
+    const grid = locate(h.lng, h.lat);
+    const gridId = grid?.id ?? null;
+    if (gridId === h.gridId) continue;
+    // Leaving every grid keeps the household under its community's path, so it stays visible there.
+    const orgPath = grid?.path ?? h.orgPath.split('/').slice(0, -2).join('/').concat('/');
+    await updateHouseholdRow(tx, h.id, { gridId, orgPath });
+    await updateResidentsPath(tx, h.id, orgPath);
+    moved++;
+  }
+  return moved;
+}

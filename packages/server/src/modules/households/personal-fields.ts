@@ -1,0 +1,90 @@
+import type { Address } from '@fengqiao/shared';
+import { invalid } from '../../http/app-error.js';
+import { maskIdCard, maskPhone, parseIdCard } from '../../lib/crypto/id-card.js';
+import { blindIndex, decryptField, encryptField } from '../../lib/crypto/sm.js';
+import type { Keys } from '../../security/secret-key.js';
+
+/** Sealed (SM4 + HMAC-SM3), masked and blind-indexed forms of one personal value. */
+export interface ProtectedValue {
+  sealed: string;
+  masked: string;
+  index: string;
+}
+
+export function formatAddress(address: Address): string {
+  return [address.community, address.street, address.building, address.unit, address.room]
+    .filter(Boolean)
+    .join('');
+}
+
+/** Lists show the village and street, never the door. */
+export function maskAddress(address: Address): string {
+  return `${address.community}${address.street}****`;
+}
+
+export function protectAddress(keys: Keys, address: Address): ProtectedValue {
+  const full = formatAddress(address);
+  return {
+    sealed: encryptField(keys.field, JSON.stringify(address), 'household.address'),
+    masked: maskAddress(address),
+    index: blindIndex(keys.blindIndex, full),
+  };
+}
+
+export function openAddress(keys: Keys, sealed: string): Address {
+  return JSON.parse(decryptField(keys.field, sealed, 'household.address')) as Address;
+}
+
+export interface IdCardFields extends ProtectedValue {
+  birthDate: string;
+  sex: 'male' | 'female';
+}
+
+export function protectIdCard(keys: Keys, raw: string, field = 'idCard'): IdCardFields {
+  const parsed = parseIdCard(raw);
+  if (!parsed.ok) throw invalid('invalid_id_card', parsed.reason, [{ field, message: parsed.reason }]);
+  return {
+    sealed: encryptField(keys.field, parsed.normalized, 'resident.id_card'),
+    masked: maskIdCard(parsed.normalized),
+    index: blindIndex(keys.blindIndex, parsed.normalized),
+    birthDate: parsed.birthDate,
+    sex: parsed.sex,
+  };
+}
+
+export function normalizePhone(raw: string): string | null {
+  const digits = raw.replace(/[\s-]/g, '').replace(/^(\+?86)/, '');
+  return /^1[3-9]\d{9}$/.test(digits) ? digits : null;
+}
+
+export function protectPhone(keys: Keys, raw: string, field = 'phone'): ProtectedValue {
+  const phone = normalizePhone(raw);
+  if (!phone)
+    throw invalid('invalid_phone', '手机号应为 11 位数字，以 1 开头', [{ field, message: '手机号格式错误' }]);
+  return {
+    sealed: encryptField(keys.field, phone, 'resident.phone'),
+    masked: maskPhone(phone),
+    index: blindIndex(keys.blindIndex, phone),
+  };
+}
+
+export const openIdCard = (keys: Keys, sealed: string) =>
+  decryptField(keys.field, sealed, 'resident.id_card');
+export const openPhone = (keys: Keys, sealed: string) => decryptField(keys.field, sealed, 'resident.phone');
+
+/** Every 1- and 2-character piece of a name: partial search on Chinese names becomes an array containment. */
+export function nameGrams(name: string): string[] {
+  const chars = [...name.replace(/\s+/g, '')];
+  const grams = new Set<string>(chars);
+  for (let i = 0; i + 1 < chars.length; i++) grams.add(chars[i] + (chars[i + 1] as string));
+  return [...grams];
+}
+
+/** The grams a query must all be found in: its bigrams, or the single character. */
+export function queryGrams(query: string): string[] {
+  const chars = [...query.replace(/\s+/g, '')];
+  if (chars.length <= 1) return chars;
+  const grams: string[] = [];
+  for (let i = 0; i + 1 < chars.length; i++) grams.push(chars[i] + (chars[i + 1] as string));
+  return grams;
+}

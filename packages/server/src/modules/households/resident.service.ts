@@ -1,0 +1,272 @@
+import {
+  MINOR_AGE,
+  type Resident,
+  type ResidentCreate,
+  type ResidentSearchResult,
+  type ResidentUpdate,
+  SENSITIVE_TAGS,
+  type UnmaskedResident,
+} from '@fengqiao/shared';
+import { conflict, forbidden } from '../../http/app-error.js';
+import { decodeCursor, toPage } from '../../http/cursor.js';
+import { maskIdCard, maskPhone, parseIdCard } from '../../lib/crypto/id-card.js';
+import { blindIndex } from '../../lib/crypto/sm.js';
+import type { ServiceContext } from '../../security/context.js';
+import { assertInScope, authorize } from '../../security/policy.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { ageOn, presentResident, visibleTags } from './household.presenter.js';
+import {
+  findResident,
+  findResidentByIdCard,
+  insertResident,
+  type ResidentRow,
+  searchResidentRows,
+  updateResidentRow,
+} from './household.repository.js';
+import { loadHouseholdInScope, scopedPattern, viewerOf } from './household.service.js';
+import { recordHouseholdChange } from './household-record.js';
+import {
+  formatAddress,
+  nameGrams,
+  normalizePhone,
+  openAddress,
+  openIdCard,
+  openPhone,
+  protectIdCard,
+  protectPhone,
+  queryGrams,
+} from './personal-fields.js';
+
+const isSensitiveTag = (tag: string) => (SENSITIVE_TAGS as readonly string[]).includes(tag);
+
+function assertMayTag(ctx: ServiceContext, tags: readonly string[] | undefined) {
+  if (tags?.some(isSensitiveTag) && !viewerOf(ctx).sensitive) throw forbidden('无权设置“重点关注”标签');
+}
+
+async function loadResidentInScope(ctx: ServiceContext, id: string, action: string): Promise<ResidentRow> {
+  const resident = await findResident(ctx.db, id);
+  await assertInScope(ctx, resident?.orgPath, action, 'resident', id, '人员');
+  return resident as ResidentRow;
+}
+
+export async function addResident(
+  ctx: ServiceContext,
+  householdId: string,
+  input: ResidentCreate,
+): Promise<Resident> {
+  await authorize(ctx, 'household.write', 'household', householdId);
+  const household = await loadHouseholdInScope(ctx, householdId, 'household.write');
+  assertMayTag(ctx, input.tags);
+  const idCard = protectIdCard(ctx.keys, input.idCard);
+  const phone = input.phone ? protectPhone(ctx.keys, input.phone) : null;
+  if (await findResidentByIdCard(ctx.db, household.stationId, idCard.index)) {
+    throw conflict('resident_exists', `身份证号 ${idCard.masked} 已登记，请在其所在户修改`);
+  }
+  const resident = await ctx.db.transaction(async (tx) => {
+    const row = await insertResident(tx, {
+      stationId: household.stationId,
+      householdId,
+      orgPath: household.orgPath,
+      name: input.name.trim(),
+      nameGrams: nameGrams(input.name),
+      idCardSealed: idCard.sealed,
+      idCardMasked: idCard.masked,
+      idCardIndex: idCard.index,
+      birthDate: idCard.birthDate,
+      sex: idCard.sex,
+      phoneSealed: phone?.sealed ?? null,
+      phoneMasked: phone?.masked ?? null,
+      phoneIndex: phone?.index ?? null,
+      relation: input.relation,
+      residenceType: input.residenceType,
+      tags: input.tags ?? [],
+    });
+    await recordHouseholdChange(ctx, tx, {
+      stationId: household.stationId,
+      householdId,
+      residentId: row.id,
+      kind: 'resident.create',
+      summary: `登记人员 ${input.name.trim()}（${input.relation}）`,
+      changes: {
+        idCard: idCard.masked,
+        phone: phone?.masked ?? null,
+        tags: visibleTags(input.tags ?? [], viewerOf(ctx)),
+      },
+    });
+    return row;
+  });
+  return presentResident(resident, viewerOf(ctx));
+}
+
+export async function updateResident(
+  ctx: ServiceContext,
+  id: string,
+  input: ResidentUpdate,
+): Promise<Resident> {
+  await authorize(ctx, 'household.write', 'resident', id);
+  const current = await loadResidentInScope(ctx, id, 'household.write');
+  const viewer = viewerOf(ctx);
+  if (!viewer.sensitive && ageOn(current.birthDate) < MINOR_AGE)
+    throw forbidden('无权修改未满 14 周岁人员的信息');
+  assertMayTag(ctx, input.tags);
+  const patch: Parameters<typeof updateResidentRow>[2] = {};
+  const changes: Record<string, { from: unknown; to: unknown }> = {};
+  if (input.name !== undefined && input.name.trim() !== current.name) {
+    patch.name = input.name.trim();
+    patch.nameGrams = nameGrams(input.name);
+    changes.name = { from: current.name, to: patch.name };
+  }
+  if (input.phone !== undefined) {
+    const phone = input.phone ? protectPhone(ctx.keys, input.phone) : null;
+    if (phone?.index !== current.phoneIndex) {
+      Object.assign(patch, {
+        phoneSealed: phone?.sealed ?? null,
+        phoneMasked: phone?.masked ?? null,
+        phoneIndex: phone?.index ?? null,
+      });
+      changes.phone = { from: current.phoneMasked, to: phone?.masked ?? null };
+    }
+  }
+  if (input.relation !== undefined && input.relation !== current.relation) {
+    patch.relation = input.relation;
+    changes.relation = { from: current.relation, to: input.relation };
+  }
+  if (input.residenceType !== undefined && input.residenceType !== current.residenceType) {
+    patch.residenceType = input.residenceType;
+    changes.residenceType = { from: current.residenceType, to: input.residenceType };
+  }
+  if (input.tags !== undefined) {
+    // Tags the caller cannot see are kept as they are, not dropped by an edit that never showed them.
+    const hidden = viewer.sensitive ? [] : current.tags.filter(isSensitiveTag);
+    const next = [...new Set([...input.tags, ...hidden])];
+    if (next.slice().sort().join() !== current.tags.slice().sort().join()) {
+      patch.tags = next;
+      changes.tags = { from: visibleTags(current.tags, viewer), to: visibleTags(next, viewer) };
+    }
+  }
+  if (Object.keys(changes).length === 0) return presentResident(current, viewer);
+  await ctx.db.transaction(async (tx) => {
+    await updateResidentRow(tx, id, patch);
+    await recordHouseholdChange(ctx, tx, {
+      stationId: current.stationId,
+      householdId: current.householdId,
+      residentId: id,
+      kind: 'resident.update',
+      summary: `修改 ${patch.name ?? current.name} 的信息：${Object.keys(changes)
+        .map((k) => FIELD_LABELS[k] ?? k)
+        .join('、')}`,
+      changes,
+    });
+  });
+  return presentResident({ ...current, ...patch } as ResidentRow, viewer);
+}
+
+const FIELD_LABELS: Record<string, string> = {
+  name: '姓名',
+  phone: '手机号',
+  relation: '与户主关系',
+  residenceType: '户籍类型',
+  tags: '标签',
+};
+
+/** 查看完整信息: one record at a time, with its own permission, and an audit row for every look. */
+export async function unmaskResident(ctx: ServiceContext, id: string): Promise<UnmaskedResident> {
+  await authorize(ctx, 'resident.unmask', 'resident', id);
+  const resident = await loadResidentInScope(ctx, id, 'resident.unmask');
+  if (ageOn(resident.birthDate) < MINOR_AGE && !viewerOf(ctx).sensitive)
+    throw forbidden('无权查看未满 14 周岁人员的完整信息');
+  const household = await loadHouseholdInScope(ctx, resident.householdId, 'resident.unmask');
+  await recordAudit(ctx.db, ctx.keys.audit, {
+    actor: { id: ctx.actor.userId, username: ctx.actor.username },
+    action: 'resident.unmask',
+    objectType: 'resident',
+    objectId: id,
+    result: 'ok',
+    ip: ctx.ip,
+    detail: { idCard: resident.idCardMasked, householdId: household.id },
+  });
+  return {
+    id,
+    name: resident.name,
+    idCard: openIdCard(ctx.keys, resident.idCardSealed),
+    phone: resident.phoneSealed ? openPhone(ctx.keys, resident.phoneSealed) : null,
+    address: formatAddress(openAddress(ctx.keys, household.addressSealed)),
+    birthDate: resident.birthDate,
+  };
+}
+
+type SearchQuery = {
+  q?: string;
+  tag?: string;
+  orgUnitId?: string;
+  residenceType?: string;
+  limit?: number;
+  cursor?: string;
+};
+
+/** How a query string is matched: an ID number or a phone exactly (blind index), anything else as a name. */
+function interpretQuery(ctx: ServiceContext, q: string | undefined) {
+  const text = q?.trim();
+  if (!text) return { filter: {}, masked: null };
+  const id = parseIdCard(text);
+  if (id.ok)
+    return {
+      filter: { idCardIndex: blindIndex(ctx.keys.blindIndex, id.normalized) },
+      masked: maskIdCard(id.normalized),
+    };
+  const phone = normalizePhone(text);
+  if (phone)
+    return { filter: { phoneIndex: blindIndex(ctx.keys.blindIndex, phone) }, masked: maskPhone(phone) };
+  return {
+    filter: { grams: queryGrams(text), nameLike: `%${text.replace(/[%_\\]/g, '\\$&')}%` },
+    masked: text,
+  };
+}
+
+export async function searchResidents(
+  ctx: ServiceContext,
+  query: SearchQuery,
+): Promise<{ items: ResidentSearchResult[]; nextCursor: string | null }> {
+  await authorize(ctx, 'household.read', 'resident');
+  const viewer = viewerOf(ctx);
+  if (query.tag && isSensitiveTag(query.tag) && !viewer.sensitive) throw forbidden('无权按该标签筛选');
+  const limit = query.limit ?? 50;
+  const { filter, masked } = interpretQuery(ctx, query.q);
+  const rows = await searchResidentRows(
+    ctx.db,
+    {
+      pattern: await scopedPattern(ctx, query.orgUnitId),
+      afterId: query.cursor ? decodeCursor(query.cursor) : undefined,
+      tag: query.tag,
+      residenceType: query.residenceType,
+      ...filter,
+    },
+    limit + 1,
+  );
+  if (masked) {
+    await recordAudit(ctx.db, ctx.keys.audit, {
+      actor: { id: ctx.actor.userId, username: ctx.actor.username },
+      action: 'resident.search',
+      objectType: 'resident',
+      result: 'ok',
+      ip: ctx.ip,
+      detail: { q: masked, found: Math.min(rows.length, limit) },
+    });
+  }
+  return toPage(
+    rows,
+    limit,
+    (r) => ({
+      ...presentResident(r, viewer),
+      community: r.community,
+      addressMasked: r.addressMasked,
+      gridName: r.gridName,
+    }),
+    (r) => r.id,
+  );
+}
+
+export async function getResident(ctx: ServiceContext, id: string): Promise<Resident> {
+  await authorize(ctx, 'household.read', 'resident', id);
+  return presentResident(await loadResidentInScope(ctx, id, 'household.read'), viewerOf(ctx));
+}

@@ -1,0 +1,169 @@
+import Type, { type Static } from 'typebox';
+
+const Uuid = Type.String({ format: 'uuid' });
+const strict = { additionalProperties: false } as const;
+const NullableString = () => Type.Unsafe<string | null>({ type: ['string', 'null'] });
+const NullableNumber = () => Type.Unsafe<number | null>({ type: ['number', 'null'] });
+
+export const RESIDENT_TAGS = [
+  '空巢老人',
+  '独居老人',
+  '留守儿童',
+  '残疾人',
+  '低保',
+  '重点关注',
+  '反诈App已安装',
+] as const;
+export type ResidentTag = (typeof RESIDENT_TAGS)[number];
+/** Tags only the grid's own officer and the chief may see. */
+export const SENSITIVE_TAGS: readonly ResidentTag[] = ['重点关注'];
+
+export const RELATIONS = ['户主', '配偶', '子女', '父母', '孙辈', '兄弟姐妹', '其他'] as const;
+export const RESIDENCE_TYPES = ['户籍', '流动', '寄住'] as const;
+
+/** Children under this age are sensitive data. */
+export const MINOR_AGE = 14;
+
+export const AddressSchema = Type.Object(
+  {
+    community: Type.String({ minLength: 1, maxLength: 40 }),
+    street: Type.String({ maxLength: 60 }),
+    building: Type.Optional(Type.String({ maxLength: 20 })),
+    unit: Type.Optional(Type.String({ maxLength: 20 })),
+    room: Type.String({ minLength: 1, maxLength: 20 }),
+  },
+  strict,
+);
+export type Address = Static<typeof AddressSchema>;
+
+export const HouseholdSummarySchema = Type.Object({
+  id: Uuid,
+  gridId: NullableString(),
+  gridName: NullableString(),
+  outsideGrid: Type.Boolean(),
+  community: Type.String(),
+  addressMasked: Type.String(),
+  lng: NullableNumber(),
+  lat: NullableNumber(),
+  residentCount: Type.Integer(),
+  headName: NullableString(),
+  tags: Type.Array(Type.String()),
+  updatedAt: Type.String({ format: 'date-time' }),
+});
+export type HouseholdSummary = Static<typeof HouseholdSummarySchema>;
+
+export const ResidentSchema = Type.Object({
+  id: Uuid,
+  householdId: Uuid,
+  name: Type.String(),
+  idCardMasked: Type.String(),
+  age: Type.Integer(),
+  sex: Type.Enum(['male', 'female']),
+  phoneMasked: NullableString(),
+  relation: Type.String(),
+  residenceType: Type.String(),
+  tags: Type.Array(Type.String()),
+  /** True when the record is shown reduced because the caller may not see it in full. */
+  restricted: Type.Boolean(),
+});
+export type Resident = Static<typeof ResidentSchema>;
+
+export const ResidentSearchResultSchema = Type.Object({
+  ...ResidentSchema.properties,
+  community: Type.String(),
+  addressMasked: Type.String(),
+  gridName: NullableString(),
+});
+export type ResidentSearchResult = Static<typeof ResidentSearchResultSchema>;
+
+export const HouseholdEventSchema = Type.Object({
+  id: Uuid,
+  at: Type.String({ format: 'date-time' }),
+  actorName: NullableString(),
+  kind: Type.String(),
+  summary: Type.String(),
+  changes: Type.Any(),
+});
+export type HouseholdEvent = Static<typeof HouseholdEventSchema>;
+
+export const HouseholdFileSchema = Type.Object({
+  household: HouseholdSummarySchema,
+  qrCode: Type.String(),
+  residents: Type.Array(ResidentSchema),
+  history: Type.Array(HouseholdEventSchema),
+});
+export type HouseholdFile = Static<typeof HouseholdFileSchema>;
+
+export const HouseholdCreateSchema = Type.Object(
+  {
+    address: AddressSchema,
+    lng: Type.Optional(Type.Number({ minimum: -180, maximum: 180 })),
+    lat: Type.Optional(Type.Number({ minimum: -90, maximum: 90 })),
+    /** Phones and Amap/Tencent maps give GCJ-02; it is converted to WGS-84 on the way in. */
+    coordSystem: Type.Optional(Type.Enum(['wgs84', 'gcj02'])),
+  },
+  strict,
+);
+export type HouseholdCreate = Static<typeof HouseholdCreateSchema>;
+
+export const HouseholdUpdateSchema = Type.Object(
+  {
+    address: Type.Optional(AddressSchema),
+    lng: Type.Optional(Type.Number({ minimum: -180, maximum: 180 })),
+    lat: Type.Optional(Type.Number({ minimum: -90, maximum: 90 })),
+    coordSystem: Type.Optional(Type.Enum(['wgs84', 'gcj02'])),
+  },
+  strict,
+);
+export type HouseholdUpdate = Static<typeof HouseholdUpdateSchema>;
+
+export const ResidentCreateSchema = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 40 }),
+    idCard: Type.String({ minLength: 1, maxLength: 24 }),
+    phone: Type.Optional(Type.String({ maxLength: 20 })),
+    relation: Type.Enum(RELATIONS),
+    residenceType: Type.Enum(RESIDENCE_TYPES),
+    tags: Type.Optional(Type.Array(Type.Enum(RESIDENT_TAGS), { uniqueItems: true })),
+  },
+  strict,
+);
+export type ResidentCreate = Static<typeof ResidentCreateSchema>;
+
+export const ResidentUpdateSchema = Type.Object(
+  {
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })),
+    phone: Type.Optional(Type.Union([Type.String({ maxLength: 20 }), Type.Null()])),
+    relation: Type.Optional(Type.Enum(RELATIONS)),
+    residenceType: Type.Optional(Type.Enum(RESIDENCE_TYPES)),
+    tags: Type.Optional(Type.Array(Type.Enum(RESIDENT_TAGS), { uniqueItems: true })),
+  },
+  strict,
+);
+export type ResidentUpdate = Static<typeof ResidentUpdateSchema>;
+
+export const UnmaskedResidentSchema = Type.Object({
+  id: Uuid,
+  name: Type.String(),
+  idCard: Type.String(),
+  phone: NullableString(),
+  address: Type.String(),
+  birthDate: Type.String(),
+});
+export type UnmaskedResident = Static<typeof UnmaskedResidentSchema>;
+
+export const GridStatsSchema = Type.Object({
+  households: Type.Integer(),
+  residents: Type.Integer(),
+  outsideGrid: Type.Integer(),
+  tagged: Type.Record(Type.String(), Type.Integer()),
+});
+export type GridStats = Static<typeof GridStatsSchema>;
+
+export const PublicHouseholdSchema = Type.Object({
+  community: Type.String(),
+  gridName: NullableString(),
+  officerName: NullableString(),
+  stationName: NullableString(),
+});
+export type PublicHousehold = Static<typeof PublicHouseholdSchema>;
