@@ -19,13 +19,16 @@ describe('migrations', () => {
       'api_tokens',
       'audit_head',
       'audit_log',
+      'household_events',
+      'households',
       'login_attempts',
       'org_units',
+      'residents',
       'sessions',
       'users',
     ]);
     const applied = await database.pool.query('select count(*)::int as n from drizzle.__drizzle_migrations');
-    expect(applied.rows[0].n).toBe(3);
+    expect(applied.rows[0].n).toBe(4);
   });
 
   it('installs the append-only triggers on the audit log', async () => {
