@@ -3,12 +3,18 @@ import { requiresTotp } from '@fengqiao/shared';
 import { uuidv7 } from 'uuidv7';
 import type { orgUnits, users } from '../../db/schema/index.js';
 import { AppError } from '../../http/app-error.js';
+import { demoGridInputs, generateDemoHouseholds } from '../../lib/demo/demo-households.js';
 import { buildDemoStation, type DemoOrgNode } from '../../lib/demo/demo-station.js';
 import { checkPasswordComplexity } from '../../lib/security/password-policy.js';
 import type { SystemContext } from '../../security/context.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { hashPassword } from '../auth/password-hash.js';
 import { createTotpSecret, sealTotpSecret } from '../auth/totp.js';
+import {
+  type BulkHousehold,
+  loadGridLocator,
+  writeHouseholdBatch,
+} from '../households/household-bulk.service.js';
 import { insertOrgUnitRows, insertUserRows, isDatabaseEmpty } from './demo-seed.repository.js';
 
 export interface DemoLogin {
@@ -22,8 +28,13 @@ export interface DemoLogin {
 export interface DemoSeedResult {
   password: string;
   orgUnits: number;
+  households: number;
+  residents: number;
   logins: DemoLogin[];
 }
+
+/** The articles' stations have 45k–100k residents; ~15,000 households gives ~45,000. */
+export const DEMO_HOUSEHOLDS = 15_000;
 
 const ALPHABET = 'abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
@@ -62,7 +73,12 @@ function flattenTree(root: DemoOrgNode) {
 /** Loads the deterministic demo station (org tree, grids, staff accounts) into an empty database. */
 export async function seedDemoStation(
   ctx: SystemContext,
-  options: { password?: string; seed?: number } = {},
+  options: {
+    password?: string;
+    seed?: number;
+    households?: number;
+    onProgress?: (done: number, total: number) => void;
+  } = {},
 ): Promise<DemoSeedResult> {
   const password = options.password ?? generateDemoPassword();
   const problems = checkPasswordComplexity(password);
@@ -98,14 +114,62 @@ export async function seedDemoStation(
     };
   });
 
+  const stationRow = orgRows.find((r) => r.kind === 'station');
+  if (!stationRow) throw new Error('demo station has no station unit');
+  const householdCount = options.households ?? DEMO_HOUSEHOLDS;
+  let residents = 0;
   await ctx.db.transaction(async (tx) => {
     await insertOrgUnitRows(tx, orgRows);
     await insertUserRows(tx, userRows);
+    const target = {
+      db: tx,
+      keys: ctx.keys,
+      stationId: stationRow.id,
+      fallbackPath: stationRow.path,
+      scopePath: stationRow.path,
+      actor: null,
+    };
+    const locate = await loadGridLocator(tx, stationRow.id, stationRow.path);
+    const households = generateDemoHouseholds(demoGridInputs(station), {
+      seed: station.seed,
+      households: householdCount,
+    });
+    let batch: BulkHousehold[] = [];
+    let done = 0;
+    const flush = async () => {
+      await writeHouseholdBatch(target, locate, batch);
+      done += batch.length;
+      options.onProgress?.(done, householdCount);
+      batch = [];
+    };
+    for (const h of households) {
+      residents += h.residents.length;
+      batch.push({
+        address: {
+          community: h.address.community,
+          street: h.address.street,
+          room: h.address.room,
+          ...(h.address.building ? { building: h.address.building } : {}),
+          ...(h.address.unit ? { unit: h.address.unit } : {}),
+        },
+        lng: h.lng,
+        lat: h.lat,
+        residents: h.residents,
+      });
+      if (batch.length === 1000) await flush();
+    }
+    if (batch.length > 0) await flush();
     await recordAudit(tx, ctx.keys.audit, {
       action: 'seed.demo',
       result: 'ok',
-      detail: { orgUnits: orgRows.length, users: userRows.length, seed: station.seed },
+      detail: {
+        orgUnits: orgRows.length,
+        users: userRows.length,
+        households: householdCount,
+        residents,
+        seed: station.seed,
+      },
     });
   });
-  return { password, orgUnits: orgRows.length, logins };
+  return { password, orgUnits: orgRows.length, households: householdCount, residents, logins };
 }
