@@ -15,6 +15,7 @@ import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { createAuthenticator } from './modules/auth/session.service.js';
 import { householdRoutes } from './modules/households/household.routes.js';
+import { householdImportRoutes } from './modules/households/household-import.routes.js';
 import { residentRoutes } from './modules/households/resident.routes.js';
 import { orgUnitRoutes } from './modules/orgs/org-unit.routes.js';
 import { apiTokenRoutes } from './modules/tokens/api-token.routes.js';
@@ -89,6 +90,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(auditRoutes, { contextOf });
       await api.register(householdRoutes, { contextOf, system });
       await api.register(residentRoutes, { contextOf });
+      await api.register(householdImportRoutes, { contextOf });
     },
     { prefix: '/api/v1' },
   );

@@ -167,3 +167,43 @@ export const PublicHouseholdSchema = Type.Object({
   stationName: NullableString(),
 });
 export type PublicHousehold = Static<typeof PublicHouseholdSchema>;
+
+export const ImportRowErrorSchema = Type.Object({
+  row: Type.Integer(),
+  column: Type.String(),
+  field: Type.String(),
+  reason: Type.String(),
+});
+
+export const ImportReportSchema = Type.Object({
+  header: Type.Array(Type.String()),
+  mapping: Type.Record(Type.String(), Type.Union([Type.Integer(), Type.Null()])),
+  rowsRead: Type.Integer(),
+  validRows: Type.Integer(),
+  invalidRows: Type.Integer(),
+  households: Type.Integer(),
+  errors: Type.Array(ImportRowErrorSchema),
+  warnings: Type.Array(ImportRowErrorSchema),
+  written: Type.Union([
+    Type.Object({
+      householdsCreated: Type.Integer(),
+      householdsMatched: Type.Integer(),
+      residentsCreated: Type.Integer(),
+      residentsUpdated: Type.Integer(),
+      outsideGrid: Type.Integer(),
+    }),
+    Type.Null(),
+  ]),
+});
+export type ImportReport = Static<typeof ImportReportSchema>;
+
+export const ImportQuerySchema = Type.Object(
+  {
+    mode: Type.Enum(['dry-run', 'commit', 'commit-valid']),
+    format: Type.Optional(Type.Enum(['csv', 'xlsx', 'auto'])),
+    coordSystem: Type.Optional(Type.Enum(['wgs84', 'gcj02'])),
+    /** JSON object: field → zero-based column index, as the mapping step chose. */
+    mapping: Type.Optional(Type.String({ maxLength: 2000 })),
+  },
+  { additionalProperties: false },
+);

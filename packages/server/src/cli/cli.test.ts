@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,6 +8,9 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/test-database.js';
 import { buildApp } from '../app.js';
+import { generateIdCard } from '../lib/crypto/id-card.js';
+import { buildDemoStation, flattenDemoOrg } from '../lib/demo/demo-station.js';
+import { polygonCentroid } from '../lib/geo/polygon-validation.js';
 import { keysFromMaster, loadOrCreateMasterKey } from '../security/secret-key.js';
 
 const CLI = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
@@ -247,5 +250,44 @@ describe('fengqiao admin commands', () => {
       expect(result.stdout).toContain('审计日志被篡改');
       expect(result.stdout).toContain(`seq ${seq}`);
     });
+  });
+});
+
+describe('fengqiao import households', () => {
+  const writeCsv = (name: string, lines: string[]) => {
+    const file = path.join(dataDir, name);
+    writeFileSync(
+      file,
+      ['村/社区,街路,门牌号,经度,纬度,姓名,身份证号,与户主关系,户籍类型', ...lines].join('\n'),
+    );
+    return file;
+  };
+  const gridCentre = () => {
+    const grid = flattenDemoOrg(buildDemoStation().root).find((n) => n.code === '330681-FQ-01-01');
+    return polygonCentroid(grid?.boundary as NonNullable<typeof grid>['boundary'] & object);
+  };
+
+  it('dry-runs by default, lists each bad row and exits 1', async () => {
+    const [lng, lat] = gridCentre();
+    const file = writeCsv('bad.csv', [
+      `枫源村,测试路,1号,${lng},${lat},测试甲,${generateIdCard('330681', '1960-01-01', 901)},户主,户籍`,
+      `枫源村,测试路,2号,${lng},${lat},测试乙,330681196001011235,户主,户籍`,
+    ]);
+    const result = await runCli('import', 'households', file, '--username', 'officer01');
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('第 3 行 [身份证号]');
+    expect(result.stdout).toContain('未写入');
+  });
+
+  it('commits a clean file and reports what it wrote', async () => {
+    const [lng, lat] = gridCentre();
+    const file = writeCsv('good.csv', [
+      `枫源村,测试路,1号,${lng},${lat},测试甲,${generateIdCard('330681', '1960-01-01', 901)},户主,户籍`,
+      `枫源村,测试路,1号,${lng},${lat},测试丙,${generateIdCard('330681', '1962-03-01', 902)},配偶,户籍`,
+    ]);
+    const result = await runCli('import', 'households', file, '--username', 'officer01', '--commit');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('新建 1 户');
+    expect(result.stdout).toContain('新增 2 人');
   });
 });

@@ -2,6 +2,7 @@
 import { Command, Option } from 'commander';
 import { loadConfig } from '../config.js';
 import { registerAdminCommands } from './admin-commands.js';
+import { registerImportCommand } from './import-command.js';
 import { serve } from './serve.js';
 
 const program = new Command()
@@ -25,6 +26,7 @@ program
   });
 
 registerAdminCommands(program);
+registerImportCommand(program);
 
 program.addOption(new Option('--version').hideHelp()).on('option:version', () => {
   process.stdout.write('0.1.0\n');

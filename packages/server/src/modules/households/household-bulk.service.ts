@@ -117,6 +117,7 @@ export async function writeHouseholdBatch(
         qrCode: newQrCode(),
       });
       events.push({
+        id: uuidv7(),
         stationId,
         householdId: home.id,
         actorId: target.actor?.id ?? null,

@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { completeMapping, normalizeHeader, suggestMapping, validateMapping } from './column-mapping.js';
+
+describe('normalizeHeader', () => {
+  it('ignores spaces, punctuation, width, case and bracketed notes', () => {
+    expect(normalizeHeader(' 村 / 社区 ')).toBe('村社区');
+    expect(normalizeHeader('*身份证号（18位）')).toBe('身份证号');
+    expect(normalizeHeader('经度(GCJ-02)')).toBe('经度');
+    expect(normalizeHeader('ＩＤ　Ｃａｒｄ')).toBe('idcard');
+    expect(normalizeHeader('【备注】')).toBe('备注');
+  });
+});
+
+describe('suggestMapping', () => {
+  it('maps a typical police-station register', () => {
+    const header = [
+      '序号',
+      '村（社区）',
+      '街路巷',
+      '楼栋',
+      '单元',
+      '门牌号',
+      '姓名',
+      '公民身份号码',
+      '联系电话',
+      '与户主关系',
+      '人口类型',
+      '标签',
+      '经度',
+      '纬度',
+      '备注',
+    ];
+    expect(suggestMapping(header)).toEqual({
+      community: 1,
+      street: 2,
+      building: 3,
+      unit: 4,
+      room: 5,
+      name: 6,
+      idCard: 7,
+      phone: 8,
+      relation: 9,
+      residenceType: 10,
+      tags: 11,
+      lng: 12,
+      lat: 13,
+    });
+  });
+
+  it('maps other common spellings, including English ones', () => {
+    const m = suggestMapping([
+      '社区名称',
+      '门牌地址',
+      '幢',
+      '房号',
+      '户主姓名',
+      '身份证号码',
+      '手机号',
+      'Longitude',
+      'LAT',
+    ]);
+    expect(m).toMatchObject({
+      community: 0,
+      street: 1,
+      building: 2,
+      room: 3,
+      name: 4,
+      idCard: 5,
+      phone: 6,
+      lng: 7,
+      lat: 8,
+      unit: null,
+      relation: null,
+    });
+    expect(suggestMapping(['Community', 'Room', 'Name', 'ID Card', 'Phone'])).toMatchObject({
+      community: 0,
+      room: 1,
+      name: 2,
+      idCard: 3,
+      phone: 4,
+    });
+  });
+
+  it('prefers an exact header over one that merely contains a synonym', () => {
+    const m = suggestMapping(['户主姓名', '姓名', '门牌地址', '门牌号']);
+    expect(m.name).toBe(1);
+    expect(m.street).toBe(2);
+    expect(m.room).toBe(3);
+  });
+
+  it('uses each column once and leaves unknown headers unmapped', () => {
+    const m = suggestMapping(['姓名', '姓名', '爱好']);
+    expect(m.name).toBe(0);
+    expect(Object.values(m).filter((v) => v !== null)).toEqual([0]);
+  });
+});
+
+describe('validateMapping', () => {
+  it('accepts a complete mapping', () => {
+    expect(validateMapping(suggestMapping(['村', '门牌号', '姓名', '身份证号']))).toEqual([]);
+  });
+
+  it('names every unmapped required field', () => {
+    expect(validateMapping(completeMapping({ name: 0 }))).toEqual([
+      '请指定"村/社区"对应的列',
+      '请指定"门牌号/房号"对应的列',
+      '请指定"身份证号"对应的列',
+    ]);
+  });
+
+  it('rejects a column used twice, naming it from the header', () => {
+    const errors = validateMapping(completeMapping({ community: 0, room: 1, name: 2, idCard: 2 }), [
+      '村',
+      '房号',
+      '姓名',
+    ]);
+    expect(errors).toEqual(['第 3 列"姓名"同时对应了"姓名"和"身份证号"，一列只能对应一项']);
+  });
+
+  it('rejects columns that do not exist and half a coordinate pair', () => {
+    const errors = validateMapping(completeMapping({ community: 0, room: 1, name: 2, idCard: 9, lng: 3 }), [
+      'a',
+      'b',
+      'c',
+      'd',
+    ]);
+    expect(errors).toEqual(['"身份证号"对应的列不存在', '经度和纬度必须同时指定，或都不指定']);
+  });
+});

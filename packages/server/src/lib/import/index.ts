@@ -1,0 +1,38 @@
+export type { TableInput } from './byte-source.js';
+export {
+  COLUMN_FIELDS,
+  type ColumnField,
+  type ColumnMapping,
+  type CoordSystem,
+  completeMapping,
+  FIELD_LABELS,
+  normalizeHeader,
+  REQUIRED_FIELDS,
+  suggestMapping,
+  validateMapping,
+} from './column-mapping.js';
+export {
+  ID_15_DIGIT_REASON,
+  ID_EXCEL_NUMBER_REASON,
+  type Relation,
+  type ResidenceType,
+} from './field-values.js';
+export { ImportFileError, type ImportFileErrorCode } from './import-file-error.js';
+export { openTable, readHeader, readRows, type TableFormat } from './read-table.js';
+export type { TableRow } from './table-row.js';
+export {
+  groupByHousehold,
+  type ImportValidation,
+  type ValidateImportOptions,
+  validateImport,
+} from './validate-file.js';
+export {
+  householdKeyOf,
+  type ImportRecord,
+  isBlankRow,
+  type RowContext,
+  type RowError,
+  type RowResult,
+  validateRow,
+} from './validate-row.js';
+export type { XlsxReadOptions } from './xlsx-reader.js';

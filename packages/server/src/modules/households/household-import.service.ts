@@ -1,0 +1,167 @@
+import { AppError, invalid } from '../../http/app-error.js';
+import {
+  type ColumnMapping,
+  type CoordSystem,
+  completeMapping,
+  groupByHousehold,
+  ImportFileError,
+  type ImportRecord,
+  openTable,
+  type RowError,
+  suggestMapping,
+  type TableFormat,
+  type TableInput,
+  validateImport,
+  validateMapping,
+} from '../../lib/import/index.js';
+import type { ServiceContext } from '../../security/context.js';
+import { authorize } from '../../security/policy.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { findOrgUnit } from '../orgs/org-unit.service.js';
+import {
+  type BulkHousehold,
+  type BulkResult,
+  loadGridLocator,
+  writeHouseholdBatch,
+} from './household-bulk.service.js';
+
+export type ImportMode = 'dry-run' | 'commit' | 'commit-valid';
+
+export interface ImportRequest {
+  input: TableInput;
+  format?: TableFormat;
+  mapping?: Partial<ColumnMapping>;
+  coordSystem?: CoordSystem;
+  mode: ImportMode;
+  onProgress?: (phase: 'validate' | 'write', done: number, total?: number) => void;
+}
+
+export interface ImportReport {
+  header: string[];
+  mapping: ColumnMapping;
+  rowsRead: number;
+  validRows: number;
+  invalidRows: number;
+  households: number;
+  errors: RowError[];
+  warnings: RowError[];
+  /** Null when nothing was written: a dry run, or a commit refused because some rows are bad. */
+  written: BulkResult | null;
+}
+
+const BATCH = 1000;
+
+function toBulk(records: readonly ImportRecord[]): BulkHousehold[] {
+  return [...groupByHousehold(records).values()].map((rows) => {
+    const first = rows[0] as ImportRecord;
+    return {
+      address: {
+        community: first.community,
+        street: first.street,
+        room: first.room,
+        ...(first.building ? { building: first.building } : {}),
+        ...(first.unit ? { unit: first.unit } : {}),
+      },
+      lng: first.lng,
+      lat: first.lat,
+      residents: rows.map((r) => ({
+        name: r.name,
+        idCard: r.idCard,
+        phone: r.phone,
+        relation: r.relation,
+        residenceType: r.residenceType,
+        tags: r.tags,
+      })),
+    };
+  });
+}
+
+/**
+ * Reads, checks and (unless it is a dry run) writes a household file. All or nothing: the write is one
+ * transaction, and with any bad row nothing is written unless the caller chose to import the valid
+ * rows only. Re-importing the same file changes nothing but the updated time.
+ */
+export async function importHouseholds(ctx: ServiceContext, request: ImportRequest): Promise<ImportReport> {
+  await authorize(ctx, 'household.import', 'household');
+  const scope = await findOrgUnit(ctx.db, ctx.actor.scopeOrgId);
+  const stationId = scope?.kind === 'station' ? scope.id : scope?.stationId;
+  if (!scope || !stationId) throw invalid('station_required', '请使用派出所及以下范围的账号导入住户');
+
+  let table: Awaited<ReturnType<typeof openTable>>;
+  try {
+    table = await openTable(request.input, request.format ?? 'auto');
+  } catch (error) {
+    if (error instanceof ImportFileError) throw new AppError(422, 'invalid_file', error.message);
+    throw error;
+  }
+  const header = table.header.cells;
+  const mapping = request.mapping ? completeMapping(request.mapping) : suggestMapping(header);
+  const mappingProblems = validateMapping(mapping, header);
+  if (mappingProblems.length > 0) {
+    await table.rows.return(undefined);
+    throw invalid(
+      'invalid_mapping',
+      '列对应关系不完整',
+      mappingProblems.map((message) => ({ field: 'mapping', message })),
+    );
+  }
+  let validation: Awaited<ReturnType<typeof validateImport>>;
+  try {
+    validation = await validateImport(table.rows, mapping, {
+      header,
+      coordSystem: request.coordSystem ?? 'wgs84',
+      onProgress: (done) => request.onProgress?.('validate', done),
+    });
+  } catch (error) {
+    if (error instanceof ImportFileError) throw new AppError(422, 'invalid_file', error.message);
+    throw error;
+  }
+  const report: ImportReport = {
+    header,
+    mapping,
+    rowsRead: validation.rowsRead,
+    validRows: validation.records.length,
+    invalidRows: validation.invalidRows,
+    households: validation.households,
+    errors: validation.errors,
+    warnings: validation.warnings,
+    written: null,
+  };
+  const refused = request.mode === 'commit' && validation.errors.length > 0;
+  if (request.mode === 'dry-run' || refused || validation.records.length === 0) return report;
+
+  const households = toBulk(validation.records);
+  report.written = await ctx.db.transaction(async (tx) => {
+    const target = {
+      db: tx,
+      keys: ctx.keys,
+      stationId,
+      fallbackPath: ctx.actor.scopePath,
+      scopePath: ctx.actor.scopePath,
+      actor: { id: ctx.actor.userId, name: ctx.actor.displayName },
+    };
+    const locate = await loadGridLocator(tx, stationId, ctx.actor.scopePath);
+    const total: BulkResult = {
+      householdsCreated: 0,
+      householdsMatched: 0,
+      residentsCreated: 0,
+      residentsUpdated: 0,
+      outsideGrid: 0,
+    };
+    for (let i = 0; i < households.length; i += BATCH) {
+      const result = await writeHouseholdBatch(target, locate, households.slice(i, i + BATCH));
+      for (const key of Object.keys(total) as (keyof BulkResult)[]) total[key] += result[key];
+      request.onProgress?.('write', Math.min(i + BATCH, households.length), households.length);
+    }
+    await recordAudit(tx, ctx.keys.audit, {
+      actor: { id: ctx.actor.userId, username: ctx.actor.username },
+      action: 'household.import',
+      objectType: 'household',
+      result: 'ok',
+      ip: ctx.ip,
+      detail: { ...total, rowsRead: validation.rowsRead, skippedInvalidRows: validation.invalidRows },
+    });
+    return total;
+  });
+  return report;
+}

@@ -1,0 +1,133 @@
+import iconv from 'iconv-lite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createOrgTree,
+  createSignedInUser,
+  createTestApp,
+  generateIdCard,
+  type OrgTree,
+  type TestApp,
+} from '../../../test/factories.js';
+
+let t: TestApp;
+let tree: OrgTree;
+let officerA: string;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  tree = await createOrgTree(t.system);
+  officerA = (await createSignedInUser(t, { roles: ['community_officer'], org: tree.communityA })).cookie;
+});
+afterAll(() => t.close());
+
+const HEADER = '村/社区,街路,门牌号,经度,纬度,姓名,身份证号,手机号,与户主关系,户籍类型,标签';
+const id = (seq: number, birth = '1965-04-04') => generateIdCard('330681', birth, seq);
+
+function csv(lines: string[]): string {
+  return [HEADER, ...lines].join('\r\n');
+}
+
+const goodLines = [
+  `甲村,东路,1号,120.205,29.605,张一,${id(1)},13800000001,户主,户籍,反诈App已安装`,
+  `甲村,东路,1号,120.205,29.605,李一,${id(2, '1967-02-02')},,配偶,户籍,`,
+  `甲村,东路,2号,120.206,29.606,王二,${id(3, '1940-01-01')},,户主,户籍,独居老人`,
+];
+
+const upload = (body: Buffer | string, query: string, contentType = 'text/csv') =>
+  t.app.inject({
+    method: 'POST',
+    url: `/api/v1/household-imports?${query}`,
+    headers: { cookie: officerA, 'content-type': contentType },
+    payload: body,
+  });
+
+const residentCount = async () =>
+  Number((await t.database.pool.query('select count(*) from residents')).rows[0].count);
+
+describe('household import', () => {
+  it('reads a GBK csv and reports every bad row with its row number, column and a Chinese reason, writing nothing', async () => {
+    const bad = csv([
+      ...goodLines,
+      `甲村,东路,3号,120.2,29.6,赵三,330681199001011235,13800000003,户主,户籍,`,
+      `甲村,东路,4号,2.35,48.85,钱四,${id(4)},12345,户主,外星,`,
+      `甲村,东路,5号,120.2,29.6,孙五,${id(1)},,户主,户籍,`,
+    ]);
+    const response = await upload(iconv.encode(bad, 'gbk'), 'mode=dry-run');
+    expect(response.statusCode).toBe(200);
+    const report = response.json();
+    expect(report).toMatchObject({ rowsRead: 6, validRows: 2, invalidRows: 4, written: null });
+    const byRow = (row: number) => report.errors.filter((e: { row: number }) => e.row === row);
+    expect(byRow(5)[0]).toMatchObject({ column: '身份证号', field: 'idCard' });
+    expect(
+      byRow(6)
+        .map((e: { field: string }) => e.field)
+        .sort(),
+    ).toEqual(expect.arrayContaining(['phone', 'residenceType']));
+    expect(byRow(7)[0].reason).toContain('重复');
+    expect(byRow(2)[0].reason).toContain('重复');
+    expect(report.errors.every((e: { reason: string }) => /[\u4e00-\u9fa5]/.test(e.reason))).toBe(true);
+    expect(await residentCount()).toBe(0);
+
+    const refused = (await upload(iconv.encode(bad, 'gbk'), 'mode=commit')).json();
+    expect(refused.written).toBeNull();
+    expect(await residentCount()).toBe(0);
+  });
+
+  it('imports valid rows only when asked to', async () => {
+    const mixed = csv([
+      goodLines[2] as string,
+      `甲村,东路,9号,120.2,29.6,周九,330681199001011235,,户主,户籍,`,
+    ]);
+    const report = (await upload(mixed, 'mode=commit-valid')).json();
+    expect(report.written).toMatchObject({ householdsCreated: 1, residentsCreated: 1 });
+    expect(await residentCount()).toBe(1);
+  });
+
+  it('commits a clean file in its grid, and a re-import changes nothing but updates', async () => {
+    const clean = csv(goodLines);
+    const first = (await upload(clean, 'mode=commit')).json();
+    expect(first.written).toMatchObject({
+      householdsCreated: 1,
+      householdsMatched: 1,
+      residentsCreated: 2,
+      residentsUpdated: 1,
+    });
+    const count = await residentCount();
+    const again = (await upload(clean, 'mode=commit')).json();
+    expect(again.written).toMatchObject({ householdsCreated: 0, residentsCreated: 0, residentsUpdated: 3 });
+    expect(await residentCount()).toBe(count);
+
+    const households = (
+      await t.app.inject({ method: 'GET', url: '/api/v1/households', headers: { cookie: officerA } })
+    ).json();
+    expect(households.items.every((h: { gridId: string }) => h.gridId === tree.gridA.id)).toBe(true);
+    const { rows } = await t.database.pool.query(
+      "select detail from audit_log where action = 'household.import'",
+    );
+    expect(rows.length).toBe(3);
+  });
+
+  it('rejects a broken xlsx file and a file without the required columns', async () => {
+    const broken = await upload(
+      Buffer.from('PK\u0003\u0004 this is not really a zip'),
+      'mode=dry-run&format=xlsx',
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    expect(broken.statusCode).toBe(422);
+    expect(broken.json().code).toBe('invalid_file');
+    const noId = await upload('村/社区,门牌号,姓名\r\n甲村,1号,张三', 'mode=dry-run');
+    expect(noId.statusCode).toBe(422);
+    expect(noId.json().code).toBe('invalid_mapping');
+  });
+
+  it('is refused to roles without the import permission', async () => {
+    const chief = (await createSignedInUser(t, { roles: ['station_chief'], org: tree.station })).cookie;
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/household-imports?mode=dry-run',
+      headers: { cookie: chief, 'content-type': 'text/csv' },
+      payload: csv(goodLines),
+    });
+    expect(response.statusCode).toBe(403);
+  });
+});
