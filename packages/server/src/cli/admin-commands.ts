@@ -43,7 +43,7 @@ export function registerAdminCommands(program: Command): void {
       withRuntime(async (runtime) => {
         if (opts.scale !== 'station') {
           throw new Error(
-            `暂不支持规模 ${opts.scale}：城市规模数据随住户模块提供 (only --scale station for now)`,
+            `暂不支持规模 ${opts.scale}：城市规模（100 万户）尚未实现 (only --scale station for now)`,
           );
         }
         const result = await seedDemoStation(
