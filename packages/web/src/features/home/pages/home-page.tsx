@@ -1,12 +1,16 @@
-import { Alert, Card, Result, Typography } from 'antd';
-import { useMemo } from 'react';
+import { Alert, Card, Col, Flex, Result, Row, Typography } from 'antd';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import { useAuth } from '../../../app/auth-context';
 import { useOrgScope } from '../../../app/org-scope-context';
 import { ErrorAlert } from '../../../lib/components/error-alert';
 import { PageHeader } from '../../../lib/components/page-header';
 import { subtreeIds } from '../../../lib/org-tree';
 import { useApi } from '../../../lib/use-api';
+import { fetchHouseholdPoints } from '../../households/api';
+import { HouseholdStatsPanel, TagLayerLegend } from '../../households/components/household-stats-panel';
+import { TagLayerSelect } from '../../households/components/tag-layer-select';
 import { AreaMap } from '../../map/components/area-map';
 import { fetchOrgGeojson } from '../../orgs/api';
 import { StatCards } from '../components/stat-cards';
@@ -15,9 +19,13 @@ import { countScope } from '../scope-counts';
 /** Overview: counts and the grid map of the user's scope. */
 export function HomePage() {
   const { t } = useTranslation();
-  const { me } = useAuth();
+  const { me, can } = useAuth();
   const scope = useOrgScope();
+  const navigate = useNavigate();
   const grids = useApi((signal) => fetchOrgGeojson('grid', signal), [], scope.available);
+  const households = can('household.read');
+  const points = useApi((signal) => fetchHouseholdPoints(null, signal), [], scope.available && households);
+  const [highlightTag, setHighlightTag] = useState<string | null>(null);
 
   const counts = useMemo(
     () => countScope(scope.index, scope.units, scope.selectedId),
@@ -51,24 +59,55 @@ export function HomePage() {
       />
       {scope.error ? <ErrorAlert error={scope.error} onRetry={scope.reload} /> : null}
       <StatCards counts={counts} loading={scope.loading && !scope.units.length} />
-      <Card title={t('home.mapTitle')} styles={{ body: { padding: 0 } }}>
-        {grids.error ? (
-          <div style={{ padding: 16 }}>
-            <ErrorAlert error={grids.error} onRetry={grids.reload} />
-          </div>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={households ? 17 : 24}>
+          <Card
+            title={t('home.mapTitle')}
+            extra={households ? <TagLayerSelect value={highlightTag} onChange={setHighlightTag} /> : null}
+            styles={{ body: { padding: 0 } }}
+          >
+            {grids.error ? (
+              <div style={{ padding: 16 }}>
+                <ErrorAlert error={grids.error} onRetry={grids.reload} />
+              </div>
+            ) : null}
+            {grids.data && grids.data.features.length === 0 ? (
+              <Alert type="info" showIcon title={t('home.noGrids')} style={{ margin: 16 }} />
+            ) : null}
+            <AreaMap
+              testId="grid-map"
+              data={grids.data}
+              highlightIds={highlightIds}
+              focusKey={scope.selectedId}
+              onSelect={(id) => scope.select(id)}
+              height="max(360px, calc(100vh - 400px))"
+              points={points.data}
+              highlightTag={highlightTag}
+              onPointSelect={(id) => navigate(`/households/${id}`)}
+            />
+            {households ? (
+              <Flex vertical gap={4} style={{ padding: '8px 12px' }}>
+                <TagLayerLegend tag={highlightTag} />
+                {points.error ? <ErrorAlert error={points.error} onRetry={points.reload} /> : null}
+                {points.data?.truncated ? (
+                  <Typography.Text type="warning" style={{ fontSize: 12 }}>
+                    {t('households.pointsTruncated')}
+                  </Typography.Text>
+                ) : null}
+              </Flex>
+            ) : null}
+          </Card>
+        </Col>
+        {households ? (
+          <Col xs={24} lg={7}>
+            <HouseholdStatsPanel
+              orgUnitId={scope.selectedId}
+              highlightTag={highlightTag}
+              onHighlightTag={setHighlightTag}
+            />
+          </Col>
         ) : null}
-        {grids.data && grids.data.features.length === 0 ? (
-          <Alert type="info" showIcon title={t('home.noGrids')} style={{ margin: 16 }} />
-        ) : null}
-        <AreaMap
-          testId="grid-map"
-          data={grids.data}
-          highlightIds={highlightIds}
-          focusKey={scope.selectedId}
-          onSelect={(id) => scope.select(id)}
-          height="max(360px, calc(100vh - 360px))"
-        />
-      </Card>
+      </Row>
     </>
   );
 }

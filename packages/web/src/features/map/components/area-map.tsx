@@ -11,8 +11,22 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { runtimeConfig } from '../../../lib/config';
-import { bboxOf, emptyCollection, labelPoint, type UnitCollection } from '../../../lib/geo';
+import { type BBox, bboxOf, emptyCollection, labelPoint, type UnitCollection } from '../../../lib/geo';
 import { i18n } from '../../../lib/i18n';
+import type { HouseholdPoints } from '../../households/api';
+import {
+  CLUSTER_LAYER,
+  CLUSTER_TAG_LAYER,
+  clusterStroke,
+  clusterTagFilter,
+  clusterTagRadius,
+  POINT_LAYERS,
+  POINT_SOURCE,
+  POINT_TAG_LAYER,
+  pointLayers,
+  pointSource,
+  pointTagFilter,
+} from '../../households/map-layers';
 import {
   AREA_SOURCE,
   areaLayers,
@@ -33,6 +47,11 @@ export interface AreaMapProps {
   focusKey?: string | null;
   onSelect?: (id: string) => void;
   height?: number | string;
+  /** Household points, clustered; the container gets `data-household-count` once they are drawn. */
+  points?: HouseholdPoints;
+  /** Households with this tag (and clusters holding any) are drawn in the accent colour. */
+  highlightTag?: string | null;
+  onPointSelect?: (householdId: string) => void;
 }
 
 /** Initial view before data arrives: Zhuji, Zhejiang, home of the Fengqiao experience. */
@@ -47,6 +66,56 @@ function createPopup(name: string, code: string): HTMLElement {
   line.textContent = `${i18n.t('map.code')}：${code}`;
   root.append(title, line);
   return root;
+}
+
+function pointsBBox(points: HouseholdPoints): BBox | null {
+  let box: BBox | null = null;
+  for (const f of points.features) {
+    const [lng, lat] = f.geometry.coordinates;
+    if (typeof lng !== 'number' || typeof lat !== 'number') continue;
+    box = box
+      ? [Math.min(box[0], lng), Math.min(box[1], lat), Math.max(box[2], lng), Math.max(box[3], lat)]
+      : [lng, lat, lng, lat];
+  }
+  return box;
+}
+
+function clusterCountElement(count: string): HTMLElement {
+  const element = document.createElement('div');
+  element.textContent = count;
+  element.style.cssText =
+    'pointer-events:none;color:#fff;font-size:11px;font-weight:600;line-height:1;text-shadow:0 0 2px rgb(0 0 0 / 35%)';
+  return element;
+}
+
+/**
+ * Cluster counts as HTML markers (no glyphs needed): one per cluster on screen, reused while the
+ * cluster stays, removed when it goes.
+ */
+function updateClusterCounts(map: MapLibreMap, markers: Map<number, Marker>): void {
+  if (!map.getSource(POINT_SOURCE) || !map.isSourceLoaded(POINT_SOURCE)) return;
+  const seen = new Set<number>();
+  for (const feature of map.querySourceFeatures(POINT_SOURCE)) {
+    const props = feature.properties as {
+      cluster?: boolean;
+      cluster_id?: number;
+      point_count_abbreviated?: string;
+    };
+    if (!props.cluster || props.cluster_id === undefined || seen.has(props.cluster_id)) continue;
+    seen.add(props.cluster_id);
+    if (markers.has(props.cluster_id)) continue;
+    if (feature.geometry.type !== 'Point') continue;
+    const at = feature.geometry.coordinates as [number, number];
+    const marker = new Marker({ element: clusterCountElement(String(props.point_count_abbreviated ?? '')) })
+      .setLngLat(at)
+      .addTo(map);
+    markers.set(props.cluster_id, marker);
+  }
+  for (const [id, marker] of markers) {
+    if (seen.has(id)) continue;
+    marker.remove();
+    markers.delete(id);
+  }
 }
 
 /** Greedy label placement: a label that would overlap one already shown is hidden. */
@@ -68,13 +137,27 @@ function declutter(map: MapLibreMap, markers: readonly Marker[]): void {
  * Org-unit polygons on MapLibre GL: semi-transparent fill, outline, names (HTML markers unless
  * glyphs are configured), fit to the data, popup and `onSelect` on click.
  */
-export function AreaMap({ testId, data, highlightIds, focusKey, onSelect, height = 480 }: AreaMapProps) {
+export function AreaMap({
+  testId,
+  data,
+  highlightIds,
+  focusKey,
+  onSelect,
+  height = 480,
+  points,
+  highlightTag = null,
+  onPointSelect,
+}: AreaMapProps) {
   const { t } = useTranslation();
   const containerRef = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const markersRef = useRef<Marker[]>([]);
   const onSelectRef = useRef(onSelect);
   onSelectRef.current = onSelect;
+  const onPointSelectRef = useRef(onPointSelect);
+  onPointSelectRef.current = onPointSelect;
+  const clusterMarkersRef = useRef(new Map<number, Marker>());
+  const [pointCount, setPointCount] = useState<number | null>(null);
   const clickedRef = useRef<string | null>(null);
   const [ready, setReady] = useState(false);
   const [failed, setFailed] = useState(false);
@@ -106,9 +189,46 @@ export function AreaMap({ testId, data, highlightIds, focusKey, onSelect, height
     map.on('load', () => {
       map.addSource(AREA_SOURCE, { type: 'geojson', data: emptyCollection() });
       for (const layer of areaLayers(config)) map.addLayer(layer);
+      map.addSource(POINT_SOURCE, pointSource());
+      for (const layer of pointLayers()) map.addLayer(layer);
       setReady(true);
     });
+    // Counts follow the clusters while the map moves (at most ~8 times a second) and settle when idle.
+    let countsAt = 0;
+    const updateCounts = () => {
+      countsAt = performance.now();
+      updateClusterCounts(map, clusterMarkersRef.current);
+    };
+    map.on('render', () => {
+      if (performance.now() - countsAt > 120) updateCounts();
+    });
+    map.on('idle', updateCounts);
+    map.on('click', (event) => {
+      if (!map.getSource(POINT_SOURCE)) return;
+      const hit = map.queryRenderedFeatures(event.point, { layers: POINT_LAYERS })[0];
+      if (!hit) return;
+      const props = hit.properties as { cluster_id?: number; id?: string };
+      if (props.cluster_id !== undefined && hit.geometry.type === 'Point') {
+        const at = hit.geometry.coordinates as [number, number];
+        void (map.getSource(POINT_SOURCE) as GeoJSONSource)
+          .getClusterExpansionZoom(props.cluster_id)
+          .then((zoom) => map.easeTo({ center: at, zoom: Math.min(zoom, 18) }))
+          .catch(() => undefined);
+      } else if (props.id) {
+        onPointSelectRef.current?.(props.id);
+      }
+    });
+    for (const layer of POINT_LAYERS) {
+      map.on('mouseenter', layer, () => {
+        map.getCanvas().style.cursor = 'pointer';
+      });
+      map.on('mouseleave', layer, () => {
+        map.getCanvas().style.cursor = '';
+      });
+    }
     map.on('click', FILL_LAYER, (event: MapLayerMouseEvent) => {
+      // A household point or cluster on top of the grid takes the click.
+      if (map.queryRenderedFeatures(event.point, { layers: POINT_LAYERS }).length) return;
       const props = event.features?.[0]?.properties as
         | { id?: string; name?: string; code?: string }
         | undefined;
@@ -130,6 +250,8 @@ export function AreaMap({ testId, data, highlightIds, focusKey, onSelect, height
     return () => {
       for (const marker of markersRef.current) marker.remove();
       markersRef.current = [];
+      for (const marker of clusterMarkersRef.current.values()) marker.remove();
+      clusterMarkersRef.current.clear();
       map.remove();
       mapRef.current = null;
       setReady(false);
@@ -166,6 +288,40 @@ export function AreaMap({ testId, data, highlightIds, focusKey, onSelect, height
       cancelled = true;
     };
   }, [data, ready]);
+
+  // Household points: draw them, fit to them when there are no grids to fit to, report the count.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: fitting only looks at whether grids exist
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !ready || !points) return;
+    // Cluster ids are reused across data sets, so counts drawn for the old data must go.
+    for (const marker of clusterMarkersRef.current.values()) marker.remove();
+    clusterMarkersRef.current.clear();
+    (map.getSource(POINT_SOURCE) as GeoJSONSource | undefined)?.setData(points);
+    if (!data || !bboxOf(data.features)) {
+      const box = pointsBBox(points);
+      if (box) map.fitBounds(box, { padding: 48, duration: 0, maxZoom: 16 });
+    }
+    let cancelled = false;
+    map.once('idle', () => {
+      if (!cancelled) setPointCount(points.features.length);
+    });
+    map.triggerRepaint();
+    return () => {
+      cancelled = true;
+    };
+  }, [points, ready]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !ready) return;
+    map.setFilter(CLUSTER_TAG_LAYER, clusterTagFilter(highlightTag));
+    map.setPaintProperty(CLUSTER_TAG_LAYER, 'circle-radius', clusterTagRadius(highlightTag));
+    const stroke = clusterStroke(highlightTag);
+    map.setPaintProperty(CLUSTER_LAYER, 'circle-stroke-color', stroke.color);
+    map.setPaintProperty(CLUSTER_LAYER, 'circle-stroke-width', stroke.width);
+    map.setFilter(POINT_TAG_LAYER, pointTagFilter(highlightTag));
+  }, [highlightTag, ready]);
 
   // Highlight, and fit to the highlighted features when the focus changes from outside the map.
   useEffect(() => {
@@ -207,6 +363,7 @@ export function AreaMap({ testId, data, highlightIds, focusKey, onSelect, height
         ref={containerRef}
         data-testid={testId}
         data-grid-count={drawnCount ?? undefined}
+        data-household-count={pointCount ?? undefined}
         style={{ position: 'absolute', inset: 0 }}
       />
       {failed ? (
