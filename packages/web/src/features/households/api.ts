@@ -1,0 +1,110 @@
+import type {
+  GridStats,
+  HouseholdCreate,
+  HouseholdFile,
+  HouseholdSummary,
+  HouseholdUpdate,
+  PublicHousehold,
+  Resident,
+  ResidentCreate,
+  ResidentSearchResult,
+  ResidentTag,
+  ResidentUpdate,
+  UnmaskedResident,
+} from '@fengqiao/shared';
+import type { FeatureCollection, Point } from 'geojson';
+import { API_BASE, api, type Page, request } from '../../lib/api-client';
+
+export interface HouseholdQuery {
+  limit?: number;
+  cursor?: string;
+  orgUnitId?: string | null;
+  tag?: ResidentTag;
+  outsideGrid?: boolean;
+  community?: string;
+}
+
+export interface ResidentQuery {
+  q?: string;
+  tag?: ResidentTag;
+  residenceType?: string;
+  orgUnitId?: string | null;
+  limit?: number;
+  cursor?: string;
+}
+
+/** A household on the map: `tags` is the comma-joined tags of its members the caller may see. */
+export interface HouseholdPointProps {
+  id: string;
+  tags: string;
+}
+
+export type HouseholdPoints = FeatureCollection<Point, HouseholdPointProps> & { truncated: boolean };
+
+const householdPath = (id: string) => `/households/${encodeURIComponent(id)}`;
+const residentPath = (id: string) => `/residents/${encodeURIComponent(id)}`;
+
+export function listHouseholds(query: HouseholdQuery, signal?: AbortSignal): Promise<Page<HouseholdSummary>> {
+  return api.get('/households', { ...query }, signal);
+}
+
+export function fetchHouseholdPoints(
+  orgUnitId: string | null,
+  signal?: AbortSignal,
+): Promise<HouseholdPoints> {
+  return api.get('/households/map-points', { orgUnitId }, signal);
+}
+
+export function fetchHouseholdStats(orgUnitId: string | null, signal?: AbortSignal): Promise<GridStats> {
+  return api.get('/households/stats', { orgUnitId }, signal);
+}
+
+export function fetchHouseholdFile(id: string, signal?: AbortSignal): Promise<HouseholdFile> {
+  return api.get(householdPath(id), undefined, signal);
+}
+
+/** The door plate's QR code (an SVG image; the session cookie authorises it). */
+export function householdQrUrl(id: string): string {
+  return `${API_BASE}${householdPath(id)}/qr.svg`;
+}
+
+export function createHousehold(body: HouseholdCreate): Promise<HouseholdFile> {
+  return api.post('/households', body);
+}
+
+export function updateHousehold(id: string, body: HouseholdUpdate): Promise<HouseholdFile> {
+  return api.patch(householdPath(id), body);
+}
+
+export function addResident(householdId: string, body: ResidentCreate): Promise<Resident> {
+  return api.post(`${householdPath(householdId)}/residents`, body);
+}
+
+export function searchResidents(
+  query: ResidentQuery,
+  signal?: AbortSignal,
+): Promise<Page<ResidentSearchResult>> {
+  return api.get('/residents', { ...query }, signal);
+}
+
+export function updateResident(id: string, body: ResidentUpdate): Promise<Resident> {
+  return api.patch(residentPath(id), body);
+}
+
+/** 查看完整信息: audited on the server, one record per call. */
+export function unmaskResident(id: string): Promise<UnmaskedResident> {
+  return api.post(`${residentPath(id)}/unmask`);
+}
+
+/**
+ * A scanned door plate, for a signed-in user. A 401 here means "not signed in", not an expired
+ * session, so it must not bounce the page to the login form.
+ */
+export function resolveQrCode(code: string, signal?: AbortSignal): Promise<{ householdId: string }> {
+  return request(`/households/by-qr/${encodeURIComponent(code)}`, { signal, redirectOn401: false });
+}
+
+/** What anyone who scans the plate may see (no login, no personal data). */
+export function fetchPublicHousehold(code: string, signal?: AbortSignal): Promise<PublicHousehold> {
+  return request(`/public/households/${encodeURIComponent(code)}`, { signal, redirectOn401: false });
+}

@@ -1,0 +1,156 @@
+import type { RELATIONS, RESIDENCE_TYPES, Resident, ResidentTag } from '@fengqiao/shared';
+import { Alert, Col, Form, Input, Modal, Row, Select } from 'antd';
+import { useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAuth } from '../../../app/auth-context';
+import { applyProblemToForm } from '../../../lib/form-errors';
+import { useLanguage } from '../../../lib/i18n/use-language';
+import { submitButtonProps } from '../../../lib/modal-form';
+import { addResident } from '../api';
+import { normalizeIdCard } from '../id-card';
+import { relationOptions, residenceOptions, tagOptions } from '../labels';
+import { idCardRules, nameRules, phoneRules } from '../resident-rules';
+
+interface Values {
+  name: string;
+  idCard: string;
+  phone?: string;
+  relation: (typeof RELATIONS)[number];
+  residenceType: (typeof RESIDENCE_TYPES)[number];
+  tags: ResidentTag[];
+}
+
+const FIELDS = ['name', 'idCard', 'phone', 'relation', 'residenceType', 'tags'];
+const CODE_FIELDS = { resident_exists: 'idCard', invalid_id_card: 'idCard', invalid_phone: 'phone' };
+
+/** 登记人员 into a household. The ID number is checked here for speed and by the server for real. */
+export function ResidentAddModal({
+  householdId,
+  open,
+  hasHead,
+  onClose,
+  onAdded,
+}: {
+  householdId: string;
+  open: boolean;
+  /** Whether the household already has a 户主 (then a new member defaults to 子女, not 户主). */
+  hasHead: boolean;
+  onClose: () => void;
+  onAdded: (resident: Resident) => void;
+}) {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const { can } = useAuth();
+  const sensitive = can('resident.sensitive');
+  const [form] = Form.useForm<Values>();
+  const [submitting, setSubmitting] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const formId = useId();
+
+  // Each opening starts from the current initial values, even when reopened before the close
+  // animation has unmounted the previous form.
+  useEffect(() => {
+    if (open) form.resetFields();
+  }, [open, form]);
+
+  async function submit(values: Values) {
+    setSubmitting(true);
+    setError(null);
+    try {
+      const phone = values.phone?.trim();
+      onAdded(
+        await addResident(householdId, {
+          name: values.name.trim(),
+          idCard: normalizeIdCard(values.idCard),
+          ...(phone ? { phone } : {}),
+          relation: values.relation,
+          residenceType: values.residenceType,
+          tags: values.tags ?? [],
+        }),
+      );
+    } catch (err) {
+      setError(applyProblemToForm(form, err, FIELDS, CODE_FIELDS));
+    } finally {
+      setSubmitting(false);
+    }
+  }
+
+  return (
+    <Modal
+      open={open}
+      title={t('households.addResidentTitle')}
+      onCancel={onClose}
+      okText={t('households.addResidentSubmit')}
+      okButtonProps={submitButtonProps(formId, submitting, 'resident-add-submit')}
+      destroyOnHidden
+      afterClose={() => setError(null)}
+    >
+      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
+      <Form<Values>
+        id={formId}
+        form={form}
+        layout="vertical"
+        preserve={false}
+        initialValues={{ relation: hasHead ? '子女' : '户主', residenceType: '户籍', tags: [] }}
+        onFinish={(v) => void submit(v)}
+      >
+        <Row gutter={12}>
+          <Col xs={24} sm={10}>
+            <Form.Item name="name" label={t('households.name')} rules={nameRules()}>
+              <Input maxLength={40} autoComplete="off" autoFocus data-testid="resident-add-name" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={14}>
+            <Form.Item
+              name="idCard"
+              label={t('households.idCard')}
+              rules={idCardRules()}
+              validateDebounce={300}
+              extra={t('households.idCardHelp')}
+            >
+              <Input
+                maxLength={18}
+                autoComplete="off"
+                inputMode="text"
+                style={{ fontFamily: 'monospace' }}
+                data-testid="resident-add-idcard"
+              />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Form.Item name="phone" label={t('households.phoneOptional')} rules={phoneRules()}>
+          <Input maxLength={20} inputMode="tel" autoComplete="off" data-testid="resident-add-phone" />
+        </Form.Item>
+        <Row gutter={12}>
+          <Col xs={12}>
+            <Form.Item name="relation" label={t('households.relation')} rules={[{ required: true }]}>
+              <Select options={relationOptions(lang)} data-testid="resident-add-relation" />
+            </Form.Item>
+          </Col>
+          <Col xs={12}>
+            <Form.Item
+              name="residenceType"
+              label={t('households.residenceType')}
+              rules={[{ required: true }]}
+            >
+              <Select options={residenceOptions(lang)} data-testid="resident-add-residence" />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Form.Item
+          name="tags"
+          label={t('households.tags')}
+          extra={sensitive ? t('households.sensitiveTagHint') : undefined}
+        >
+          <Select
+            mode="multiple"
+            allowClear
+            options={tagOptions(sensitive, lang)}
+            placeholder={t('households.tagsPlaceholder')}
+            data-testid="resident-add-tags"
+          />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

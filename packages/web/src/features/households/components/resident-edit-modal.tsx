@@ -1,0 +1,175 @@
+import type { RELATIONS, RESIDENCE_TYPES, Resident, ResidentTag, ResidentUpdate } from '@fengqiao/shared';
+import { Alert, Checkbox, Col, Form, Input, Modal, Row, Select } from 'antd';
+import { useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAuth } from '../../../app/auth-context';
+import { applyProblemToForm } from '../../../lib/form-errors';
+import { useLanguage } from '../../../lib/i18n/use-language';
+import { submitButtonProps } from '../../../lib/modal-form';
+import { updateResident } from '../api';
+import { relationOptions, residenceOptions, tagOptions } from '../labels';
+import { nameRules, phoneRules } from '../resident-rules';
+
+interface Values {
+  name: string;
+  phone?: string;
+  clearPhone: boolean;
+  relation: (typeof RELATIONS)[number];
+  residenceType: (typeof RESIDENCE_TYPES)[number];
+  tags: ResidentTag[];
+}
+
+const FIELDS = ['name', 'phone', 'relation', 'residenceType', 'tags'];
+
+const sameSet = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((x) => b.includes(x));
+
+/**
+ * Edits a member. The ID number cannot change (it is the person); the phone is only ever shown
+ * masked, so it is left empty to keep it, typed anew to replace it, or cleared with the checkbox.
+ */
+export function ResidentEditModal({
+  resident,
+  onClose,
+  onSaved,
+}: {
+  resident: Resident | null;
+  onClose: () => void;
+  onSaved: (resident: Resident) => void;
+}) {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const { can } = useAuth();
+  const sensitive = can('resident.sensitive');
+  const [form] = Form.useForm<Values>();
+  const clearPhone = Form.useWatch('clearPhone', form);
+  const [submitting, setSubmitting] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const formId = useId();
+
+  // Each opening starts from the current initial values, even when reopened before the close
+  // animation has unmounted the previous form.
+  useEffect(() => {
+    if (resident) form.resetFields();
+  }, [resident, form]);
+
+  async function submit(values: Values) {
+    if (!resident) return;
+    const body: ResidentUpdate = {};
+    if (values.name.trim() !== resident.name) body.name = values.name.trim();
+    if (values.clearPhone) body.phone = null;
+    else if (values.phone?.trim()) body.phone = values.phone.trim();
+    if (values.relation !== resident.relation) body.relation = values.relation;
+    if (values.residenceType !== resident.residenceType) body.residenceType = values.residenceType;
+    if (!sameSet(values.tags ?? [], resident.tags)) body.tags = values.tags ?? [];
+    if (!Object.keys(body).length) {
+      onClose();
+      return;
+    }
+    setSubmitting(true);
+    setError(null);
+    try {
+      onSaved(await updateResident(resident.id, body));
+    } catch (err) {
+      setError(applyProblemToForm(form, err, FIELDS, { invalid_phone: 'phone' }));
+    } finally {
+      setSubmitting(false);
+    }
+  }
+
+  return (
+    <Modal
+      open={!!resident}
+      title={t('households.editResidentTitle', { name: resident?.name ?? '' })}
+      onCancel={onClose}
+      okText={t('common.save')}
+      okButtonProps={submitButtonProps(formId, submitting, 'resident-edit-submit')}
+      destroyOnHidden
+      afterClose={() => setError(null)}
+    >
+      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
+      {resident ? (
+        <Form<Values>
+          id={formId}
+          form={form}
+          layout="vertical"
+          preserve={false}
+          initialValues={{
+            name: resident.name,
+            clearPhone: false,
+            relation: resident.relation,
+            residenceType: resident.residenceType,
+            tags: resident.tags,
+          }}
+          onFinish={(v) => void submit(v)}
+        >
+          <Row gutter={12}>
+            <Col xs={24} sm={10}>
+              <Form.Item name="name" label={t('households.name')} rules={nameRules()}>
+                <Input maxLength={40} autoComplete="off" data-testid="resident-edit-name" />
+              </Form.Item>
+            </Col>
+            <Col xs={24} sm={14}>
+              <Form.Item label={t('households.idCard')} extra={t('households.idCardFixed')}>
+                <Input value={resident.idCardMasked} disabled />
+              </Form.Item>
+            </Col>
+          </Row>
+          <Form.Item
+            name="phone"
+            label={t('households.phone')}
+            rules={phoneRules()}
+            extra={
+              resident.phoneMasked
+                ? t('households.phoneKeep', { masked: resident.phoneMasked })
+                : t('households.phoneNone')
+            }
+          >
+            <Input
+              maxLength={20}
+              inputMode="tel"
+              autoComplete="off"
+              disabled={!!clearPhone}
+              placeholder={resident.phoneMasked ?? undefined}
+              data-testid="resident-edit-phone"
+            />
+          </Form.Item>
+          {resident.phoneMasked ? (
+            <Form.Item name="clearPhone" valuePropName="checked" style={{ marginTop: -8 }}>
+              <Checkbox data-testid="resident-edit-clear-phone">{t('households.phoneClear')}</Checkbox>
+            </Form.Item>
+          ) : null}
+          <Row gutter={12}>
+            <Col xs={12}>
+              <Form.Item name="relation" label={t('households.relation')} rules={[{ required: true }]}>
+                <Select options={relationOptions(lang)} data-testid="resident-edit-relation" />
+              </Form.Item>
+            </Col>
+            <Col xs={12}>
+              <Form.Item
+                name="residenceType"
+                label={t('households.residenceType')}
+                rules={[{ required: true }]}
+              >
+                <Select options={residenceOptions(lang)} data-testid="resident-edit-residence" />
+              </Form.Item>
+            </Col>
+          </Row>
+          <Form.Item
+            name="tags"
+            label={t('households.tags')}
+            extra={sensitive ? t('households.sensitiveTagHint') : undefined}
+          >
+            <Select
+              mode="multiple"
+              allowClear
+              options={tagOptions(sensitive, lang)}
+              placeholder={t('households.tagsPlaceholder')}
+              data-testid="resident-edit-tags"
+            />
+          </Form.Item>
+        </Form>
+      ) : null}
+    </Modal>
+  );
+}

@@ -1,0 +1,137 @@
+import { PlusOutlined, PrinterOutlined } from '@ant-design/icons';
+import type { ResidentTag } from '@fengqiao/shared';
+import { App, Button, Card, Checkbox, Flex, Select, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { useAuth } from '../../../app/auth-context';
+import { useOrgScope } from '../../../app/org-scope-context';
+import { CursorPagerBar } from '../../../lib/components/cursor-pager-bar';
+import { ErrorAlert } from '../../../lib/components/error-alert';
+import { PageHeader } from '../../../lib/components/page-header';
+import { useLanguage } from '../../../lib/i18n/use-language';
+import { useCursorPager } from '../../../lib/use-cursor-pager';
+import { listHouseholds } from '../api';
+import { HouseholdCreateModal } from '../components/household-create-modal';
+import { HouseholdTable } from '../components/household-table';
+import { PersonSearch } from '../components/person-search';
+import { tagOptions } from '../labels';
+
+const PAGE_SIZE = 20;
+
+/** 住户档案: 查人, the households of the selected unit (filters, cursor paging), 新建住户. */
+export function HouseholdsPage() {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const { can } = useAuth();
+  const scope = useOrgScope();
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  const [tag, setTag] = useState<ResidentTag | undefined>(undefined);
+  const [outsideOnly, setOutsideOnly] = useState(false);
+  const [creating, setCreating] = useState(false);
+  const orgUnitId = scope.selectedId;
+
+  const pager = useCursorPager(
+    (cursor, signal) =>
+      listHouseholds(
+        { limit: PAGE_SIZE, cursor, orgUnitId, tag, outsideGrid: outsideOnly ? true : undefined },
+        signal,
+      ),
+    [orgUnitId, tag, outsideOnly],
+  );
+
+  // The new household's community: the one selected in the tree (or the grid's), else the only one
+  // in scope; the form offers every community in scope.
+  // (A grid worker's scope holds no community unit, so the households listed also count.)
+  const communities = [
+    ...new Set([
+      ...scope.units.filter((u) => u.kind === 'community').map((u) => u.name),
+      ...pager.items.map((h) => h.community),
+    ]),
+  ];
+  const selected = scope.selectedUnit;
+  const community =
+    selected?.kind === 'community'
+      ? selected.name
+      : selected?.kind === 'grid' && selected.parentId
+        ? scope.index.byId.get(selected.parentId)?.unit.name
+        : communities.length === 1
+          ? communities[0]
+          : undefined;
+
+  const printUrl = `/households/print${orgUnitId ? `?orgUnitId=${encodeURIComponent(orgUnitId)}` : ''}`;
+
+  return (
+    <>
+      <PageHeader
+        title={t('households.title')}
+        extra={
+          <>
+            <Button
+              icon={<PrinterOutlined />}
+              onClick={() => navigate(printUrl)}
+              data-testid="door-plates-open"
+            >
+              {t('households.printPlates')}
+            </Button>
+            {can('household.write') ? (
+              <Button
+                type="primary"
+                icon={<PlusOutlined />}
+                onClick={() => setCreating(true)}
+                data-testid="household-create"
+              >
+                {t('households.create')}
+              </Button>
+            ) : null}
+          </>
+        }
+      />
+      <PersonSearch orgUnitId={orgUnitId} />
+      <Card
+        title={t('households.listTitle')}
+        extra={
+          <Typography.Text type="secondary">
+            {t('households.scopeLabel', { name: scope.selectedUnit?.name ?? t('nav.scopeAll') })}
+          </Typography.Text>
+        }
+      >
+        <Flex gap={12} wrap align="center" style={{ marginBottom: 16 }}>
+          <Select<ResidentTag>
+            allowClear
+            placeholder={t('households.tagFilter')}
+            value={tag}
+            onChange={(value) => setTag(value)}
+            options={tagOptions(can('resident.sensitive'), lang)}
+            style={{ width: 200, maxWidth: '100%' }}
+            data-testid="households-tag-filter"
+          />
+          <Checkbox
+            checked={outsideOnly}
+            onChange={(e) => setOutsideOnly(e.target.checked)}
+            data-testid="households-outside-filter"
+          >
+            {t('households.outsideGridOnly')}
+          </Checkbox>
+        </Flex>
+        {pager.error ? <ErrorAlert error={pager.error} onRetry={pager.reload} /> : null}
+        <HouseholdTable items={pager.items} loading={pager.loading} />
+        <CursorPagerBar pager={pager} testId="households-pager" />
+      </Card>
+      <HouseholdCreateModal
+        open={creating}
+        defaultCommunity={community}
+        communities={communities}
+        onClose={() => setCreating(false)}
+        onCreated={(file) => {
+          setCreating(false);
+          message.success(t('households.created'));
+          navigate(`/households/${file.household.id}`);
+        }}
+      />
+    </>
+  );
+}
+
+export default HouseholdsPage;
