@@ -32,6 +32,8 @@ export interface AppDeps {
   trustProxy?: boolean;
   /** Client-side settings handed to the web app, e.g. the base tile URL. */
   webConfig?: Record<string, unknown>;
+  /** Origin printed into QR codes; defaults to the origin of the request that asks for one. */
+  publicUrl?: string;
 }
 
 registerAjvFormats();
@@ -88,7 +90,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(userRoutes, { contextOf });
       await api.register(apiTokenRoutes, { contextOf });
       await api.register(auditRoutes, { contextOf });
-      await api.register(householdRoutes, { contextOf, system });
+      await api.register(householdRoutes, { contextOf, system, publicUrl: deps.publicUrl });
       await api.register(residentRoutes, { contextOf });
       await api.register(householdImportRoutes, { contextOf });
     },

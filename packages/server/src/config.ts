@@ -9,6 +9,8 @@ export interface Config {
   secretKeyFile: string;
   logLevel: string;
   tileUrl: string | undefined;
+  /** The address residents' phones reach, printed into door-plate QR codes. */
+  publicUrl: string | undefined;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -21,5 +23,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secretKeyFile: path.resolve(env.FENGQIAO_SECRET_KEY_FILE ?? path.join(dataDir, 'secret.key')),
     logLevel: env.LOG_LEVEL ?? 'info',
     tileUrl: env.FENGQIAO_TILE_URL || undefined,
+    publicUrl: env.FENGQIAO_PUBLIC_URL?.replace(/\/+$/, '') || undefined,
   };
 }

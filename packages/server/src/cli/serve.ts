@@ -32,6 +32,7 @@ export async function serve(
     cookieSecure: process.env.FENGQIAO_COOKIE_SECURE === 'true',
     trustProxy: process.env.FENGQIAO_TRUST_PROXY === 'true',
     webConfig: config.tileUrl ? { tileUrl: config.tileUrl } : {},
+    publicUrl: config.publicUrl,
   });
 
   let stopping = false;

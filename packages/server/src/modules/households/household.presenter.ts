@@ -33,9 +33,11 @@ function maskName(name: string): string {
   return chars[0] + '*'.repeat(Math.max(1, chars.length - 1));
 }
 
+const isRestricted = (birthDate: string, viewer: Viewer) => !viewer.sensitive && ageOn(birthDate) < MINOR_AGE;
+
 export function presentResident(row: ResidentRow, viewer: Viewer): Resident {
   const age = ageOn(row.birthDate);
-  const restricted = age < MINOR_AGE && !viewer.sensitive;
+  const restricted = isRestricted(row.birthDate, viewer);
   return {
     id: row.id,
     householdId: row.householdId,
@@ -62,7 +64,10 @@ export function presentHouseholdSummary(row: HouseholdSummaryRow, viewer: Viewer
     lng: row.lng,
     lat: row.lat,
     residentCount: row.residentCount,
-    headName: row.headName,
+    headName:
+      row.headName && row.headBirthDate && isRestricted(row.headBirthDate, viewer)
+        ? maskName(row.headName)
+        : row.headName,
     tags: visibleTags(row.tags, viewer),
     updatedAt: row.updatedAt.toISOString(),
   };

@@ -17,6 +17,7 @@ export type HouseholdSummaryRow = {
   updatedAt: Date;
   residentCount: number;
   headName: string | null;
+  headBirthDate: string | null;
   tags: string[];
 };
 
@@ -69,6 +70,7 @@ const summaryColumns = sql`
   h.lng, h.lat, h.updated_at as "updatedAt",
   (select count(*)::int from residents r where r.household_id = h.id) as "residentCount",
   (select r.name from residents r where r.household_id = h.id and r.relation = '户主' limit 1) as "headName",
+  (select r.birth_date::text from residents r where r.household_id = h.id and r.relation = '户主' limit 1) as "headBirthDate",
   array(select distinct unnest(r.tags) from residents r where r.household_id = h.id) as tags`;
 
 async function selectSummaries(db: DbOrTx, where: SQL, limit: number): Promise<HouseholdSummaryRow[]> {

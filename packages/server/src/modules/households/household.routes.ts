@@ -72,7 +72,8 @@ const PointCollection = Type.Object({
 export const householdRoutes: FastifyPluginAsyncTypebox<{
   contextOf: ContextOf;
   system: SystemContext;
-}> = async (app, { contextOf, system }) => {
+  publicUrl?: string;
+}> = async (app, { contextOf, system, publicUrl }) => {
   app.get(
     '/households',
     {
@@ -137,7 +138,7 @@ export const householdRoutes: FastifyPluginAsyncTypebox<{
     '/households/:id/qr.svg',
     { schema: { tags, summary: '门牌二维码（SVG）', params: IdParams } },
     async (request, reply) => {
-      const origin = `${request.protocol}://${request.host}`;
+      const origin = publicUrl ?? `${request.protocol}://${request.host}`;
       return reply
         .type('image/svg+xml')
         .send(await renderHouseholdQrSvg(contextOf(request), request.params.id, origin));

@@ -224,6 +224,15 @@ describe('residents and personal data', () => {
     expect(after.tags.sort()).toEqual(['低保', '重点关注'].sort());
   });
 
+  it('masks a child head of household in lists for those who may not see children', async () => {
+    const file = await createHouseholdInA('14号');
+    await addPerson(file.household.id, { name: '冯小明', idCard: idCard('2016-02-02') });
+    const list = (await call(workerA, 'GET', '/api/v1/households?limit=200')).json();
+    expect(list.items.find((h: { id: string }) => h.id === file.household.id).headName).toBe('冯**');
+    const asOfficer = (await call(officerA, 'GET', `/api/v1/households/${file.household.id}`)).json();
+    expect(asOfficer.household.headName).toBe('冯小明');
+  });
+
   it('writes every change to the household file history, masked', async () => {
     const file = await createHouseholdInA('13号');
     const person = (
