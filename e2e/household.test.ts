@@ -1,0 +1,99 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../packages/server/test/test-database.js';
+import { launchBrowser, skipBrowserTests } from './browser.js';
+import { DEMO_PASSWORD } from './demo-logins.js';
+import { type RunningServer, startServer } from './server-process.js';
+
+const PHONE = { width: 390, height: 844 };
+
+/**
+ * Journey 2 in part (issue 3's "done when"): on a phone, the community officer scans a door plate,
+ * corrects a resident's phone, and the change shows in the household file; another community's
+ * officer gets 404 for the same household; a stranger sees no personal data.
+ */
+describe.skipIf(skipBrowserTests)('door plate to household file on a phone', () => {
+  let database: TestDatabase;
+  let server: RunningServer;
+  let browser: Browser;
+  let target: { householdId: string; qrCode: string; residentId: string };
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    server = await startServer({ DATABASE_URL: database.url, FENGQIAO_DEMO_PASSWORD: DEMO_PASSWORD });
+    browser = await launchBrowser();
+    const { rows } = await database.pool.query<{
+      household_id: string;
+      qr_code: string;
+      resident_id: string;
+    }>(
+      `select h.id as household_id, h.qr_code, r.id as resident_id
+         from households h join residents r on r.household_id = h.id
+         join users u on u.username = 'officer01' and h.org_path like u.scope_path || '%'
+        where r.birth_date < now() - interval '30 years' and h.grid_id is not null
+        order by h.id limit 1`,
+    );
+    const row = rows[0];
+    if (!row) throw new Error('the demo seed has no household for officer01');
+    target = { householdId: row.household_id, qrCode: row.qr_code, residentId: row.resident_id };
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    await database?.drop();
+  });
+
+  async function signIn(username: string) {
+    const context = await browser.newContext({ viewport: PHONE, locale: 'zh-CN' });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/login`);
+    await page.getByTestId('login-username').fill(username);
+    await page.getByTestId('login-password').fill(DEMO_PASSWORD);
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('grid-map').waitFor();
+    return { context, page };
+  }
+
+  it('the officer scans the plate, edits a phone number and sees it in the history', async () => {
+    const { context, page } = await signIn('officer01');
+    await page.goto(`${server.url}/h/${target.qrCode}`);
+    await page.getByTestId('household-file').waitFor({ timeout: 20_000 });
+    await page.getByTestId(`resident-edit-${target.residentId}`).click();
+    await page.getByTestId('resident-edit-phone').fill('13912340000');
+    await page.getByTestId('resident-edit-submit').click();
+    const history = page.getByTestId('history-timeline');
+    await expect.poll(() => history.getByText('手机号').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    const { rows } = await database.pool.query('select phone_masked from residents where id = $1', [
+      target.residentId,
+    ]);
+    expect(rows[0].phone_masked).toBe('139****0000');
+    await page.screenshot({ path: '.e2e-artifacts/household-file-phone.png' });
+    await context.close();
+  });
+
+  it('another community officer gets 404 for the same household and the same plate', async () => {
+    const { context, page } = await signIn('officer02');
+    const file = await page.request.get(`${server.url}/api/v1/households/${target.householdId}`);
+    expect(file.status()).toBe(404);
+    const scan = await page.request.get(`${server.url}/api/v1/households/by-qr/${target.qrCode}`);
+    expect(scan.status()).toBe(404);
+    await context.close();
+  });
+
+  it('a stranger who scans the plate sees the grid and its officer, and no one who lives there', async () => {
+    const context = await browser.newContext({ viewport: PHONE, locale: 'zh-CN' });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/h/${target.qrCode}`);
+    const publicPage = page.getByTestId('qr-public-page');
+    await expect.poll(() => publicPage.getAttribute('data-view'), { timeout: 15_000 }).toBe('public');
+    const text = await publicPage.innerText();
+    expect(text).toContain('网格');
+    const { rows } = await database.pool.query<{ name: string }>(
+      'select name from residents where household_id = $1',
+      [target.householdId],
+    );
+    for (const { name } of rows) expect(text).not.toContain(name);
+    await page.screenshot({ path: '.e2e-artifacts/qr-public-phone.png' });
+    await context.close();
+  });
+});
