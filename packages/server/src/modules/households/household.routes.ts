@@ -14,6 +14,7 @@ import {
   ResidentCreateSchema,
   ResidentSchema,
 } from '@fengqiao/shared';
+import { problemResponses } from '../../http/problem-responses.js';
 import type { ContextOf } from '../../http/request-context.js';
 import type { SystemContext } from '../../security/context.js';
 import {
@@ -28,13 +29,7 @@ import {
 import { getPublicHousehold, renderHouseholdQrSvg } from './household-public.service.js';
 import { addResident } from './resident.service.js';
 
-const errors = {
-  400: ProblemSchema,
-  403: ProblemSchema,
-  404: ProblemSchema,
-  409: ProblemSchema,
-  422: ProblemSchema,
-};
+const errors = problemResponses;
 const tags = ['households'];
 const OrgFilter = Type.Object(
   { orgUnitId: Type.Optional(Type.String({ format: 'uuid' })) },

@@ -2,7 +2,6 @@ import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typ
 import {
   IdParams,
   PageQuery,
-  ProblemSchema,
   pageOf,
   RESIDENCE_TYPES,
   RESIDENT_TAGS,
@@ -11,16 +10,11 @@ import {
   ResidentUpdateSchema,
   UnmaskedResidentSchema,
 } from '@fengqiao/shared';
+import { problemResponses } from '../../http/problem-responses.js';
 import type { ContextOf } from '../../http/request-context.js';
 import { getResident, searchResidents, unmaskResident, updateResident } from './resident.service.js';
 
-const errors = {
-  400: ProblemSchema,
-  403: ProblemSchema,
-  404: ProblemSchema,
-  409: ProblemSchema,
-  422: ProblemSchema,
-};
+const errors = problemResponses;
 const tags = ['residents'];
 
 const SearchQuery = Type.Object(

@@ -5,8 +5,8 @@ import {
   OrgUnitCreateSchema,
   OrgUnitSchema,
   OrgUnitUpdateSchema,
-  ProblemSchema,
 } from '@fengqiao/shared';
+import { problemResponses } from '../../http/problem-responses.js';
 import { type ContextOf, sendNoContent } from '../../http/request-context.js';
 import {
   createOrgUnit,
@@ -17,13 +17,7 @@ import {
   updateOrgUnitDetails,
 } from './org-unit.service.js';
 
-const errors = {
-  400: ProblemSchema,
-  403: ProblemSchema,
-  404: ProblemSchema,
-  409: ProblemSchema,
-  422: ProblemSchema,
-};
+const errors = problemResponses;
 const tags = ['org-units'];
 
 const FeatureCollection = Type.Object({

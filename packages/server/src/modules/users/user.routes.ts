@@ -3,13 +3,13 @@ import {
   IdParams,
   PageQuery,
   PasswordResetSchema,
-  ProblemSchema,
   pageOf,
   RoleSchema,
   UserCreateSchema,
   UserSchema,
   UserUpdateSchema,
 } from '@fengqiao/shared';
+import { problemResponses } from '../../http/problem-responses.js';
 import { type ContextOf, sendNoContent } from '../../http/request-context.js';
 import {
   createUser,
@@ -30,13 +30,7 @@ const UserListQuery = Type.Object(
   { additionalProperties: false },
 );
 
-const errors = {
-  400: ProblemSchema,
-  403: ProblemSchema,
-  404: ProblemSchema,
-  409: ProblemSchema,
-  422: ProblemSchema,
-};
+const errors = problemResponses;
 const tags = ['users'];
 
 export const userRoutes: FastifyPluginAsyncTypebox<{ contextOf: ContextOf }> = async (app, { contextOf }) => {
