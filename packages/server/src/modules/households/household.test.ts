@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createOrgTree,
@@ -255,6 +256,31 @@ describe('residents and personal data', () => {
       'resident.create',
       'household.create',
     ]);
+  });
+});
+
+describe('export', () => {
+  it('writes an xlsx masked as on screen, for roles with the export permission, and audits it', async () => {
+    const file = await createHouseholdInA('40号');
+    const number = idCard('1971-01-01');
+    await addPerson(file.household.id, { name: '陈六', idCard: number, phone: '13633334444' });
+    const response = await call(officerA, 'GET', '/api/v1/residents/export?q=陈六');
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toContain('spreadsheetml');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0];
+    expect(sheet?.getRow(1).getCell(1).value).toBe('姓名');
+    expect(sheet?.getRow(2).getCell(1).value).toBe('陈六');
+    const text = JSON.stringify(sheet?.getSheetValues());
+    expect(text).not.toContain(number);
+    expect(text).not.toContain('13633334444');
+    expect(text).toContain('136****4444');
+    expect((await call(workerA, 'GET', '/api/v1/residents/export')).statusCode).toBe(403);
+    const { rows } = await t.database.pool.query(
+      "select detail from audit_log where action = 'resident.export'",
+    );
+    expect(rows[0].detail).toMatchObject({ q: '陈六' });
   });
 });
 

@@ -13,6 +13,7 @@ import {
 import { problemResponses } from '../../http/problem-responses.js';
 import type { ContextOf } from '../../http/request-context.js';
 import { getResident, searchResidents, unmaskResident, updateResident } from './resident.service.js';
+import { exportResidents } from './resident-export.service.js';
 
 const errors = problemResponses;
 const tags = ['residents'];
@@ -43,6 +44,32 @@ export const residentRoutes: FastifyPluginAsyncTypebox<{ contextOf: ContextOf }>
       },
     },
     async (request) => searchResidents(contextOf(request), request.query),
+  );
+  app.get(
+    '/residents/export',
+    {
+      schema: {
+        tags,
+        summary: '导出人员（xlsx，脱敏，留痕）',
+        querystring: Type.Object(
+          {
+            q: Type.Optional(Type.String({ maxLength: 40 })),
+            tag: Type.Optional(Type.Enum(RESIDENT_TAGS)),
+            residenceType: Type.Optional(Type.Enum(RESIDENCE_TYPES)),
+            orgUnitId: Type.Optional(Type.String({ format: 'uuid' })),
+          },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (request, reply) => {
+      const stream = await exportResidents(contextOf(request), request.query);
+      const stamp = new Date().toISOString().slice(0, 10);
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="residents-${stamp}.xlsx"`)
+        .send(stream);
+    },
   );
   app.get(
     '/residents/:id',

@@ -14,12 +14,13 @@ import { blindIndex } from '../../lib/crypto/sm.js';
 import type { ServiceContext } from '../../security/context.js';
 import { assertInScope, authorize } from '../../security/policy.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { ageOn, presentResident, visibleTags } from './household.presenter.js';
+import { ageOn, presentResident, type Viewer, visibleTags } from './household.presenter.js';
 import {
   findResident,
   findResidentByIdCard,
   insertResident,
   type ResidentRow,
+  type ResidentSearchRow,
   searchResidentRows,
   updateResidentRow,
 } from './household.repository.js';
@@ -195,7 +196,7 @@ export async function unmaskResident(ctx: ServiceContext, id: string): Promise<U
   };
 }
 
-type SearchQuery = {
+export type SearchQuery = {
   q?: string;
   tag?: string;
   orgUnitId?: string;
@@ -223,24 +224,40 @@ function interpretQuery(ctx: ServiceContext, q: string | undefined) {
   };
 }
 
+/** The scoped, checked filter a search or an export runs with, and the query as the audit log may show it. */
+export async function residentFilterFor(ctx: ServiceContext, query: Omit<SearchQuery, 'limit' | 'cursor'>) {
+  const viewer = viewerOf(ctx);
+  if (query.tag && isSensitiveTag(query.tag) && !viewer.sensitive) throw forbidden('无权按该标签筛选');
+  const { filter, masked } = interpretQuery(ctx, query.q);
+  return {
+    viewer,
+    masked,
+    filter: {
+      pattern: await scopedPattern(ctx, query.orgUnitId),
+      tag: query.tag,
+      residenceType: query.residenceType,
+      ...filter,
+    },
+  };
+}
+
+export const presentSearchResult = (row: ResidentSearchRow, viewer: Viewer): ResidentSearchResult => ({
+  ...presentResident(row, viewer),
+  community: row.community,
+  addressMasked: row.addressMasked,
+  gridName: row.gridName,
+});
+
 export async function searchResidents(
   ctx: ServiceContext,
   query: SearchQuery,
 ): Promise<{ items: ResidentSearchResult[]; nextCursor: string | null }> {
   await authorize(ctx, 'household.read', 'resident');
-  const viewer = viewerOf(ctx);
-  if (query.tag && isSensitiveTag(query.tag) && !viewer.sensitive) throw forbidden('无权按该标签筛选');
   const limit = query.limit ?? 50;
-  const { filter, masked } = interpretQuery(ctx, query.q);
+  const { viewer, masked, filter } = await residentFilterFor(ctx, query);
   const rows = await searchResidentRows(
     ctx.db,
-    {
-      pattern: await scopedPattern(ctx, query.orgUnitId),
-      afterId: query.cursor ? decodeCursor(query.cursor) : undefined,
-      tag: query.tag,
-      residenceType: query.residenceType,
-      ...filter,
-    },
+    { ...filter, afterId: query.cursor ? decodeCursor(query.cursor) : undefined },
     limit + 1,
   );
   if (masked) {
@@ -256,12 +273,7 @@ export async function searchResidents(
   return toPage(
     rows,
     limit,
-    (r) => ({
-      ...presentResident(r, viewer),
-      community: r.community,
-      addressMasked: r.addressMasked,
-      gridName: r.gridName,
-    }),
+    (r) => presentSearchResult(r, viewer),
     (r) => r.id,
   );
 }
