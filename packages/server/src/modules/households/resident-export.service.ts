@@ -50,7 +50,6 @@ export async function exportResidents(
 
   const write = async () => {
     let afterId: string | undefined;
-    let count = 0;
     for (;;) {
       const rows = await searchResidentRows(ctx.db, { ...filter, afterId }, PAGE);
       for (const row of rows) {
@@ -64,12 +63,10 @@ export async function exportResidents(
           })
           .commit();
       }
-      count += rows.length;
       if (rows.length < PAGE) break;
       afterId = rows.at(-1)?.id;
     }
     await workbook.commit();
-    return count;
   };
   write().catch((error: unknown) => output.destroy(error as Error));
   return output;
