@@ -2,7 +2,12 @@ import { ROLES, type Role } from '@fengqiao/shared';
 import type { Command } from 'commander';
 import { loadConfig } from '../config.js';
 import { verifyAuditChain } from '../modules/audit/audit.service.js';
-import { generateDemoPassword, seedDemoStation } from '../modules/demo/demo-seed.service.js';
+import {
+  CITY_HOUSEHOLDS,
+  DEMO_HOUSEHOLDS,
+  generateDemoPassword,
+  seedDemoStation,
+} from '../modules/demo/demo-seed.service.js';
 import { findOrgUnitByCode } from '../modules/orgs/org-unit.repository.js';
 import { createApiTokenAsSystem } from '../modules/tokens/api-token.service.js';
 import { createUserAsSystem } from '../modules/users/user.service.js';
@@ -41,14 +46,21 @@ export function registerAdminCommands(program: Command): void {
     .option('--password <password>', 'password of all demo accounts (default random)')
     .action((opts: { scale: string; password?: string }) =>
       withRuntime(async (runtime) => {
-        if (opts.scale !== 'station') {
-          throw new Error(
-            `暂不支持规模 ${opts.scale}：城市规模（100 万户）尚未实现 (only --scale station for now)`,
-          );
-        }
+        if (opts.scale !== 'station' && opts.scale !== 'city')
+          throw new Error(`未知规模 (unknown scale) ${opts.scale}`);
+        const households = opts.scale === 'city' ? CITY_HOUSEHOLDS : DEMO_HOUSEHOLDS;
+        let lastReport = 0;
         const result = await seedDemoStation(
           { db: runtime.database.db, keys: runtime.keys },
-          { password: opts.password ?? process.env.FENGQIAO_DEMO_PASSWORD },
+          {
+            password: opts.password ?? process.env.FENGQIAO_DEMO_PASSWORD,
+            households,
+            onProgress: (done, total) => {
+              if (Date.now() - lastReport < 2000 && done < total) return;
+              lastReport = Date.now();
+              process.stderr.write(`住户 (households) ${done}/${total}\n`);
+            },
+          },
         );
         process.stdout.write(saveDemoCredentials(loadConfig().dataDir, result));
       }),

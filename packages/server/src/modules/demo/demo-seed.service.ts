@@ -35,6 +35,8 @@ export interface DemoSeedResult {
 
 /** The articles' stations have 45k–100k residents; ~15,000 households gives ~45,000. */
 export const DEMO_HOUSEHOLDS = 15_000;
+/** `seed demo --scale city`: the register of a city bureau, for load and scale tests. */
+export const CITY_HOUSEHOLDS = 1_000_000;
 
 const ALPHABET = 'abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
