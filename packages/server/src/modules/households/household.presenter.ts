@@ -18,12 +18,11 @@ export function visibleTags(tags: readonly string[], viewer: Viewer): string[] {
     : tags.filter((t) => !(SENSITIVE_TAGS as readonly string[]).includes(t));
 }
 
-/** Age in whole years on today's date in China. */
+const chinaDate = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' });
+
+/** Age in whole years on today's date in China. The formatter is built once: lists ask for every row. */
 export function ageOn(birthDate: string, today = new Date()): number {
-  const [y, m, d] = today
-    .toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' })
-    .split('-')
-    .map(Number) as [number, number, number];
+  const [y, m, d] = chinaDate.format(today).split('-').map(Number) as [number, number, number];
   const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
   return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
 }
