@@ -28,7 +28,7 @@ describe('migrations', () => {
       'users',
     ]);
     const applied = await database.pool.query('select count(*)::int as n from drizzle.__drizzle_migrations');
-    expect(applied.rows[0].n).toBe(4);
+    expect(applied.rows[0].n).toBe(5);
   });
 
   it('installs the append-only triggers on the audit log', async () => {

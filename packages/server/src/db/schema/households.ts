@@ -73,6 +73,8 @@ export const residents = pgTable(
   },
   (t) => [
     uniqueIndex('residents_id_card_index_key').on(t.stationId, t.idCardIndex),
+    // Searches run across the caller's subtree, which may span stations, so the index cannot lead with station.
+    index('residents_id_card_lookup_idx').on(t.idCardIndex),
     index('residents_phone_index_idx').on(t.phoneIndex),
     index('residents_household_idx').on(t.householdId),
     index('residents_org_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`, t.id),

@@ -1,8 +1,14 @@
+import { RESIDENT_TAGS } from '@fengqiao/shared';
 import { and, asc, desc, eq, gt, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { householdEvents, households, orgUnits, residents } from '../../db/schema/index.js';
 
 export type HouseholdRow = typeof households.$inferSelect;
+
+function tagArrayLiteral(tag: string): string {
+  if (!(RESIDENT_TAGS as readonly string[]).includes(tag)) throw new Error(`unknown tag ${tag}`);
+  return `'{${tag}}'::text[]`;
+}
 export type ResidentRow = typeof residents.$inferSelect;
 export type HouseholdEventRow = typeof householdEvents.$inferSelect;
 
@@ -187,7 +193,8 @@ export async function searchResidentRows(
   if (filter.grams?.length)
     conditions.push(sql`${residents.nameGrams} @> ${sql.param(filter.grams)}::text[]`);
   if (filter.nameLike) conditions.push(sql`${residents.name} like ${filter.nameLike}`);
-  if (filter.tag) conditions.push(sql`${residents.tags} @> array[${filter.tag}]::text[]`);
+  // The tag is written into the SQL (it is one of RESIDENT_TAGS) so the planner can pick that tag's partial index.
+  if (filter.tag) conditions.push(sql`${residents.tags} @> ${sql.raw(tagArrayLiteral(filter.tag))}`);
   if (filter.residenceType) conditions.push(eq(residents.residenceType, filter.residenceType));
   const rows = await db
     .select({
