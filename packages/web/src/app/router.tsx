@@ -18,6 +18,7 @@ const TokensPage = lazy(() => import('../features/tokens/pages/tokens-page'));
 const AuditPage = lazy(() => import('../features/audit/pages/audit-page'));
 const HouseholdsPage = lazy(() => import('../features/households/pages/households-page'));
 const HouseholdFilePage = lazy(() => import('../features/households/pages/household-file-page'));
+const HouseholdImportPage = lazy(() => import('../features/households/import/household-import-page'));
 const DoorPlatesPage = lazy(() => import('../features/households/pages/door-plates-page'));
 const QrLandingPage = lazy(() => import('../mobile/qr-landing-page'));
 
@@ -95,6 +96,14 @@ export const router = createBrowserRouter([
         element: (
           <RequirePermission permission="household.read">
             <HouseholdsPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'households/import',
+        element: (
+          <RequirePermission permission="household.import">
+            <HouseholdImportPage />
           </RequirePermission>
         ),
       },

@@ -107,3 +107,24 @@ export async function updateResidentRows(
        where r.id = v.id`);
   }
 }
+
+/** ID numbers already on file somewhere in the station outside `pattern` (the importer's area). */
+export async function findIdCardIndexesOutside(
+  db: DbOrTx,
+  stationId: string,
+  indexes: string[],
+  pattern: string,
+) {
+  if (indexes.length === 0) return new Set<string>();
+  const rows = await db
+    .select({ idCardIndex: residents.idCardIndex })
+    .from(residents)
+    .where(
+      and(
+        eq(residents.stationId, stationId),
+        inArray(residents.idCardIndex, indexes),
+        sql`${residents.orgPath} not like ${pattern}`,
+      ),
+    );
+  return new Set(rows.map((r) => r.idCardIndex));
+}

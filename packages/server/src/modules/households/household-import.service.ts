@@ -1,4 +1,6 @@
+import { prefixPattern } from '../../db/like-pattern.js';
 import { AppError, invalid } from '../../http/app-error.js';
+import { blindIndex } from '../../lib/crypto/sm.js';
 import {
   type ColumnMapping,
   type CoordSystem,
@@ -18,6 +20,7 @@ import type { ServiceContext } from '../../security/context.js';
 import { authorize } from '../../security/policy.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { findOrgUnit } from '../orgs/org-unit.service.js';
+import { findIdCardIndexesOutside } from './household-bulk.repository.js';
 import {
   type BulkHousehold,
   type BulkResult,
@@ -77,6 +80,45 @@ function toBulk(records: readonly ImportRecord[]): BulkHousehold[] {
 }
 
 /**
+ * A person already registered outside the importer's area stays where they are: the row is an error,
+ * not a silent move of someone else's resident into this file.
+ */
+async function refuseResidentsOfOtherAreas(
+  ctx: ServiceContext,
+  stationId: string,
+  header: string[],
+  mapping: ColumnMapping,
+  validation: { records: ImportRecord[]; errors: RowError[]; invalidRows: number },
+): Promise<void> {
+  const indexOf = new Map(validation.records.map((r) => [r, blindIndex(ctx.keys.blindIndex, r.idCard)]));
+  const foreign = new Set<string>();
+  const all = [...indexOf.values()];
+  for (let i = 0; i < all.length; i += 5000) {
+    const found = await findIdCardIndexesOutside(
+      ctx.db,
+      stationId,
+      all.slice(i, i + 5000),
+      prefixPattern(ctx.actor.scopePath),
+    );
+    for (const index of found) foreign.add(index);
+  }
+  if (foreign.size === 0) return;
+  const column = header[mapping.idCard ?? -1] ?? '身份证号';
+  const refused = validation.records.filter((r) => foreign.has(indexOf.get(r) as string));
+  for (const r of refused) {
+    validation.errors.push({
+      row: r.rowNumber,
+      column,
+      field: 'idCard',
+      reason: '此人已在其他辖区登记，不能从这里导入；请联系其所在辖区民警',
+    });
+  }
+  validation.errors.sort((a, b) => a.row - b.row);
+  validation.records = validation.records.filter((r) => !foreign.has(indexOf.get(r) as string));
+  validation.invalidRows += refused.length;
+}
+
+/**
  * Reads, checks and (unless it is a dry run) writes a household file. All or nothing: the write is one
  * transaction, and with any bad row nothing is written unless the caller chose to import the valid
  * rows only. Re-importing the same file changes nothing but the updated time.
@@ -116,6 +158,7 @@ export async function importHouseholds(ctx: ServiceContext, request: ImportReque
     if (error instanceof ImportFileError) throw new AppError(422, 'invalid_file', error.message);
     throw error;
   }
+  await refuseResidentsOfOtherAreas(ctx, stationId, header, mapping, validation);
   const report: ImportReport = {
     header,
     mapping,

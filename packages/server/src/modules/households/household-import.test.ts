@@ -120,6 +120,36 @@ describe('household import', () => {
     expect(noId.json().code).toBe('invalid_mapping');
   });
 
+  it('never moves a person registered in another officer area; the row is an error instead', async () => {
+    const officerB = (await createSignedInUser(t, { roles: ['community_officer'], org: tree.communityB }))
+      .cookie;
+    const number = id(50, '1955-05-05');
+    const inB = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/households',
+      headers: { cookie: officerB },
+      payload: { address: { community: '乙村', street: '西路', room: '1号' }, lng: 120.305, lat: 29.605 },
+    });
+    const householdB = inB.json().household.id;
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/households/${householdB}/residents`,
+      headers: { cookie: officerB },
+      payload: { name: '乙民', idCard: number, relation: '户主', residenceType: '户籍' },
+    });
+    const report = (
+      await upload(csv([`甲村,东路,50号,120.205,29.605,乙民,${number},,户主,户籍,`]), 'mode=commit-valid')
+    ).json();
+    expect(report.errors[0]).toMatchObject({ row: 2, field: 'idCard' });
+    expect(report.errors[0].reason).toContain('其他辖区');
+    expect(report.written).toBeNull();
+    const stillInB = await t.database.pool.query(
+      'select household_id from residents where id_card_masked like $1',
+      [`${number.slice(0, 3)}%${number.slice(-4)}`],
+    );
+    expect(stillInB.rows.map((r) => r.household_id)).toEqual([householdB]);
+  });
+
   it('is refused to roles without the import permission', async () => {
     const chief = (await createSignedInUser(t, { roles: ['station_chief'], org: tree.station })).cookie;
     const response = await t.app.inject({

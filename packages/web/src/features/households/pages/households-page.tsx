@@ -1,9 +1,9 @@
-import { PlusOutlined, PrinterOutlined } from '@ant-design/icons';
+import { PlusOutlined, PrinterOutlined, UploadOutlined } from '@ant-design/icons';
 import type { ResidentTag } from '@fengqiao/shared';
 import { App, Button, Card, Checkbox, Flex, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { useAuth } from '../../../app/auth-context';
 import { useOrgScope } from '../../../app/org-scope-context';
 import { CursorPagerBar } from '../../../lib/components/cursor-pager-bar';
@@ -28,7 +28,9 @@ export function HouseholdsPage() {
   const navigate = useNavigate();
   const { message } = App.useApp();
   const [tag, setTag] = useState<ResidentTag | undefined>(undefined);
-  const [outsideOnly, setOutsideOnly] = useState(false);
+  const [searchParams] = useSearchParams();
+  // ?outsideGrid=true: the import's result links here to the households it could not place in a grid.
+  const [outsideOnly, setOutsideOnly] = useState(() => searchParams.get('outsideGrid') === 'true');
   const [creating, setCreating] = useState(false);
   const orgUnitId = scope.selectedId;
 
@@ -75,6 +77,15 @@ export function HouseholdsPage() {
             >
               {t('households.printPlates')}
             </Button>
+            {can('household.import') ? (
+              <Button
+                icon={<UploadOutlined />}
+                onClick={() => navigate('/households/import')}
+                data-testid="household-import-open"
+              >
+                {t('households.import')}
+              </Button>
+            ) : null}
             {can('household.write') ? (
               <Button
                 type="primary"

@@ -1,0 +1,116 @@
+import type { ImportReport, Problem } from '@fengqiao/shared';
+import { ApiError, buildUrl, send } from '../../../lib/api-client';
+import { i18n } from '../../../lib/i18n';
+import type { ImportMapping } from './fields';
+
+export type ImportMode = 'dry-run' | 'commit' | 'commit-valid';
+export type CoordSystem = 'wgs84' | 'gcj02';
+
+/** The server's limit on the request body. */
+export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
+
+export interface ImportRequest {
+  mode: ImportMode;
+  coordSystem: CoordSystem;
+  /** Omitted: the server suggests one from the header (and returns it in the report). */
+  mapping?: ImportMapping;
+}
+
+export interface UploadCallbacks {
+  /** Bytes sent so far. */
+  onUploadProgress?: (loaded: number, total: number) => void;
+  /** The whole file has been sent; the server is now checking or writing. */
+  onUploaded?: () => void;
+  signal?: AbortSignal;
+}
+
+function isProblem(value: unknown): value is Problem {
+  return typeof value === 'object' && value !== null && 'status' in value && 'title' in value;
+}
+
+function problemError(status: number, text: string): ApiError {
+  let body: unknown = null;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    // not JSON (a proxy's error page)
+  }
+  if (isProblem(body))
+    return new ApiError({ ...body, code: body.code ?? 'http_error', status: body.status ?? status });
+  return new ApiError({
+    type: 'about:blank',
+    title: status === 413 ? i18n.t('householdImport.tooLarge') : i18n.t('errors.http', { status }),
+    status,
+    code: status === 413 ? 'file_too_large' : 'http_error',
+  });
+}
+
+/**
+ * POST /household-imports with the file's bytes as the body. XMLHttpRequest rather than fetch,
+ * because only XHR reports upload progress. Rejects with ApiError (or an AbortError DOMException).
+ */
+export function uploadImport(
+  file: Blob,
+  req: ImportRequest,
+  cb: UploadCallbacks = {},
+): Promise<ImportReport> {
+  const url = buildUrl('/household-imports', {
+    mode: req.mode,
+    format: 'auto',
+    coordSystem: req.coordSystem,
+    mapping: req.mapping ? JSON.stringify(req.mapping) : undefined,
+  });
+  return new Promise<ImportReport>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    const abort = () => xhr.abort();
+    const done = () => cb.signal?.removeEventListener('abort', abort);
+    if (cb.signal?.aborted) {
+      reject(new DOMException('The upload was cancelled', 'AbortError'));
+      return;
+    }
+    cb.signal?.addEventListener('abort', abort);
+    xhr.open('POST', url);
+    xhr.setRequestHeader('Content-Type', 'application/octet-stream');
+    xhr.setRequestHeader('Accept', 'application/json');
+    xhr.upload.onprogress = (e) => cb.onUploadProgress?.(e.loaded, e.lengthComputable ? e.total : file.size);
+    xhr.upload.onload = () => cb.onUploaded?.();
+    xhr.onload = () => {
+      done();
+      if (xhr.status >= 200 && xhr.status < 300) {
+        try {
+          resolve(JSON.parse(xhr.responseText) as ImportReport);
+        } catch {
+          reject(problemError(xhr.status, ''));
+        }
+        return;
+      }
+      const error = problemError(xhr.status, xhr.responseText);
+      // An expired session: let the shared client's handler send the user to the login page.
+      if (error.status === 401) void send('/auth/me').catch(() => undefined);
+      reject(error);
+    };
+    xhr.onerror = () => {
+      done();
+      reject(
+        new ApiError({
+          type: 'about:blank',
+          title: i18n.t('errors.network'),
+          status: 0,
+          code: 'network_error',
+        }),
+      );
+    };
+    xhr.onabort = () => {
+      done();
+      reject(new DOMException('The upload was cancelled', 'AbortError'));
+    };
+    xhr.send(file);
+  });
+}
+
+/** The server's `invalid_mapping` 422: its errors[] say what is missing or clashes. */
+export function mappingProblems(error: unknown): string[] | null {
+  if (!(error instanceof ApiError) || error.code !== 'invalid_mapping') return null;
+  const messages = (error.problem.errors ?? []).map((e) => e.message);
+  return messages.length ? messages : [error.problem.detail ?? error.problem.title];
+}

@@ -1,0 +1,150 @@
+import { idCardCheckChar } from '../id-card';
+
+/** The columns an import file can supply, in the order the mapping table lists them (the server's order). */
+export const IMPORT_FIELDS = [
+  'community',
+  'street',
+  'building',
+  'unit',
+  'room',
+  'lng',
+  'lat',
+  'name',
+  'idCard',
+  'phone',
+  'relation',
+  'residenceType',
+  'tags',
+] as const;
+export type ImportField = (typeof IMPORT_FIELDS)[number];
+
+/** Zero-based column index for each field, or null when it is not imported. */
+export type ImportMapping = Record<ImportField, number | null>;
+
+export const REQUIRED_FIELDS: readonly ImportField[] = ['community', 'room', 'name', 'idCard'];
+
+export const isRequired = (field: ImportField) => REQUIRED_FIELDS.includes(field);
+
+export function emptyMapping(): ImportMapping {
+  return Object.fromEntries(IMPORT_FIELDS.map((f) => [f, null])) as ImportMapping;
+}
+
+/** The server's mapping (a plain record) as an ImportMapping. */
+export function toMapping(raw: Readonly<Record<string, number | null>>): ImportMapping {
+  return Object.fromEntries(IMPORT_FIELDS.map((f) => [f, raw[f] ?? null])) as ImportMapping;
+}
+
+export function sameMapping(a: ImportMapping, b: ImportMapping): boolean {
+  return IMPORT_FIELDS.every((f) => a[f] === b[f]);
+}
+
+/**
+ * A mapping the server accepts for any file of four or more columns. Sent only to learn the header
+ * when the server could not suggest a complete mapping (its 422 does not carry the header).
+ */
+export const PROBE_MAPPING: ImportMapping = { ...emptyMapping(), community: 0, room: 1, name: 2, idCard: 3 };
+
+export interface MappingCheck {
+  missing: ImportField[];
+  /** Columns chosen for more than one field. */
+  duplicates: Set<number>;
+  /** Only one of longitude and latitude is chosen. */
+  lngLatUnpaired: boolean;
+}
+
+/** The server's mapping rules, checked in the browser for instant feedback (the server checks again). */
+export function checkMapping(mapping: ImportMapping): MappingCheck {
+  const missing = REQUIRED_FIELDS.filter((f) => mapping[f] === null);
+  const seen = new Set<number>();
+  const duplicates = new Set<number>();
+  for (const field of IMPORT_FIELDS) {
+    const column = mapping[field];
+    if (column === null) continue;
+    if (seen.has(column)) duplicates.add(column);
+    seen.add(column);
+  }
+  return { missing, duplicates, lngLatUnpaired: (mapping.lng === null) !== (mapping.lat === null) };
+}
+
+export const mappingOk = (c: MappingCheck) => !c.missing.length && !c.duplicates.size && !c.lngLatUnpaired;
+
+/** Spreadsheet column letters: 0 → A, 25 → Z, 26 → AA. */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let letters = '';
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    letters = String.fromCharCode(65 + rem) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
+
+/** The template's header: spellings the server's column suggestion recognises exactly. */
+const TEMPLATE_HEADER: Record<ImportField, string> = {
+  community: '村/社区',
+  street: '街路',
+  building: '楼栋',
+  unit: '单元',
+  room: '门牌号',
+  lng: '经度',
+  lat: '纬度',
+  name: '姓名',
+  idCard: '身份证号',
+  phone: '手机号',
+  relation: '与户主关系',
+  residenceType: '户籍类型',
+  tags: '标签',
+};
+
+/**
+ * A first guess when the server could not suggest a mapping: header cells that are exactly the
+ * template's (or the field's label, ignoring spaces and slashes). The user completes the rest.
+ */
+export function guessMapping(header: readonly string[], labels: Readonly<Record<ImportField, string>>) {
+  const norm = (s: string) => s.normalize('NFKC').replace(/[\s/／()（）]/g, '');
+  const cells = header.map(norm);
+  const mapping = emptyMapping();
+  const used = new Set<number>();
+  for (const field of IMPORT_FIELDS) {
+    const wanted = new Set([norm(TEMPLATE_HEADER[field]), norm(labels[field])]);
+    const column = cells.findIndex((c, i) => !used.has(i) && wanted.has(c));
+    if (column >= 0) {
+      mapping[field] = column;
+      used.add(column);
+    }
+  }
+  return mapping;
+}
+
+/** The example row: a made-up person with a well-formed ID number (诸暨 region code). */
+function exampleRow(): Record<ImportField, string> {
+  const first17 = '33068119850312123';
+  return {
+    community: '枫源村',
+    street: '枫桥路',
+    building: '3幢',
+    unit: '1单元',
+    room: '101',
+    lng: '120.2401',
+    lat: '29.7102',
+    name: '张三',
+    idCard: first17 + idCardCheckChar(first17),
+    phone: '13912345678',
+    relation: '户主',
+    residenceType: '户籍',
+    tags: '',
+  };
+}
+
+/** Text cells Excel must not turn into numbers (18-digit IDs lose their last digits). */
+const TEXT_FIELDS: ReadonlySet<ImportField> = new Set(['idCard', 'phone', 'room']);
+
+export function templateRows(): { header: string[]; example: string[]; textColumns: Set<number> } {
+  const example = exampleRow();
+  return {
+    header: IMPORT_FIELDS.map((f) => TEMPLATE_HEADER[f]),
+    example: IMPORT_FIELDS.map((f) => example[f]),
+    textColumns: new Set(IMPORT_FIELDS.flatMap((f, i) => (TEXT_FIELDS.has(f) ? [i] : []))),
+  };
+}

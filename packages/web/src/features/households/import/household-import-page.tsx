@@ -1,0 +1,284 @@
+import type { ImportReport } from '@fengqiao/shared';
+import { Alert, App, Button, Card, Steps } from 'antd';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useBlocker, useNavigate } from 'react-router';
+import { errorMessage, isAbort } from '../../../lib/api-client';
+import { PageHeader } from '../../../lib/components/page-header';
+import { type CoordSystem, type ImportMode, mappingProblems } from './api';
+import {
+  emptyMapping,
+  guessMapping,
+  IMPORT_FIELDS,
+  type ImportField,
+  type ImportMapping,
+  PROBE_MAPPING,
+  sameMapping,
+  toMapping,
+} from './fields';
+import { FileStep } from './file-step';
+import { formatCount } from './format';
+import { ImportProgress } from './import-progress';
+import { MappingStep } from './mapping-step';
+import { ReportStep } from './report-step';
+import { ResultStep } from './result-step';
+import { useImportUpload } from './use-import-upload';
+
+type Step = 0 | 1 | 2 | 3;
+
+/** What a dry run produced: the file's header and the mapping the server used. */
+interface Checked {
+  report: ImportReport;
+  mapping: ImportMapping;
+}
+
+/**
+ * 住户导入: choose a file → match its columns → read the dry run's report → import everything or
+ * only the valid rows. The file stays in the browser and is sent again by each step (the server
+ * keeps nothing between requests).
+ */
+export function HouseholdImportPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { message, modal } = App.useApp();
+  const upload = useImportUpload();
+  const [step, setStep] = useState<Step>(0);
+  const [file, setFile] = useState<File | null>(null);
+  const [coordSystem, setCoordSystem] = useState<CoordSystem>('wgs84');
+  const [header, setHeader] = useState<string[] | null>(null);
+  const [mapping, setMapping] = useState<ImportMapping>(emptyMapping);
+  const [checked, setChecked] = useState<Checked | null>(null);
+  const [manual, setManual] = useState(false);
+  const [serverProblems, setServerProblems] = useState<string[]>([]);
+  const [error, setError] = useState<unknown>(null);
+  const [done, setDone] = useState<ImportReport | null>(null);
+
+  const report = checked && sameMapping(checked.mapping, mapping) ? checked.report : null;
+  const labels = Object.fromEntries(
+    IMPORT_FIELDS.map((f) => [f, t(`householdImport.fields.${f}`)]),
+  ) as Record<ImportField, string>;
+
+  // A running import: leaving would lose its result (and a commit would go on without the user).
+  const blocker = useBlocker(upload.busy);
+  // The blocker is a new object on every render (progress re-renders often): ask once per block.
+  const askingRef = useRef(false);
+  useEffect(() => {
+    if (blocker.state !== 'blocked' || askingRef.current) return;
+    askingRef.current = true;
+    const answer = (leave: boolean) => {
+      askingRef.current = false;
+      if (leave) blocker.proceed();
+      else blocker.reset();
+    };
+    modal.confirm({
+      title: t('householdImport.leaveTitle'),
+      content: t('householdImport.leaveConfirm'),
+      okText: t('householdImport.leave'),
+      cancelText: t('householdImport.stay'),
+      onOk: () => answer(true),
+      onCancel: () => answer(false),
+    });
+  }, [blocker, modal, t]);
+  useEffect(() => {
+    if (!upload.busy) return;
+    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [upload.busy]);
+
+  function chooseFile(next: File | null) {
+    setFile(next);
+    setHeader(null);
+    setMapping(emptyMapping());
+    setChecked(null);
+    setManual(false);
+    setServerProblems([]);
+    setError(null);
+  }
+
+  function applyReport(r: ImportReport) {
+    const used = toMapping(r.mapping);
+    setHeader(r.header);
+    setMapping(used);
+    setChecked({ report: r, mapping: used });
+    setServerProblems([]);
+  }
+
+  /** A dry run; null when it failed (the error is shown). Mapping problems go to the mapping step. */
+  async function dryRun(
+    withMapping: ImportMapping | undefined,
+  ): Promise<{ report: ImportReport } | { problems: string[] } | null> {
+    if (!file) return null;
+    setError(null);
+    try {
+      const r = await upload.run(file, { mode: 'dry-run', coordSystem, mapping: withMapping });
+      applyReport(r);
+      return { report: r };
+    } catch (e) {
+      if (isAbort(e)) return null;
+      const problems = mappingProblems(e);
+      if (!problems) {
+        setError(e);
+        return null;
+      }
+      setServerProblems(problems);
+      return { problems };
+    }
+  }
+
+  /** Step 1 → 2: the server's suggested mapping; with the same file again, the user's own. */
+  async function start() {
+    if (!file) return;
+    if (header) {
+      if (await dryRun(mapping)) setStep(1);
+      return;
+    }
+    const outcome = await dryRun(undefined);
+    if (!outcome) return;
+    if ('report' in outcome) {
+      setManual(false);
+      setStep(1);
+      return;
+    }
+    // The header was not recognised well enough for a suggestion, and the 422 does not carry the
+    // header: learn it from a dry run with a placeholder mapping, then let the user choose.
+    try {
+      const probe = await upload.run(file, { mode: 'dry-run', coordSystem, mapping: PROBE_MAPPING });
+      setHeader(probe.header);
+      setMapping(guessMapping(probe.header, labels));
+      setChecked(null);
+      setManual(true);
+      setServerProblems(outcome.problems);
+      setStep(1);
+    } catch (e) {
+      if (isAbort(e)) return;
+      setServerProblems([]);
+      setError(mappingProblems(e) ? new Error(t('householdImport.tooFewColumns')) : e);
+    }
+  }
+
+  /** 重新检查 (stay) or 下一步 (go on to the report; checks first when the mapping changed). */
+  async function recheck(advance: boolean) {
+    if (report && advance) {
+      setStep(2);
+      return;
+    }
+    const outcome = await dryRun(mapping);
+    if (!outcome || !('report' in outcome)) return;
+    if (advance) setStep(2);
+    else
+      message.success(
+        t('householdImport.rechecked', {
+          rows: formatCount(outcome.report.rowsRead),
+          invalid: formatCount(outcome.report.invalidRows),
+        }),
+      );
+  }
+
+  async function commit(mode: Exclude<ImportMode, 'dry-run'>) {
+    if (!file || !checked) return;
+    setError(null);
+    try {
+      const r = await upload.run(file, { mode, coordSystem, mapping: checked.mapping });
+      if (r.written) {
+        setDone(r);
+        setStep(3);
+      } else {
+        // Refused (the file changed, or has errors after all): show the fresh report.
+        applyReport(r);
+        message.warning(t('householdImport.notWritten'));
+      }
+    } catch (e) {
+      if (!isAbort(e)) setError(e);
+    }
+  }
+
+  function again() {
+    chooseFile(null);
+    setDone(null);
+    setStep(0);
+  }
+
+  let body: ReactNode;
+  if (step === 0 || !file || !header)
+    body = (
+      <FileStep
+        file={file}
+        coordSystem={coordSystem}
+        busy={upload.busy}
+        onFile={chooseFile}
+        onCoordSystem={(value) => {
+          setCoordSystem(value);
+          setChecked(null);
+        }}
+        onNext={() => void start()}
+      />
+    );
+  else if (step === 1 || !checked)
+    body = (
+      <MappingStep
+        header={header}
+        mapping={mapping}
+        checked={report}
+        manual={manual}
+        serverProblems={serverProblems}
+        busy={upload.busy}
+        onChange={(next) => {
+          setMapping(next);
+          setServerProblems([]);
+        }}
+        onRecheck={() => void recheck(false)}
+        onBack={() => setStep(0)}
+        onNext={() => void recheck(true)}
+      />
+    );
+  else if (step === 2 || !done?.written)
+    body = (
+      <ReportStep
+        report={checked.report}
+        fileName={file.name}
+        busy={upload.busy}
+        onCommit={() => void commit('commit')}
+        onCommitValid={() => void commit('commit-valid')}
+        onBack={() => setStep(1)}
+      />
+    );
+  else body = <ResultStep report={done} written={done.written} fileName={file.name} onAgain={again} />;
+
+  return (
+    <>
+      <PageHeader
+        title={t('householdImport.title')}
+        extra={<Button onClick={() => navigate('/households')}>{t('householdImport.back')}</Button>}
+      />
+      <Card>
+        <Steps
+          // Past the last step once the import is written: every step shows as done.
+          current={step === 3 ? 4 : step}
+          style={{ marginBottom: 24 }}
+          items={[
+            { title: t('householdImport.stepFile') },
+            { title: t('householdImport.stepMapping') },
+            { title: t('householdImport.stepReport') },
+            { title: t('householdImport.stepDone') },
+          ]}
+          data-testid="import-steps"
+        />
+        {upload.state ? <ImportProgress state={upload.state} onCancel={upload.cancel} /> : null}
+        {error ? (
+          <Alert
+            type="error"
+            showIcon
+            closable={{ onClose: () => setError(null) }}
+            title={errorMessage(error)}
+            style={{ marginBottom: 16 }}
+            data-testid="import-error"
+          />
+        ) : null}
+        {body}
+      </Card>
+    </>
+  );
+}
+
+export default HouseholdImportPage;
