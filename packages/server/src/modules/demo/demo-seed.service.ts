@@ -11,6 +11,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { hashPassword } from '../auth/password-hash.js';
 import { createTotpSecret, sealTotpSecret } from '../auth/totp.js';
 import {
+  analyzeRegister,
   type BulkHousehold,
   loadGridLocator,
   writeHouseholdBatch,
@@ -173,5 +174,7 @@ export async function seedDemoStation(
       },
     });
   });
+  // Fresh statistics, or the first queries on a large seed are planned as if the tables were empty.
+  await analyzeRegister(ctx.db);
   return { password, orgUnits: orgRows.length, households: householdCount, residents, logins };
 }

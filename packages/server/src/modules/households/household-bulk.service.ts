@@ -1,4 +1,5 @@
 import type { Address } from '@fengqiao/shared';
+import { sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import type { DbOrTx } from '../../db/client.js';
 import type { Keys } from '../../security/secret-key.js';
@@ -52,6 +53,11 @@ export interface BulkResult {
 }
 
 export type GridLocate = ReturnType<typeof createGridLocator>;
+
+/** After a large bulk write, so the planner sees the new rows before autovacuum gets round to it. */
+export async function analyzeRegister(db: DbOrTx): Promise<void> {
+  await db.execute(sql`analyze households, residents`);
+}
 
 export async function loadGridLocator(db: DbOrTx, stationId: string, scopePath: string): Promise<GridLocate> {
   const grids = await listStationGrids(db, stationId);

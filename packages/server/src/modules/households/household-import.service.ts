@@ -22,6 +22,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { findOrgUnit } from '../orgs/org-unit.service.js';
 import { findIdCardIndexesOutside } from './household-bulk.repository.js';
 import {
+  analyzeRegister,
   type BulkHousehold,
   type BulkResult,
   loadGridLocator,
@@ -206,5 +207,6 @@ export async function importHouseholds(ctx: ServiceContext, request: ImportReque
     });
     return total;
   });
+  if (report.written && report.written.residentsCreated > 10_000) await analyzeRegister(ctx.db);
   return report;
 }
