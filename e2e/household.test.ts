@@ -86,7 +86,7 @@ describe.skipIf(skipBrowserTests)('door plate to household file on a phone', () 
     await page.goto(`${server.url}/h/${target.qrCode}`);
     const publicPage = page.getByTestId('qr-public-page');
     await expect.poll(() => publicPage.getAttribute('data-view'), { timeout: 15_000 }).toBe('public');
-    const text = await publicPage.innerText();
+    const text = (await publicPage.textContent()) ?? '';
     expect(text).toContain('网格');
     const { rows } = await database.pool.query<{ name: string }>(
       'select name from residents where household_id = $1',

@@ -288,6 +288,7 @@ export const en: Messages = {
     created: 'Household registered',
     printPlates: 'Print door plates',
     import: 'Import',
+    export: 'Export people',
     street: 'Street',
     streetPlaceholder: 'e.g. Fengqiao Rd',
     building: 'Building',

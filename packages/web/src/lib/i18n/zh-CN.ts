@@ -284,6 +284,7 @@ export const zhCN = {
     created: '住户已建档',
     printPlates: '门牌打印',
     import: '导入',
+    export: '导出人员',
     street: '街路巷',
     streetPlaceholder: '如：枫桥路',
     building: '楼栋',

@@ -1,4 +1,4 @@
-import { PlusOutlined, PrinterOutlined, UploadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined, PrinterOutlined, UploadOutlined } from '@ant-design/icons';
 import type { ResidentTag } from '@fengqiao/shared';
 import { App, Button, Card, Checkbox, Flex, Select, Typography } from 'antd';
 import { useState } from 'react';
@@ -63,6 +63,9 @@ export function HouseholdsPage() {
           : undefined;
 
   const printUrl = `/households/print${orgUnitId ? `?orgUnitId=${encodeURIComponent(orgUnitId)}` : ''}`;
+  // The server streams the xlsx (masked, audited); a plain link lets the browser download it.
+  const exportQuery = new URLSearchParams({ ...(orgUnitId ? { orgUnitId } : {}), ...(tag ? { tag } : {}) });
+  const exportUrl = `/api/v1/residents/export${exportQuery.size ? `?${exportQuery}` : ''}`;
 
   return (
     <>
@@ -77,6 +80,11 @@ export function HouseholdsPage() {
             >
               {t('households.printPlates')}
             </Button>
+            {can('household.export') ? (
+              <Button icon={<DownloadOutlined />} href={exportUrl} data-testid="residents-export">
+                {t('households.export')}
+              </Button>
+            ) : null}
             {can('household.import') ? (
               <Button
                 icon={<UploadOutlined />}
