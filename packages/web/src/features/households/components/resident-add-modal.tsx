@@ -1,15 +1,14 @@
 import type { RELATIONS, RESIDENCE_TYPES, Resident, ResidentTag } from '@fengqiao/shared';
-import { Alert, Col, Form, Input, Modal, Row, Select } from 'antd';
+import { Alert, Col, Form, Input, Modal, Row } from 'antd';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../../app/auth-context';
 import { applyProblemToForm } from '../../../lib/form-errors';
-import { useLanguage } from '../../../lib/i18n/use-language';
 import { submitButtonProps } from '../../../lib/modal-form';
 import { addResident } from '../api';
 import { normalizeIdCard } from '../id-card';
-import { relationOptions, residenceOptions, tagOptions } from '../labels';
 import { idCardRules, nameRules, phoneRules } from '../resident-rules';
+import { ResidentCategoryFields } from './resident-category-fields';
 
 interface Values {
   name: string;
@@ -39,7 +38,6 @@ export function ResidentAddModal({
   onAdded: (resident: Resident) => void;
 }) {
   const { t } = useTranslation();
-  const lang = useLanguage();
   const { can } = useAuth();
   const sensitive = can('resident.sensitive');
   const [form] = Form.useForm<Values>();
@@ -121,35 +119,7 @@ export function ResidentAddModal({
         <Form.Item name="phone" label={t('households.phoneOptional')} rules={phoneRules()}>
           <Input maxLength={20} inputMode="tel" autoComplete="off" data-testid="resident-add-phone" />
         </Form.Item>
-        <Row gutter={12}>
-          <Col xs={12}>
-            <Form.Item name="relation" label={t('households.relation')} rules={[{ required: true }]}>
-              <Select options={relationOptions(lang)} data-testid="resident-add-relation" />
-            </Form.Item>
-          </Col>
-          <Col xs={12}>
-            <Form.Item
-              name="residenceType"
-              label={t('households.residenceType')}
-              rules={[{ required: true }]}
-            >
-              <Select options={residenceOptions(lang)} data-testid="resident-add-residence" />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Form.Item
-          name="tags"
-          label={t('households.tags')}
-          extra={sensitive ? t('households.sensitiveTagHint') : undefined}
-        >
-          <Select
-            mode="multiple"
-            allowClear
-            options={tagOptions(sensitive, lang)}
-            placeholder={t('households.tagsPlaceholder')}
-            data-testid="resident-add-tags"
-          />
-        </Form.Item>
+        <ResidentCategoryFields testIdPrefix="resident-add" sensitive={sensitive} />
       </Form>
     </Modal>
   );

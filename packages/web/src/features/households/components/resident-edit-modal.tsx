@@ -1,14 +1,13 @@
 import type { RELATIONS, RESIDENCE_TYPES, Resident, ResidentTag, ResidentUpdate } from '@fengqiao/shared';
-import { Alert, Checkbox, Col, Form, Input, Modal, Row, Select } from 'antd';
+import { Alert, Checkbox, Col, Form, Input, Modal, Row } from 'antd';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../../app/auth-context';
 import { applyProblemToForm } from '../../../lib/form-errors';
-import { useLanguage } from '../../../lib/i18n/use-language';
 import { submitButtonProps } from '../../../lib/modal-form';
 import { updateResident } from '../api';
-import { relationOptions, residenceOptions, tagOptions } from '../labels';
 import { nameRules, phoneRules } from '../resident-rules';
+import { ResidentCategoryFields } from './resident-category-fields';
 
 interface Values {
   name: string;
@@ -38,7 +37,6 @@ export function ResidentEditModal({
   onSaved: (resident: Resident) => void;
 }) {
   const { t } = useTranslation();
-  const lang = useLanguage();
   const { can } = useAuth();
   const sensitive = can('resident.sensitive');
   const [form] = Form.useForm<Values>();
@@ -139,35 +137,7 @@ export function ResidentEditModal({
               <Checkbox data-testid="resident-edit-clear-phone">{t('households.phoneClear')}</Checkbox>
             </Form.Item>
           ) : null}
-          <Row gutter={12}>
-            <Col xs={12}>
-              <Form.Item name="relation" label={t('households.relation')} rules={[{ required: true }]}>
-                <Select options={relationOptions(lang)} data-testid="resident-edit-relation" />
-              </Form.Item>
-            </Col>
-            <Col xs={12}>
-              <Form.Item
-                name="residenceType"
-                label={t('households.residenceType')}
-                rules={[{ required: true }]}
-              >
-                <Select options={residenceOptions(lang)} data-testid="resident-edit-residence" />
-              </Form.Item>
-            </Col>
-          </Row>
-          <Form.Item
-            name="tags"
-            label={t('households.tags')}
-            extra={sensitive ? t('households.sensitiveTagHint') : undefined}
-          >
-            <Select
-              mode="multiple"
-              allowClear
-              options={tagOptions(sensitive, lang)}
-              placeholder={t('households.tagsPlaceholder')}
-              data-testid="resident-edit-tags"
-            />
-          </Form.Item>
+          <ResidentCategoryFields testIdPrefix="resident-edit" sensitive={sensitive} />
         </Form>
       ) : null}
     </Modal>
