@@ -43,6 +43,8 @@ describe.skipIf(skipBrowserTests)('the system admin', () => {
 
     await page.getByTestId('user-create-password').fill('Grid-Worker-2026');
     await page.getByTestId('user-create-submit').click();
+    // Search only once the account exists: the list reloads when the dialog closes.
+    await page.getByText('用户已创建').waitFor({ timeout: 15_000 });
     const search = page.getByTestId('users-search').locator('input');
     await search.fill('newworker');
     await search.press('Enter');
