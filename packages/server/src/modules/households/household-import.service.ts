@@ -104,19 +104,49 @@ async function refuseResidentsOfOtherAreas(
     for (const index of found) foreign.add(index);
   }
   if (foreign.size === 0) return;
-  const column = header[mapping.idCard ?? -1] ?? '身份证号';
-  const refused = validation.records.filter((r) => foreign.has(indexOf.get(r) as string));
-  for (const r of refused) {
-    validation.errors.push({
-      row: r.rowNumber,
-      column,
-      field: 'idCard',
-      reason: '此人已在其他辖区登记，不能从这里导入；请联系其所在辖区民警',
-    });
-  }
+  rejectRecords(validation, (r) => foreign.has(indexOf.get(r) as string), {
+    column: header[mapping.idCard ?? -1] ?? '身份证号',
+    field: 'idCard',
+    reason: '此人已在其他辖区登记，不能从这里导入；请联系其所在辖区民警',
+  });
+}
+
+/** Moves rows to the errors with one reason; `reject` decides which. */
+function rejectRecords(
+  validation: { records: ImportRecord[]; errors: RowError[]; invalidRows: number },
+  reject: (record: ImportRecord) => boolean,
+  error: Omit<RowError, 'row'>,
+): void {
+  const refused = validation.records.filter(reject);
+  if (refused.length === 0) return;
+  for (const r of refused) validation.errors.push({ ...error, row: r.rowNumber });
   validation.errors.sort((a, b) => a.row - b.row);
-  validation.records = validation.records.filter((r) => !foreign.has(indexOf.get(r) as string));
+  validation.records = validation.records.filter((r) => !reject(r));
   validation.invalidRows += refused.length;
+}
+
+/** A point inside another officer's grid belongs to that officer's register, as when adding one by hand. */
+async function refusePointsInOtherAreas(
+  ctx: ServiceContext,
+  stationId: string,
+  header: string[],
+  mapping: ColumnMapping,
+  validation: { records: ImportRecord[]; errors: RowError[]; invalidRows: number },
+): Promise<void> {
+  const locate = await loadGridLocator(ctx.db, stationId, '/');
+  rejectRecords(
+    validation,
+    (r) => {
+      if (r.lng === null || r.lat === null) return false;
+      const grid = locate(r.lng, r.lat);
+      return grid !== null && !grid.path.startsWith(ctx.actor.scopePath);
+    },
+    {
+      column: header[mapping.lng ?? -1] ?? '经度',
+      field: 'lng',
+      reason: '该位置属于其他网格，不在您的管辖范围内',
+    },
+  );
 }
 
 /**
@@ -160,6 +190,7 @@ export async function importHouseholds(ctx: ServiceContext, request: ImportReque
     throw error;
   }
   await refuseResidentsOfOtherAreas(ctx, stationId, header, mapping, validation);
+  await refusePointsInOtherAreas(ctx, stationId, header, mapping, validation);
   const report: ImportReport = {
     header,
     mapping,

@@ -150,6 +150,23 @@ describe('household import', () => {
     expect(stillInB.rows.map((r) => r.household_id)).toEqual([householdB]);
   });
 
+  it('refuses a point inside another officer grid, as adding it by hand would', async () => {
+    const report = (
+      await upload(
+        csv([`乙村,北路,1号,120.305,29.605,越界,${id(60, '1980-08-08')},,户主,户籍,`]),
+        'mode=dry-run',
+      )
+    ).json();
+    expect(report.errors).toEqual([
+      expect.objectContaining({
+        row: 2,
+        column: '经度',
+        field: 'lng',
+        reason: expect.stringContaining('其他网格'),
+      }),
+    ]);
+  });
+
   it('is refused to roles without the import permission', async () => {
     const chief = (await createSignedInUser(t, { roles: ['station_chief'], org: tree.station })).cookie;
     const response = await t.app.inject({
