@@ -1,8 +1,8 @@
 import type { HouseholdFile } from '@fengqiao/shared';
-import { Alert, AutoComplete, Col, Form, Input, Modal, Row } from 'antd';
-import { useEffect, useId, useState } from 'react';
+import { AutoComplete, Col, Form, Input, Row } from 'antd';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { submitButtonProps } from '../../../lib/modal-form';
+import { FormModal, useModalForm } from '../../../lib/form-modal';
 import { createHousehold } from '../api';
 import { applyAddressProblem } from '../form-errors';
 import { LocationFields, type LocationValues, locationBody } from './location-fields';
@@ -42,9 +42,7 @@ export function HouseholdCreateModal({
 }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
-  const [submitting, setSubmitting] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const formId = useId();
+  const modal = useModalForm();
 
   // Each opening starts from the current initial values, even when reopened before the close
   // animation has unmounted the previous form.
@@ -53,43 +51,38 @@ export function HouseholdCreateModal({
   }, [open, form]);
 
   async function submit(values: Values) {
-    setSubmitting(true);
-    setError(null);
-    try {
-      const building = optional(values.building);
-      const unit = optional(values.unit);
-      onCreated(
-        await createHousehold({
-          address: {
-            community: values.community.trim(),
-            street: values.street.trim(),
-            ...(building ? { building } : {}),
-            ...(unit ? { unit } : {}),
-            room: values.room.trim(),
-          },
-          ...locationBody(values),
-        }),
-      );
-    } catch (err) {
-      setError(applyAddressProblem(form, err, FIELDS, CODE_FIELDS));
-    } finally {
-      setSubmitting(false);
-    }
+    await modal.run(
+      async () => {
+        const building = optional(values.building);
+        const unit = optional(values.unit);
+        onCreated(
+          await createHousehold({
+            address: {
+              community: values.community.trim(),
+              street: values.street.trim(),
+              ...(building ? { building } : {}),
+              ...(unit ? { unit } : {}),
+              room: values.room.trim(),
+            },
+            ...locationBody(values),
+          }),
+        );
+      },
+      (err) => applyAddressProblem(form, err, FIELDS, CODE_FIELDS),
+    );
   }
 
   return (
-    <Modal
+    <FormModal
       open={open}
       title={t('households.createTitle')}
       onCancel={onClose}
       okText={t('common.create')}
-      okButtonProps={submitButtonProps(formId, submitting, 'household-create-submit')}
-      destroyOnHidden
-      afterClose={() => setError(null)}
+      modal={modal}
+      submitTestId="household-create-submit"
     >
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
       <Form<Values>
-        id={formId}
+        id={modal.formId}
         form={form}
         layout="vertical"
         preserve={false}
@@ -147,6 +140,6 @@ export function HouseholdCreateModal({
         </Row>
         <LocationFields form={form} testIdPrefix="household-create" />
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

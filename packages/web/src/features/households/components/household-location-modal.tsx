@@ -1,9 +1,9 @@
 import type { HouseholdFile, HouseholdSummary } from '@fengqiao/shared';
-import { Alert, Form, Modal } from 'antd';
-import { useEffect, useId, useState } from 'react';
+import { Form } from 'antd';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { applyProblemToForm } from '../../../lib/form-errors';
-import { submitButtonProps } from '../../../lib/modal-form';
+import { FormModal, useModalForm } from '../../../lib/form-modal';
 import { updateHousehold } from '../api';
 import { LocationFields, type LocationValues, locationBody } from './location-fields';
 
@@ -24,9 +24,7 @@ export function HouseholdLocationModal({
 }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<LocationValues>();
-  const [submitting, setSubmitting] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const formId = useId();
+  const modal = useModalForm();
 
   // Each opening starts from the current initial values, even when reopened before the close
   // animation has unmounted the previous form.
@@ -35,30 +33,25 @@ export function HouseholdLocationModal({
   }, [open, form]);
 
   async function submit(values: LocationValues) {
-    setSubmitting(true);
-    setError(null);
-    try {
-      onSaved(await updateHousehold(household.id, locationBody(values)));
-    } catch (err) {
-      setError(applyProblemToForm(form, err, FIELDS, CODE_FIELDS));
-    } finally {
-      setSubmitting(false);
-    }
+    await modal.run(
+      async () => {
+        onSaved(await updateHousehold(household.id, locationBody(values)));
+      },
+      (err) => applyProblemToForm(form, err, FIELDS, CODE_FIELDS),
+    );
   }
 
   return (
-    <Modal
+    <FormModal
       open={open}
       title={t('households.editLocationTitle')}
       onCancel={onClose}
       okText={t('common.save')}
-      okButtonProps={submitButtonProps(formId, submitting, 'household-location-submit')}
-      destroyOnHidden
-      afterClose={() => setError(null)}
+      modal={modal}
+      submitTestId="household-location-submit"
     >
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
       <Form<LocationValues>
-        id={formId}
+        id={modal.formId}
         form={form}
         layout="vertical"
         preserve={false}
@@ -67,6 +60,6 @@ export function HouseholdLocationModal({
       >
         <LocationFields form={form} required testIdPrefix="household-location" />
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,10 +1,10 @@
 import type { RELATIONS, RESIDENCE_TYPES, Resident, ResidentTag } from '@fengqiao/shared';
-import { Alert, Col, Form, Input, Modal, Row } from 'antd';
-import { useEffect, useId, useState } from 'react';
+import { Col, Form, Input, Row } from 'antd';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../../app/auth-context';
 import { applyProblemToForm } from '../../../lib/form-errors';
-import { submitButtonProps } from '../../../lib/modal-form';
+import { FormModal, useModalForm } from '../../../lib/form-modal';
 import { addResident } from '../api';
 import { normalizeIdCard } from '../id-card';
 import { idCardRules, nameRules, phoneRules } from '../resident-rules';
@@ -41,9 +41,7 @@ export function ResidentAddModal({
   const { can } = useAuth();
   const sensitive = can('resident.sensitive');
   const [form] = Form.useForm<Values>();
-  const [submitting, setSubmitting] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const formId = useId();
+  const modal = useModalForm();
 
   // Each opening starts from the current initial values, even when reopened before the close
   // animation has unmounted the previous form.
@@ -52,40 +50,35 @@ export function ResidentAddModal({
   }, [open, form]);
 
   async function submit(values: Values) {
-    setSubmitting(true);
-    setError(null);
-    try {
-      const phone = values.phone?.trim();
-      onAdded(
-        await addResident(householdId, {
-          name: values.name.trim(),
-          idCard: normalizeIdCard(values.idCard),
-          ...(phone ? { phone } : {}),
-          relation: values.relation,
-          residenceType: values.residenceType,
-          tags: values.tags ?? [],
-        }),
-      );
-    } catch (err) {
-      setError(applyProblemToForm(form, err, FIELDS, CODE_FIELDS));
-    } finally {
-      setSubmitting(false);
-    }
+    await modal.run(
+      async () => {
+        const phone = values.phone?.trim();
+        onAdded(
+          await addResident(householdId, {
+            name: values.name.trim(),
+            idCard: normalizeIdCard(values.idCard),
+            ...(phone ? { phone } : {}),
+            relation: values.relation,
+            residenceType: values.residenceType,
+            tags: values.tags ?? [],
+          }),
+        );
+      },
+      (err) => applyProblemToForm(form, err, FIELDS, CODE_FIELDS),
+    );
   }
 
   return (
-    <Modal
+    <FormModal
       open={open}
       title={t('households.addResidentTitle')}
       onCancel={onClose}
       okText={t('households.addResidentSubmit')}
-      okButtonProps={submitButtonProps(formId, submitting, 'resident-add-submit')}
-      destroyOnHidden
-      afterClose={() => setError(null)}
+      modal={modal}
+      submitTestId="resident-add-submit"
     >
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
       <Form<Values>
-        id={formId}
+        id={modal.formId}
         form={form}
         layout="vertical"
         preserve={false}
@@ -121,6 +114,6 @@ export function ResidentAddModal({
         </Form.Item>
         <ResidentCategoryFields testIdPrefix="resident-add" sensitive={sensitive} />
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

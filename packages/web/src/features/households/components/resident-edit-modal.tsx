@@ -1,10 +1,10 @@
 import type { RELATIONS, RESIDENCE_TYPES, Resident, ResidentTag, ResidentUpdate } from '@fengqiao/shared';
-import { Alert, Checkbox, Col, Form, Input, Modal, Row } from 'antd';
-import { useEffect, useId, useState } from 'react';
+import { Checkbox, Col, Form, Input, Row } from 'antd';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../../app/auth-context';
 import { applyProblemToForm } from '../../../lib/form-errors';
-import { submitButtonProps } from '../../../lib/modal-form';
+import { FormModal, useModalForm } from '../../../lib/form-modal';
 import { updateResident } from '../api';
 import { nameRules, phoneRules } from '../resident-rules';
 import { ResidentCategoryFields } from './resident-category-fields';
@@ -41,9 +41,7 @@ export function ResidentEditModal({
   const sensitive = can('resident.sensitive');
   const [form] = Form.useForm<Values>();
   const clearPhone = Form.useWatch('clearPhone', form);
-  const [submitting, setSubmitting] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const formId = useId();
+  const modal = useModalForm();
 
   // Each opening starts from the current initial values, even when reopened before the close
   // animation has unmounted the previous form.
@@ -64,31 +62,26 @@ export function ResidentEditModal({
       onClose();
       return;
     }
-    setSubmitting(true);
-    setError(null);
-    try {
-      onSaved(await updateResident(resident.id, body));
-    } catch (err) {
-      setError(applyProblemToForm(form, err, FIELDS, { invalid_phone: 'phone' }));
-    } finally {
-      setSubmitting(false);
-    }
+    await modal.run(
+      async () => {
+        onSaved(await updateResident(resident.id, body));
+      },
+      (err) => applyProblemToForm(form, err, FIELDS, { invalid_phone: 'phone' }),
+    );
   }
 
   return (
-    <Modal
+    <FormModal
       open={!!resident}
       title={t('households.editResidentTitle', { name: resident?.name ?? '' })}
       onCancel={onClose}
       okText={t('common.save')}
-      okButtonProps={submitButtonProps(formId, submitting, 'resident-edit-submit')}
-      destroyOnHidden
-      afterClose={() => setError(null)}
+      modal={modal}
+      submitTestId="resident-edit-submit"
     >
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
       {resident ? (
         <Form<Values>
-          id={formId}
+          id={modal.formId}
           form={form}
           layout="vertical"
           preserve={false}
@@ -140,6 +133,6 @@ export function ResidentEditModal({
           <ResidentCategoryFields testIdPrefix="resident-edit" sensitive={sensitive} />
         </Form>
       ) : null}
-    </Modal>
+    </FormModal>
   );
 }

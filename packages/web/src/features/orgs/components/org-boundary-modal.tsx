@@ -1,10 +1,10 @@
 import type { OrgUnit } from '@fengqiao/shared';
-import { Alert, Col, Empty, Form, Input, Modal, Row, Typography } from 'antd';
-import { useDeferredValue, useId, useMemo, useState } from 'react';
+import { Col, Empty, Form, Input, Row, Typography } from 'antd';
+import { useDeferredValue, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { applyProblemToForm } from '../../../lib/form-errors';
+import { FormModal, useModalForm } from '../../../lib/form-modal';
 import { parseBoundary } from '../../../lib/geo';
-import { submitButtonProps } from '../../../lib/modal-form';
 import { AreaMap } from '../../map/components/area-map';
 import { updateOrgUnit } from '../api';
 import { singleUnit } from '../org-features';
@@ -27,9 +27,7 @@ export function OrgBoundaryModal({
 }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
-  const [submitting, setSubmitting] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const formId = useId();
+  const modal = useModalForm();
   const initial = useMemo(
     () => (unit.boundary ? JSON.stringify(unit.boundary, null, 2) : ''),
     [unit.boundary],
@@ -42,33 +40,28 @@ export function OrgBoundaryModal({
   async function submit(values: Values) {
     const result = parseBoundary(values.boundary ?? '');
     if (!result.ok) return;
-    setSubmitting(true);
-    setError(null);
-    try {
-      onSaved(await updateOrgUnit(unit.id, { boundary: result.geometry }));
-    } catch (err) {
-      setError(applyProblemToForm(form, err, ['boundary'], { invalid_boundary: 'boundary' }));
-    } finally {
-      setSubmitting(false);
-    }
+    await modal.run(
+      async () => {
+        onSaved(await updateOrgUnit(unit.id, { boundary: result.geometry }));
+      },
+      (err) => applyProblemToForm(form, err, ['boundary'], { invalid_boundary: 'boundary' }),
+    );
   }
 
   return (
-    <Modal
+    <FormModal
       open={open}
       title={t('orgs.boundaryTitle', { name: unit.name })}
       onCancel={onClose}
       okText={t('common.save')}
-      okButtonProps={submitButtonProps(formId, submitting, 'org-boundary-submit')}
-      destroyOnHidden
+      modal={modal}
+      submitTestId="org-boundary-submit"
       width={960}
-      afterClose={() => setError(null)}
     >
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
       <Row gutter={[16, 16]}>
         <Col xs={24} md={11}>
           <Form<Values>
-            id={formId}
+            id={modal.formId}
             form={form}
             layout="vertical"
             initialValues={{ boundary: initial }}
@@ -112,6 +105,6 @@ export function OrgBoundaryModal({
           </div>
         </Col>
       </Row>
-    </Modal>
+    </FormModal>
   );
 }

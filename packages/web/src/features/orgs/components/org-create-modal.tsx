@@ -1,11 +1,10 @@
 import { CHILD_KIND, type OrgUnit } from '@fengqiao/shared';
-import { Alert, Form, Input, Modal } from 'antd';
-import { useId, useState } from 'react';
+import { Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { applyProblemToForm } from '../../../lib/form-errors';
+import { FormModal, useModalForm } from '../../../lib/form-modal';
 import { useLanguage } from '../../../lib/i18n/use-language';
 import { orgKindLabel } from '../../../lib/labels';
-import { submitButtonProps } from '../../../lib/modal-form';
 import { createOrgUnit } from '../api';
 
 interface Values {
@@ -30,43 +29,36 @@ export function OrgCreateModal({
   const { t } = useTranslation();
   const lang = useLanguage();
   const [form] = Form.useForm<Values>();
-  const [submitting, setSubmitting] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const formId = useId();
+  const modal = useModalForm();
   const kind = CHILD_KIND[parent.kind];
   if (!kind) return null;
 
   async function submit(values: Values) {
     if (!kind) return;
-    setSubmitting(true);
-    setError(null);
-    try {
-      const unit = await createOrgUnit({
-        parentId: parent.id,
-        kind,
-        code: values.code.trim(),
-        name: values.name.trim(),
-      });
-      onCreated(unit);
-    } catch (err) {
-      setError(applyProblemToForm(form, err, FIELDS, { org_code_taken: 'code' }));
-    } finally {
-      setSubmitting(false);
-    }
+    await modal.run(
+      async () => {
+        const unit = await createOrgUnit({
+          parentId: parent.id,
+          kind,
+          code: values.code.trim(),
+          name: values.name.trim(),
+        });
+        onCreated(unit);
+      },
+      (err) => applyProblemToForm(form, err, FIELDS, { org_code_taken: 'code' }),
+    );
   }
 
   return (
-    <Modal
+    <FormModal
       open={open}
       title={t('orgs.createTitle', { kind: orgKindLabel(kind, lang), parent: parent.name })}
       onCancel={onClose}
       okText={t('common.create')}
-      okButtonProps={submitButtonProps(formId, submitting, 'org-create-submit')}
-      destroyOnHidden
-      afterClose={() => setError(null)}
+      modal={modal}
+      submitTestId="org-create-submit"
     >
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
-      <Form<Values> id={formId} form={form} layout="vertical" onFinish={(v) => void submit(v)}>
+      <Form<Values> id={modal.formId} form={form} layout="vertical" onFinish={(v) => void submit(v)}>
         <Form.Item
           name="code"
           label={t('orgs.code')}
@@ -85,6 +77,6 @@ export function OrgCreateModal({
           <Input maxLength={80} data-testid="org-create-name" />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

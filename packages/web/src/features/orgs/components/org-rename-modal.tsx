@@ -1,9 +1,8 @@
 import type { OrgUnit } from '@fengqiao/shared';
-import { Alert, Form, Input, Modal } from 'antd';
-import { useId, useState } from 'react';
+import { Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { applyProblemToForm } from '../../../lib/form-errors';
-import { submitButtonProps } from '../../../lib/modal-form';
+import { FormModal, useModalForm } from '../../../lib/form-modal';
 import { updateOrgUnit } from '../api';
 
 /** Renames a unit. */
@@ -20,35 +19,28 @@ export function OrgRenameModal({
 }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<{ name: string }>();
-  const [submitting, setSubmitting] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const formId = useId();
+  const modal = useModalForm();
 
   async function submit({ name }: { name: string }) {
-    setSubmitting(true);
-    setError(null);
-    try {
-      onSaved(await updateOrgUnit(unit.id, { name: name.trim() }));
-    } catch (err) {
-      setError(applyProblemToForm(form, err, ['name']));
-    } finally {
-      setSubmitting(false);
-    }
+    await modal.run(
+      async () => {
+        onSaved(await updateOrgUnit(unit.id, { name: name.trim() }));
+      },
+      (err) => applyProblemToForm(form, err, ['name']),
+    );
   }
 
   return (
-    <Modal
+    <FormModal
       open={open}
       title={t('orgs.renameTitle')}
       onCancel={onClose}
       okText={t('common.save')}
-      okButtonProps={submitButtonProps(formId, submitting, 'org-rename-submit')}
-      destroyOnHidden
-      afterClose={() => setError(null)}
+      modal={modal}
+      submitTestId="org-rename-submit"
     >
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
       <Form
-        id={formId}
+        id={modal.formId}
         form={form}
         layout="vertical"
         initialValues={{ name: unit.name }}
@@ -62,6 +54,6 @@ export function OrgRenameModal({
           <Input maxLength={80} autoFocus data-testid="org-rename-name" />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,8 +1,9 @@
 import { Alert, Button, Form, Input, InputNumber, Modal } from 'antd';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../../app/auth-context';
 import { applyProblemToForm } from '../../../lib/form-errors';
+import { useModalForm } from '../../../lib/form-modal';
 import { submitButtonProps } from '../../../lib/modal-form';
 import { OrgTreeSelect } from '../../orgs/components/org-tree-select';
 import { type CreatedToken, createToken } from '../api';
@@ -22,28 +23,23 @@ export function TokenCreateModal({ open, onClose }: { open: boolean; onClose: (c
   const { t } = useTranslation();
   const { me } = useAuth();
   const [form] = Form.useForm<Values>();
-  const [submitting, setSubmitting] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const modal = useModalForm();
   const [created, setCreated] = useState<CreatedToken | null>(null);
-  const formId = useId();
 
   async function submit(values: Values) {
-    setSubmitting(true);
-    setError(null);
-    try {
-      setCreated(
-        await createToken({
-          name: values.name.trim(),
-          username: values.username.trim(),
-          ...(values.scopeOrgId ? { scopeOrgId: values.scopeOrgId } : {}),
-          ...(values.expiresInDays ? { expiresInDays: values.expiresInDays } : {}),
-        }),
-      );
-    } catch (err) {
-      setError(applyProblemToForm(form, err, FIELDS, { user_not_found: 'username' }));
-    } finally {
-      setSubmitting(false);
-    }
+    await modal.run(
+      async () => {
+        setCreated(
+          await createToken({
+            name: values.name.trim(),
+            username: values.username.trim(),
+            ...(values.scopeOrgId ? { scopeOrgId: values.scopeOrgId } : {}),
+            ...(values.expiresInDays ? { expiresInDays: values.expiresInDays } : {}),
+          }),
+        );
+      },
+      (err) => applyProblemToForm(form, err, FIELDS, { user_not_found: 'username' }),
+    );
   }
 
   const close = () => onClose(!!created);
@@ -57,7 +53,7 @@ export function TokenCreateModal({ open, onClose }: { open: boolean; onClose: (c
       mask={{ closable: !created }}
       afterClose={() => {
         setCreated(null);
-        setError(null);
+        modal.clearError();
       }}
       footer={
         created ? (
@@ -67,7 +63,10 @@ export function TokenCreateModal({ open, onClose }: { open: boolean; onClose: (c
         ) : (
           <>
             <Button onClick={close}>{t('common.cancel')}</Button>
-            <Button type="primary" {...submitButtonProps(formId, submitting, 'token-create-submit')}>
+            <Button
+              type="primary"
+              {...submitButtonProps(modal.formId, modal.submitting, 'token-create-submit')}
+            >
               {t('common.create')}
             </Button>
           </>
@@ -78,9 +77,11 @@ export function TokenCreateModal({ open, onClose }: { open: boolean; onClose: (c
         <TokenCreatedResult created={created} />
       ) : (
         <>
-          {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
+          {modal.error ? (
+            <Alert type="error" showIcon title={modal.error} style={{ marginBottom: 16 }} />
+          ) : null}
           <Form<Values>
-            id={formId}
+            id={modal.formId}
             form={form}
             layout="vertical"
             initialValues={{ username: me?.user.username }}

@@ -1,9 +1,8 @@
 import type { User } from '@fengqiao/shared';
-import { Alert, Form, Input, Modal } from 'antd';
-import { useId, useState } from 'react';
+import { Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { applyProblemToForm } from '../../../lib/form-errors';
-import { submitButtonProps } from '../../../lib/modal-form';
+import { FormModal, useModalForm } from '../../../lib/form-modal';
 import { resetUserPassword } from '../api';
 import { passwordRules } from '../role-rules';
 
@@ -19,36 +18,29 @@ export function PasswordResetModal({
 }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<{ password: string }>();
-  const [submitting, setSubmitting] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const formId = useId();
+  const modal = useModalForm();
 
   async function submit({ password }: { password: string }) {
     if (!user) return;
-    setSubmitting(true);
-    setError(null);
-    try {
-      await resetUserPassword(user.id, password);
-      onDone();
-    } catch (err) {
-      setError(applyProblemToForm(form, err, ['password'], { weak_password: 'password' }));
-    } finally {
-      setSubmitting(false);
-    }
+    await modal.run(
+      async () => {
+        await resetUserPassword(user.id, password);
+        onDone();
+      },
+      (err) => applyProblemToForm(form, err, ['password'], { weak_password: 'password' }),
+    );
   }
 
   return (
-    <Modal
+    <FormModal
       open={!!user}
       title={t('users.resetPasswordTitle', { name: user?.displayName ?? '' })}
       onCancel={onClose}
       okText={t('common.save')}
-      okButtonProps={submitButtonProps(formId, submitting, 'user-password-submit')}
-      destroyOnHidden
-      afterClose={() => setError(null)}
+      modal={modal}
+      submitTestId="user-password-submit"
     >
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
-      <Form id={formId} form={form} layout="vertical" onFinish={(v) => void submit(v)}>
+      <Form id={modal.formId} form={form} layout="vertical" onFinish={(v) => void submit(v)}>
         <Form.Item
           name="password"
           label={t('users.newPassword')}
@@ -63,6 +55,6 @@ export function PasswordResetModal({
           />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

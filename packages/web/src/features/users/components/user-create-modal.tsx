@@ -1,10 +1,9 @@
 import type { Role, User } from '@fengqiao/shared';
-import { Alert, Form, Input, Modal } from 'antd';
-import { useId, useState } from 'react';
+import { Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useOrgScope } from '../../../app/org-scope-context';
 import { applyProblemToForm } from '../../../lib/form-errors';
-import { submitButtonProps } from '../../../lib/modal-form';
+import { FormModal, useModalForm } from '../../../lib/form-modal';
 import { OrgTreeSelect } from '../../orgs/components/org-tree-select';
 import { createUser } from '../api';
 import { passwordRules, roleRules } from '../role-rules';
@@ -35,43 +34,36 @@ export function UserCreateModal({
   const { t } = useTranslation();
   const scope = useOrgScope();
   const [form] = Form.useForm<Values>();
-  const [submitting, setSubmitting] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const formId = useId();
+  const modal = useModalForm();
 
   async function submit(values: Values) {
-    setSubmitting(true);
-    setError(null);
-    try {
-      const user = await createUser({
-        username: values.username.trim(),
-        displayName: values.displayName.trim(),
-        password: values.password,
-        roles: values.roles,
-        orgUnitId: values.orgUnitId,
-        ...(values.scopeOrgId ? { scopeOrgId: values.scopeOrgId } : {}),
-      });
-      onCreated(user);
-    } catch (err) {
-      setError(applyProblemToForm(form, err, FIELDS, CODE_FIELDS));
-    } finally {
-      setSubmitting(false);
-    }
+    await modal.run(
+      async () => {
+        const user = await createUser({
+          username: values.username.trim(),
+          displayName: values.displayName.trim(),
+          password: values.password,
+          roles: values.roles,
+          orgUnitId: values.orgUnitId,
+          ...(values.scopeOrgId ? { scopeOrgId: values.scopeOrgId } : {}),
+        });
+        onCreated(user);
+      },
+      (err) => applyProblemToForm(form, err, FIELDS, CODE_FIELDS),
+    );
   }
 
   return (
-    <Modal
+    <FormModal
       open={open}
       title={t('users.createTitle')}
       onCancel={onClose}
       okText={t('common.create')}
-      okButtonProps={submitButtonProps(formId, submitting, 'user-create-submit')}
-      destroyOnHidden
-      afterClose={() => setError(null)}
+      modal={modal}
+      submitTestId="user-create-submit"
     >
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
       <Form<Values>
-        id={formId}
+        id={modal.formId}
         form={form}
         layout="vertical"
         initialValues={{ orgUnitId: scope.selectedId ?? undefined, roles: [] }}
@@ -116,6 +108,6 @@ export function UserCreateModal({
           <Input.Password maxLength={200} autoComplete="new-password" data-testid="user-create-password" />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,10 +1,9 @@
 import type { Role, User, UserUpdate } from '@fengqiao/shared';
-import { Alert, Form, Input, Modal } from 'antd';
-import { useId, useState } from 'react';
+import { Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../../app/auth-context';
 import { applyProblemToForm } from '../../../lib/form-errors';
-import { submitButtonProps } from '../../../lib/modal-form';
+import { FormModal, useModalForm } from '../../../lib/form-modal';
 import { OrgTreeSelect } from '../../orgs/components/org-tree-select';
 import { updateUser } from '../api';
 import { roleRules } from '../role-rules';
@@ -41,9 +40,7 @@ export function UserEditModal({
   const canWrite = can('user.write');
   const canAssign = can('user.assign_roles');
   const [form] = Form.useForm<Values>();
-  const [submitting, setSubmitting] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const formId = useId();
+  const modal = useModalForm();
 
   async function submit(values: Values) {
     if (!user) return;
@@ -58,31 +55,26 @@ export function UserEditModal({
       onClose();
       return;
     }
-    setSubmitting(true);
-    setError(null);
-    try {
-      onSaved(await updateUser(user.id, body));
-    } catch (err) {
-      setError(applyProblemToForm(form, err, FIELDS, { role_conflict: 'roles' }));
-    } finally {
-      setSubmitting(false);
-    }
+    await modal.run(
+      async () => {
+        onSaved(await updateUser(user.id, body));
+      },
+      (err) => applyProblemToForm(form, err, FIELDS, { role_conflict: 'roles' }),
+    );
   }
 
   return (
-    <Modal
+    <FormModal
       open={!!user}
       title={t('users.editTitle', { name: user?.displayName ?? '' })}
       onCancel={onClose}
       okText={t('common.save')}
-      okButtonProps={submitButtonProps(formId, submitting, 'user-edit-submit')}
-      destroyOnHidden
-      afterClose={() => setError(null)}
+      modal={modal}
+      submitTestId="user-edit-submit"
     >
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
       {user ? (
         <Form<Values>
-          id={formId}
+          id={modal.formId}
           form={form}
           layout="vertical"
           initialValues={{
@@ -118,6 +110,6 @@ export function UserEditModal({
           </Form.Item>
         </Form>
       ) : null}
-    </Modal>
+    </FormModal>
   );
 }
