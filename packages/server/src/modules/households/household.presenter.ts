@@ -12,10 +12,10 @@ export interface Viewer {
   sensitive: boolean;
 }
 
+export const isSensitiveTag = (tag: string) => (SENSITIVE_TAGS as readonly string[]).includes(tag);
+
 export function visibleTags(tags: readonly string[], viewer: Viewer): string[] {
-  return viewer.sensitive
-    ? [...tags]
-    : tags.filter((t) => !(SENSITIVE_TAGS as readonly string[]).includes(t));
+  return viewer.sensitive ? [...tags] : tags.filter((t) => !isSensitiveTag(t));
 }
 
 const chinaDate = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' });

@@ -6,7 +6,6 @@ import type {
   HouseholdSummary,
   HouseholdUpdate,
 } from '@fengqiao/shared';
-import { SENSITIVE_TAGS } from '@fengqiao/shared';
 import type { DbOrTx } from '../../db/client.js';
 import { prefixPattern } from '../../db/like-pattern.js';
 import { conflict, forbidden, invalid } from '../../http/app-error.js';
@@ -18,6 +17,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { findOrgUnit } from '../orgs/org-unit.service.js';
 import { createGridLocator } from './grid-locator.js';
 import {
+  isSensitiveTag,
   presentHouseholdEvent,
   presentHouseholdSummary,
   presentResident,
@@ -47,6 +47,11 @@ import { protectAddress } from './personal-fields.js';
 export const viewerOf = (ctx: ServiceContext): Viewer => ({
   sensitive: can(ctx.actor, 'resident.sensitive'),
 });
+
+/** 重点关注 is not even a filter for those who may not see it. */
+export function assertMayFilterByTag(viewer: Viewer, tag: string | undefined): void {
+  if (tag && isSensitiveTag(tag) && !viewer.sensitive) throw forbidden('无权按该标签筛选');
+}
 
 export function newQrCode(): string {
   return randomBytes(16).toString('base64url');
@@ -232,9 +237,7 @@ export async function listHouseholds(
 ): Promise<{ items: HouseholdSummary[]; nextCursor: string | null }> {
   await authorize(ctx, 'household.read', 'household');
   const viewer = viewerOf(ctx);
-  if (query.tag && !viewer.sensitive && (SENSITIVE_TAGS as readonly string[]).includes(query.tag)) {
-    throw forbidden('无权按该标签筛选');
-  }
+  assertMayFilterByTag(viewer, query.tag);
   const limit = query.limit ?? 50;
   const pattern = await scopedPattern(ctx, query.orgUnitId);
   const rows = await listHouseholdSummaries(

@@ -4,7 +4,6 @@ import {
   type ResidentCreate,
   type ResidentSearchResult,
   type ResidentUpdate,
-  SENSITIVE_TAGS,
   type UnmaskedResident,
 } from '@fengqiao/shared';
 import { conflict, forbidden } from '../../http/app-error.js';
@@ -14,7 +13,7 @@ import { blindIndex } from '../../lib/crypto/sm.js';
 import type { ServiceContext } from '../../security/context.js';
 import { assertInScope, authorize } from '../../security/policy.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { ageOn, presentResident, type Viewer, visibleTags } from './household.presenter.js';
+import { ageOn, isSensitiveTag, presentResident, type Viewer, visibleTags } from './household.presenter.js';
 import {
   findResident,
   findResidentByIdCard,
@@ -24,7 +23,7 @@ import {
   searchResidentRows,
   updateResidentRow,
 } from './household.repository.js';
-import { loadHouseholdInScope, scopedPattern, viewerOf } from './household.service.js';
+import { assertMayFilterByTag, loadHouseholdInScope, scopedPattern, viewerOf } from './household.service.js';
 import { recordHouseholdChange } from './household-record.js';
 import {
   formatAddress,
@@ -37,8 +36,6 @@ import {
   protectPhone,
   queryGrams,
 } from './personal-fields.js';
-
-const isSensitiveTag = (tag: string) => (SENSITIVE_TAGS as readonly string[]).includes(tag);
 
 function assertMayTag(ctx: ServiceContext, tags: readonly string[] | undefined) {
   if (tags?.some(isSensitiveTag) && !viewerOf(ctx).sensitive) throw forbidden('无权设置“重点关注”标签');
@@ -227,7 +224,7 @@ function interpretQuery(ctx: ServiceContext, q: string | undefined) {
 /** The scoped, checked filter a search or an export runs with, and the query as the audit log may show it. */
 export async function residentFilterFor(ctx: ServiceContext, query: Omit<SearchQuery, 'limit' | 'cursor'>) {
   const viewer = viewerOf(ctx);
-  if (query.tag && isSensitiveTag(query.tag) && !viewer.sensitive) throw forbidden('无权按该标签筛选');
+  assertMayFilterByTag(viewer, query.tag);
   const { filter, masked } = interpretQuery(ctx, query.q);
   return {
     viewer,
