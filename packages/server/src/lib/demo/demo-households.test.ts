@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseIdCard } from '../crypto/id-card.js';
+import { ageOn } from '../dates/china-age.js';
 import { pointInPolygon } from '../geo/polygon-validation.js';
 import {
-  ageOn,
   DEMO_TAGS,
   type DemoHousehold,
   type DemoResident,

@@ -1,4 +1,5 @@
 import { generateIdCard } from '../crypto/id-card.js';
+import { CHINA_OFFSET_MS } from '../dates/china-age.js';
 import { type BBox, type GridBoundary, pointInPolygon, polygonBBox } from '../geo/polygon-validation.js';
 import { createSeededRandom, type SeededRandom } from '../random/seeded-random.js';
 import {
@@ -72,7 +73,6 @@ export interface DemoHouseholdOptions {
 }
 
 const DAY_MS = 86_400_000;
-const CHINA_OFFSET_MS = 8 * 3600_000;
 const MAX_AGE = 100;
 const MAX_RESIDENTS = 6;
 /** Sequence numbers per (region, birth date, sex): odd ones for men, even ones for women. */
@@ -82,13 +82,6 @@ const LOCAL_REGION = 0;
 const ZHEJIANG_REGIONS = ZHEJIANG_REGION_CODES.map((code) => REGION_CODES.indexOf(code));
 const MIGRANT_REGIONS = MIGRANT_REGION_CODES.map((code) => REGION_CODES.indexOf(code));
 const PHONE_SPACE = 100_000_000;
-
-/** Whole years between a YYYY-MM-DD birth date and today's China local date. */
-export function ageOn(birthDate: string, today: Date): number {
-  const now = new Date(today.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
-  const years = Number(now.slice(0, 4)) - Number(birthDate.slice(0, 4));
-  return now.slice(5) < birthDate.slice(5) ? years - 1 : years;
-}
 
 /** The generator's input for every grid of the demo station; names ending in 村 are villages. */
 export function demoGridInputs(station: DemoStation): DemoGridInput[] {

@@ -5,6 +5,7 @@ import {
   type Resident,
   SENSITIVE_TAGS,
 } from '@fengqiao/shared';
+import { ageOn } from '../../lib/dates/china-age.js';
 import type { HouseholdEventRow, HouseholdSummaryRow, ResidentRow } from './household.repository.js';
 
 /** What the caller may see: 重点关注 and children's records need `resident.sensitive`. */
@@ -16,15 +17,6 @@ export const isSensitiveTag = (tag: string) => (SENSITIVE_TAGS as readonly strin
 
 export function visibleTags(tags: readonly string[], viewer: Viewer): string[] {
   return viewer.sensitive ? [...tags] : tags.filter((t) => !isSensitiveTag(t));
-}
-
-const chinaDate = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' });
-
-/** Age in whole years on today's date in China. The formatter is built once: lists ask for every row. */
-export function ageOn(birthDate: string, today = new Date()): number {
-  const [y, m, d] = chinaDate.format(today).split('-').map(Number) as [number, number, number];
-  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
-  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
 }
 
 function maskName(name: string): string {

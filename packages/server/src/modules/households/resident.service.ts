@@ -10,10 +10,11 @@ import { conflict, forbidden } from '../../http/app-error.js';
 import { decodeCursor, toPage } from '../../http/cursor.js';
 import { maskIdCard, maskPhone, parseIdCard } from '../../lib/crypto/id-card.js';
 import { blindIndex } from '../../lib/crypto/sm.js';
+import { ageOn } from '../../lib/dates/china-age.js';
 import type { ServiceContext } from '../../security/context.js';
 import { assertInScope, authorize } from '../../security/policy.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { ageOn, isSensitiveTag, presentResident, type Viewer, visibleTags } from './household.presenter.js';
+import { isSensitiveTag, presentResident, type Viewer, visibleTags } from './household.presenter.js';
 import {
   findResident,
   findResidentByIdCard,
