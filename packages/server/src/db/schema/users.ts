@@ -21,6 +21,13 @@ export const users = pgTable(
     scopePath: text('scope_path').notNull(),
     totpSecret: text('totp_secret'),
     totpEnabled: boolean('totp_enabled').notNull().default(false),
+    /** The 30-second TOTP step last accepted: a code is good once, never replayed inside its window. */
+    totpLastStep: integer('totp_last_step'),
+    /**
+     * The number printed on door plates and shown on the public page (警务电话), published on
+     * purpose, so not sealed like residents' phones.
+     */
+    workPhone: text('work_phone'),
     failedLogins: integer('failed_logins').notNull().default(0),
     lockedUntil: timestamp('locked_until', { withTimezone: true }),
     disabled: boolean('disabled').notNull().default(false),
