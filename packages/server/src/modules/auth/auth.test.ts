@@ -198,6 +198,29 @@ describe('TOTP second factor', () => {
     expect(ok.statusCode).toBe(200);
   });
 
+  it('takes a code once: the same code, or an older one, is refused after it was used', async () => {
+    const secret = createTotpSecret();
+    const user = await createTestUser(t.system, {
+      roles: ['community_officer'],
+      org: tree.communityA,
+      totpSecret: secret,
+    });
+    const next = await login(user.username, TEST_PASSWORD, { totp: currentTotp(secret, 1) }, '127.0.5.3');
+    expect(next.statusCode).toBe(200);
+    const replay = await login(user.username, TEST_PASSWORD, { totp: currentTotp(secret, 1) }, '127.0.5.3');
+    expect(replay.statusCode).toBe(401);
+    expect(replay.json()).toMatchObject({
+      code: 'totp_replayed',
+      detail: '该动态码已使用过，请等待下一个动态码',
+    });
+    const older = await login(user.username, TEST_PASSWORD, { totp: currentTotp(secret) }, '127.0.5.3');
+    expect(older.json().code).toBe('totp_replayed');
+    const failures = await t.system.db.execute<{ n: number }>(
+      sql`select count(*)::int as n from audit_log where actor_name = ${user.username} and detail->>'reason' = 'totp_replayed'`,
+    );
+    expect(failures.rows[0]?.n).toBe(2);
+  });
+
   it('makes an admin without TOTP enrol before doing anything else', async () => {
     const admin = await createTestUser(t.system, { roles: ['audit_admin'], org: tree.station });
     const cookie = await loginAs(t.app, admin.username);
@@ -228,7 +251,8 @@ describe('TOTP second factor', () => {
       payload: { totp: currentTotp(secret) },
     });
     expect(enable.statusCode).toBe(204);
-    const relogin = await login(admin.username, TEST_PASSWORD, { totp: currentTotp(secret) }, '127.0.5.2');
+    // The enrolment used this step's code; the next step's is still inside the window.
+    const relogin = await login(admin.username, TEST_PASSWORD, { totp: currentTotp(secret, 1) }, '127.0.5.2');
     expect(relogin.json().totpEnrollmentRequired).toBe(false);
     const cookie2 = `fq_session=${relogin.cookies.find((c) => c.name === 'fq_session')?.value}`;
     expect(

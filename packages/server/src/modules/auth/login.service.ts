@@ -2,12 +2,18 @@ import type { LoginBody } from '@fengqiao/shared';
 import { AppError } from '../../http/app-error.js';
 import type { SystemContext } from '../../security/context.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { addLoginFailure, findUserByUsername, type UserRow, updateUser } from '../users/user.repository.js';
+import {
+  addLoginFailure,
+  claimTotpStep,
+  findUserByUsername,
+  type UserRow,
+  updateUser,
+} from '../users/user.repository.js';
 import { AUTH_POLICY } from './auth-policy.js';
 import { burnPasswordCheck, verifyPassword } from './password-hash.js';
 import { hashSecret, newSecret } from './secret-hash.js';
 import { countLoginAttempt, deleteDeadSessions, insertSession, revokeSession } from './session.repository.js';
-import { checkTotp, openTotpSecret } from './totp.js';
+import { openTotpSecret, totpStepOf } from './totp.js';
 
 export interface LoginRequest {
   body: LoginBody;
@@ -93,8 +99,13 @@ export async function login(ctx: SystemContext, request: LoginRequest): Promise<
   }
   if (user.totpEnabled && user.totpSecret) {
     if (!body.totp) throw new AppError(401, 'totp_required', '请输入身份验证器上的 6 位动态码');
-    if (!checkTotp(openTotpSecret(ctx.keys.field, user.totpSecret), body.totp)) {
-      return fail('bad_totp', new AppError(401, 'totp_invalid', '动态码错误或已过期'));
+    const step = totpStepOf(openTotpSecret(ctx.keys.field, user.totpSecret), body.totp);
+    if (step === null) return fail('bad_totp', new AppError(401, 'totp_invalid', '动态码错误或已过期'));
+    if (!(await claimTotpStep(ctx.db, user.id, step))) {
+      return fail(
+        'totp_replayed',
+        new AppError(401, 'totp_replayed', '该动态码已使用过，请等待下一个动态码'),
+      );
     }
   }
 

@@ -2,7 +2,7 @@ import { conflict, invalid } from '../../http/app-error.js';
 import type { ServiceContext } from '../../security/context.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { findUserByUsername, updateUser } from '../users/user.repository.js';
-import { checkTotp, createTotpSecret, openTotpSecret, sealTotpSecret, totpUrl } from './totp.js';
+import { createTotpSecret, openTotpSecret, sealTotpSecret, totpStepOf, totpUrl } from './totp.js';
 
 /** Starts enrolment: a fresh secret is stored sealed and shown once; it counts only after `enableTotp`. */
 export async function setUpTotp(ctx: ServiceContext): Promise<{ secret: string; otpauthUrl: string }> {
@@ -17,11 +17,12 @@ export async function enableTotp(ctx: ServiceContext, code: string): Promise<voi
   const user = await findUserByUsername(ctx.db, ctx.actor.username);
   if (user?.totpEnabled) throw conflict('totp_already_enabled', '两步验证已启用');
   if (!user?.totpSecret) throw conflict('totp_not_set_up', '请先生成两步验证密钥');
-  if (!checkTotp(openTotpSecret(ctx.keys.field, user.totpSecret), code)) {
+  const step = totpStepOf(openTotpSecret(ctx.keys.field, user.totpSecret), code);
+  if (step === null) {
     throw invalid('totp_invalid', '动态码错误或已过期', [{ field: 'totp', message: '动态码错误' }]);
   }
   await ctx.db.transaction(async (tx) => {
-    await updateUser(tx, user.id, { totpEnabled: true });
+    await updateUser(tx, user.id, { totpEnabled: true, totpLastStep: step });
     await recordAudit(tx, ctx.keys.audit, {
       actor: { id: user.id, username: user.username },
       action: 'auth.totp_enable',

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, ilike, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, ilike, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { escapeLike, prefixPattern } from '../../db/like-pattern.js';
@@ -96,6 +96,16 @@ export async function updateUser(db: DbOrTx, id: string, patch: Partial<NewUserR
     .update(users)
     .set({ ...patch, updatedAt: new Date() })
     .where(eq(users.id, id));
+}
+
+/** Takes a TOTP step for the user if it is newer than the last one taken; false means a replay. */
+export async function claimTotpStep(db: DbOrTx, id: string, step: number): Promise<boolean> {
+  const rows = await db
+    .update(users)
+    .set({ totpLastStep: step })
+    .where(and(eq(users.id, id), or(isNull(users.totpLastStep), lt(users.totpLastStep, step))))
+    .returning({ id: users.id });
+  return rows.length === 1;
 }
 
 export async function countUsersInOrg(db: DbOrTx, orgUnitId: string): Promise<number> {
