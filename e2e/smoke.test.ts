@@ -42,7 +42,12 @@ describe.skipIf(skipBrowserTests)('smoke: a community officer signs in and sees 
 
       const context = await browser.newContext({ viewport, locale: 'zh-CN' });
       const page = await context.newPage();
-      await page.goto(server.url);
+      const policyViolations: string[] = [];
+      page.on('console', (message) => {
+        if (/Content Security Policy/i.test(message.text())) policyViolations.push(message.text());
+      });
+      const shell = await page.goto(server.url);
+      expect(shell?.headers()['content-security-policy']).toContain("script-src 'self' 'sha256-");
       await page.getByTestId('login-username').fill('officer01');
       await page.getByTestId('login-password').fill(DEMO_PASSWORD);
       await page.getByTestId('login-submit').click();
@@ -50,6 +55,8 @@ describe.skipIf(skipBrowserTests)('smoke: a community officer signs in and sees 
       await expect
         .poll(() => map.getAttribute('data-grid-count'), { timeout: 30_000 })
         .toBe(String(expectedGrids));
+      // The map (blob worker, runtime styles) and the inline config script run under the policy.
+      expect(policyViolations).toEqual([]);
       await page.screenshot({ path: path.join(ARTIFACTS, `smoke-${viewport.name}.png`) });
       await context.close();
     });

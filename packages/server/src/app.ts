@@ -8,6 +8,7 @@ import { registerAjvFormats, TypeBoxValidatorCompiler } from '@fastify/type-prov
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Database } from './db/client.js';
 import { registerAuthentication } from './http/authentication.js';
+import { appShellPolicy } from './http/content-security-policy.js';
 import { registerErrorHandler, sendProblem } from './http/error-handler.js';
 import { contextFactory } from './http/request-context.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
@@ -111,6 +112,10 @@ async function serveWebApp(app: FastifyInstance, webDir: string, webConfig: Reco
     '<!-- fengqiao:config -->',
     configScript,
   );
+  const shellPolicy = appShellPolicy(
+    configScript.slice('<script>'.length, -'</script>'.length),
+    typeof webConfig.tileUrl === 'string' ? webConfig.tileUrl : undefined,
+  );
   // Client-side routes: any other GET outside the API gets the app shell.
   app.get('/*', { config: { public: true }, schema: { hide: true } }, async (request, reply) => {
     if (request.url.startsWith('/api/'))
@@ -123,6 +128,10 @@ async function serveWebApp(app: FastifyInstance, webDir: string, webConfig: Reco
         .header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache')
         .sendFile(assetPath.slice(1));
     }
-    return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(shell);
+    return reply
+      .header('cache-control', 'no-cache')
+      .header('content-security-policy', shellPolicy)
+      .type('text/html; charset=utf-8')
+      .send(shell);
   });
 }

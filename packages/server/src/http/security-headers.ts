@@ -1,12 +1,15 @@
 import type { FastifyInstance } from 'fastify';
+import { API_POLICY } from './content-security-policy.js';
 
 export function registerSecurityHeaders(app: FastifyInstance): void {
   app.addHook('onSend', async (request, reply, payload) => {
     reply.header('x-content-type-options', 'nosniff');
     reply.header('x-frame-options', 'DENY');
     reply.header('referrer-policy', 'same-origin');
-    if (request.url.startsWith('/api/v1/') && !reply.hasHeader('cache-control'))
-      reply.header('cache-control', 'no-store');
+    if (request.url.startsWith('/api/v1/')) {
+      if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+      reply.header('content-security-policy', API_POLICY);
+    }
     return payload;
   });
 }
