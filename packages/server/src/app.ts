@@ -15,6 +15,7 @@ import { registerSecurityHeaders } from './http/security-headers.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { createAuthenticator } from './modules/auth/session.service.js';
+import { doorPlateRoutes } from './modules/households/door-plate.routes.js';
 import { householdRoutes } from './modules/households/household.routes.js';
 import { householdImportRoutes } from './modules/households/household-import.routes.js';
 import { residentRoutes } from './modules/households/resident.routes.js';
@@ -94,6 +95,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(householdRoutes, { contextOf, system, publicUrl: deps.publicUrl });
       await api.register(residentRoutes, { contextOf });
       await api.register(householdImportRoutes, { contextOf });
+      await api.register(doorPlateRoutes, { contextOf, publicUrl: deps.publicUrl });
     },
     { prefix: '/api/v1' },
   );

@@ -165,6 +165,8 @@ export const PublicHouseholdSchema = Type.Object({
   gridName: NullableString(),
   officerName: NullableString(),
   stationName: NullableString(),
+  /** The officer's published work phone (警务电话). */
+  officerPhone: NullableString(),
 });
 export type PublicHousehold = Static<typeof PublicHouseholdSchema>;
 

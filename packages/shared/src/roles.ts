@@ -45,6 +45,8 @@ export const PERMISSIONS = [
   'household.write',
   'household.import',
   'household.export',
+  /** 门牌打印: plates carry the full address of their door, so fetching them is audited. */
+  'household.door_plate',
   /** 查看完整信息: unmask one resident's ID number, phone and address, audited. */
   'resident.unmask',
   /** See 重点关注 and the records of children under 14 in full. */
@@ -54,7 +56,7 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 
 const FIELD_STAFF: Permission[] = ['org.read'];
-const HOUSEHOLD_FIELD_WORK: Permission[] = ['household.read', 'household.write'];
+const HOUSEHOLD_FIELD_WORK: Permission[] = ['household.read', 'household.write', 'household.door_plate'];
 
 /**
  * What each role may do. System admin runs accounts and the org tree; security admin grants roles
@@ -66,6 +68,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'user.read',
     'household.read',
     'household.export',
+    'household.door_plate',
     'resident.unmask',
     'resident.sensitive',
   ],

@@ -88,6 +88,15 @@ export type OrgUnitUpdate = Static<typeof OrgUnitUpdateSchema>;
 /** Login names: lower-case ASCII, so they type the same on every phone keyboard. */
 export const USERNAME_PATTERN = '^[a-z][a-z0-9_.-]{2,39}$';
 
+/** A work number for door plates and the public page: a mobile, or a landline with area code. */
+export const WORK_PHONE_PATTERN = '^(1[3-9][0-9]{9}|0[0-9]{2,3}-?[0-9]{7,8}(-[0-9]{1,6})?)$';
+const WorkPhone = Type.String({ maxLength: 20, pattern: WORK_PHONE_PATTERN });
+const NullableWorkPhone = Type.Unsafe<string | null>({
+  type: ['string', 'null'],
+  maxLength: 20,
+  pattern: WORK_PHONE_PATTERN,
+});
+
 export const UserSchema = Type.Object({
   id: Uuid,
   username: Type.String(),
@@ -97,6 +106,7 @@ export const UserSchema = Type.Object({
   orgUnitName: Type.String(),
   scopeOrgId: Uuid,
   scopeOrgName: Type.String(),
+  workPhone: NullableString(),
   totpEnabled: Type.Boolean(),
   disabled: Type.Boolean(),
   lockedUntil: NullableString('date-time'),
@@ -113,6 +123,7 @@ export const UserCreateSchema = Type.Object(
     roles: Type.Array(RoleSchema, { minItems: 1, maxItems: 11, uniqueItems: true }),
     orgUnitId: Uuid,
     scopeOrgId: Type.Optional(Uuid),
+    workPhone: Type.Optional(WorkPhone),
   },
   strict,
 );
@@ -125,6 +136,8 @@ export const UserUpdateSchema = Type.Object(
     orgUnitId: Type.Optional(Uuid),
     scopeOrgId: Type.Optional(Uuid),
     disabled: Type.Optional(Type.Boolean()),
+    /** null clears it. */
+    workPhone: Type.Optional(NullableWorkPhone),
   },
   strict,
 );

@@ -32,6 +32,8 @@ export interface DemoStaff {
   orgCode: string;
   /** Position shown beside the name, e.g. 社区民警 or 驻所律师. */
   title: string;
+  /** The number printed on door plates: officers and grid workers only. */
+  workPhone?: string;
 }
 
 export interface DemoStation {
@@ -126,19 +128,35 @@ export function buildDemoStation(seed = DEFAULT_DEMO_SEED): DemoStation {
 function buildStaff(rng: SeededRandom, communities: DemoOrgNode[]): DemoStaff[] {
   const nextName = createNamer(rng);
   const staff: DemoStaff[] = [];
-  const add = (username: string, role: Role, title: string, scopeCode: string, orgCode = scopeCode): void => {
-    staff.push({ username, displayName: nextName(), roles: [role], scopeCode, orgCode, title });
+  const add = (username: string, role: Role, title: string, scopeCode: string, workPhone?: string): void => {
+    staff.push({
+      username,
+      displayName: nextName(),
+      roles: [role],
+      scopeCode,
+      orgCode: scopeCode,
+      title,
+      workPhone,
+    });
   };
 
   add('chief', 'station_chief', '所长', STATION_CODE);
   for (let n = 1; n <= 2; n++) add(`command${pad2(n)}`, 'command_room', '综合指挥室民警', STATION_CODE);
+  // Work phones count up from a fixed base, so the seeded names and places stay as they were.
+  const workPhone = (base: number, k: number) => String(base + k + 1);
   communities.forEach((community, k) => {
-    add(`officer${pad2(k + 1)}`, 'community_officer', '社区民警', community.code);
+    add(
+      `officer${pad2(k + 1)}`,
+      'community_officer',
+      '社区民警',
+      community.code,
+      workPhone(13_805_750_000, k),
+    );
   });
   const grids = communities.flatMap((c) => c.children ?? []);
   for (const [k, grid] of grids.entries()) add(`auxiliary${pad2(k + 1)}`, 'auxiliary', '辅警', grid.code);
   for (const [k, grid] of grids.entries())
-    add(`gridworker${pad2(k + 1)}`, 'grid_worker', '网格员', grid.code);
+    add(`gridworker${pad2(k + 1)}`, 'grid_worker', '网格员', grid.code, workPhone(15_905_750_000, k));
   for (const [k, title] of MEDIATOR_TITLES.entries())
     add(`mediator${pad2(k + 1)}`, 'mediator', title, STATION_CODE);
   for (let n = 1; n <= 5; n++) {

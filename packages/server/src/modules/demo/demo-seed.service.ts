@@ -112,6 +112,7 @@ export async function seedDemoStation(
       orgUnitId: org.id,
       scopeOrgId: scope.id,
       scopePath: scope.path,
+      workPhone: person.workPhone ?? null,
       totpSecret: totpSecret ? sealTotpSecret(ctx.keys.field, totpSecret) : null,
       totpEnabled: Boolean(totpSecret),
     };

@@ -1,45 +1,33 @@
 import type { PublicHousehold } from '@fengqiao/shared';
-import { sql } from 'drizzle-orm';
-import QRCode from 'qrcode';
 import { notFound } from '../../http/app-error.js';
 import type { ServiceContext, SystemContext } from '../../security/context.js';
 import { authorize } from '../../security/policy.js';
+import { findGridAndStationNames, findOfficerContacts } from './door-plate.repository.js';
+import { doorPlateLink, renderQrSvg } from './door-plate.service.js';
 import { findHouseholdByQr } from './household.repository.js';
 import { loadHouseholdInScope } from './household.service.js';
 
 /**
- * What a stranger who scans a door plate sees: who looks after this grid and how to reach the
- * station; never who lives there.
+ * What a stranger who scans a door plate sees: who looks after this grid and how to reach them;
+ * never who lives there.
  */
 export async function getPublicHousehold(ctx: SystemContext, code: string): Promise<PublicHousehold> {
   const household = await findHouseholdByQr(ctx.db, code);
   if (!household) throw notFound('门牌');
-  const result = await ctx.db.execute<{
-    grid: string | null;
-    station: string | null;
-    officer: string | null;
-  }>(sql`
-    select (select name from org_units where id = ${household.gridId}) as grid,
-           (select name from org_units where id = ${household.stationId}) as station,
-           (select display_name from users
-             where 'community_officer' = any(roles) and not disabled and ${household.orgPath} like scope_path || '%'
-             order by length(scope_path) desc, username limit 1) as officer`);
-  const row = result.rows[0];
+  const names = await findGridAndStationNames(ctx.db, household.gridId, household.stationId);
+  const [contact] = await findOfficerContacts(ctx.db, [household.orgPath]);
   return {
     community: household.community,
-    gridName: row?.grid ?? null,
-    officerName: row?.officer ?? null,
-    stationName: row?.station ?? null,
+    gridName: names.grid ?? null,
+    officerName: contact?.officerName ?? null,
+    officerPhone: contact?.officerPhone ?? null,
+    stationName: names.station ?? null,
   };
 }
 
-/** The door plate's QR code: a link to /h/<code>, which opens the file for staff and the public page for others. */
+/** The door plate's QR code alone, for the household file page. */
 export async function renderHouseholdQrSvg(ctx: ServiceContext, id: string, origin: string): Promise<string> {
   await authorize(ctx, 'household.read', 'household', id);
   const household = await loadHouseholdInScope(ctx, id, 'household.read');
-  return QRCode.toString(`${origin}/h/${household.qrCode}`, {
-    type: 'svg',
-    errorCorrectionLevel: 'M',
-    margin: 1,
-  });
+  return renderQrSvg(doorPlateLink(origin, household.qrCode));
 }

@@ -12,6 +12,7 @@ export function presentUser({ user, orgUnitName, scopeOrgName }: UserView): User
     orgUnitName,
     scopeOrgId: user.scopeOrgId,
     scopeOrgName,
+    workPhone: user.workPhone,
     totpEnabled: user.totpEnabled,
     disabled: user.disabled,
     lockedUntil: user.lockedUntil && user.lockedUntil > new Date() ? user.lockedUntil.toISOString() : null,

@@ -17,6 +17,7 @@ const shownUserColumns = {
   roles: users.roles,
   orgUnitId: users.orgUnitId,
   scopeOrgId: users.scopeOrgId,
+  workPhone: users.workPhone,
   totpEnabled: users.totpEnabled,
   disabled: users.disabled,
   lockedUntil: users.lockedUntil,

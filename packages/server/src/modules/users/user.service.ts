@@ -124,6 +124,7 @@ export async function createUser(ctx: ServiceContext, input: UserCreate): Promis
       scopeOrgId: input.scopeOrgId ?? input.orgUnitId,
       scopePath: scope.path,
       stationId: org.stationId,
+      workPhone: input.workPhone ?? null,
     });
     await auditWrite(ctx, tx, 'user.create', row.id, { username: input.username, roles: input.roles });
     return row.id;
@@ -155,7 +156,8 @@ export async function updateUserAccount(ctx: ServiceContext, id: string, input: 
     input.displayName !== undefined ||
     input.orgUnitId !== undefined ||
     input.scopeOrgId !== undefined ||
-    input.disabled !== undefined;
+    input.disabled !== undefined ||
+    input.workPhone !== undefined;
   if (needsRoles) await authorize(ctx, 'user.assign_roles', 'user', id);
   if (needsWrite) await authorize(ctx, 'user.write', 'user', id);
   if (!needsRoles && !needsWrite) await authorize(ctx, 'user.write', 'user', id);
@@ -171,6 +173,7 @@ export async function updateUserAccount(ctx: ServiceContext, id: string, input: 
   if (input.displayName !== undefined) patch.displayName = input.displayName;
   if (input.roles !== undefined) patch.roles = input.roles;
   if (input.disabled !== undefined) patch.disabled = input.disabled;
+  if (input.workPhone !== undefined) patch.workPhone = input.workPhone;
   if (input.orgUnitId !== undefined) {
     patch.orgUnitId = input.orgUnitId;
     patch.stationId = (await loadOrgInScope(ctx, input.orgUnitId, 'orgUnitId')).stationId;

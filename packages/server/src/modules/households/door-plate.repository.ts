@@ -1,0 +1,67 @@
+import { sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.js';
+
+export type DoorPlateRow = {
+  id: string;
+  orgPath: string;
+  community: string;
+  addressSealed: string;
+  qrCode: string;
+  gridName: string | null;
+};
+
+const plateColumns = sql`h.id, h.org_path as "orgPath", h.community, h.address_sealed as "addressSealed",
+       h.qr_code as "qrCode", g.name as "gridName"`;
+
+/** Households under a path pattern in print order: village, then street. */
+export async function listDoorPlateRows(db: DbOrTx, pattern: string, limit: number): Promise<DoorPlateRow[]> {
+  const result = await db.execute<DoorPlateRow>(sql`
+    select ${plateColumns}
+      from households h left join org_units g on g.id = h.grid_id
+     where h.org_path like ${pattern}
+     order by h.community, h.street, h.id
+     limit ${limit}`);
+  return result.rows;
+}
+
+export async function findDoorPlateRow(db: DbOrTx, id: string): Promise<DoorPlateRow | undefined> {
+  const result = await db.execute<DoorPlateRow>(sql`
+    select ${plateColumns}
+      from households h left join org_units g on g.id = h.grid_id
+     where h.id = ${id}`);
+  return result.rows[0];
+}
+
+export type OfficerContactRow = {
+  orgPath: string;
+  officerName: string | null;
+  officerPhone: string | null;
+};
+
+/**
+ * For each org path, the community officer whose area covers it most closely (the grid's own
+ * officer before one covering the whole station).
+ */
+export async function findOfficerContacts(db: DbOrTx, orgPaths: string[]): Promise<OfficerContactRow[]> {
+  if (!orgPaths.length) return [];
+  const result = await db.execute<OfficerContactRow>(sql`
+    select p.org_path as "orgPath", u.display_name as "officerName", u.work_phone as "officerPhone"
+      from unnest(${sql.param(orgPaths)}::text[]) as p(org_path)
+      left join lateral (
+        select display_name, work_phone from users
+         where 'community_officer' = any(roles) and not disabled and p.org_path like scope_path || '%'
+         order by length(scope_path) desc, username
+         limit 1) u on true`);
+  return result.rows;
+}
+
+export async function findGridAndStationNames(
+  db: DbOrTx,
+  gridId: string | null,
+  stationId: string,
+): Promise<{ grid: string | null; station: string | null }> {
+  const result = await db.execute<{ grid: string | null; station: string | null }>(sql`
+    select (select name from org_units where id = ${gridId}) as grid,
+           (select name from org_units where id = ${stationId}) as station`);
+  return result.rows[0] ?? { grid: null, station: null };
+}

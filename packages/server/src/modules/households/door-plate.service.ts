@@ -1,0 +1,75 @@
+import { type DoorPlate, type DoorPlateSheet, MAX_DOOR_PLATES } from '@fengqiao/shared';
+import QRCode from 'qrcode';
+import type { ServiceContext } from '../../security/context.js';
+import { authorize } from '../../security/policy.js';
+import { recordAudit } from '../audit/audit.service.js';
+import {
+  type DoorPlateRow,
+  findDoorPlateRow,
+  findOfficerContacts,
+  listDoorPlateRows,
+} from './door-plate.repository.js';
+import { loadHouseholdInScope, scopedPattern } from './household.service.js';
+import { formatAddress, openAddress } from './personal-fields.js';
+
+/** What a plate's QR code links to: the household file for staff, the public page for others. */
+export function doorPlateLink(origin: string, qrCode: string): string {
+  return `${origin}/h/${qrCode}`;
+}
+
+export function renderQrSvg(text: string): Promise<string> {
+  return QRCode.toString(text, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 });
+}
+
+/**
+ * The plates of one household or of every household under a unit, ready to print: full address,
+ * grid, officer and phone, QR code. One audit row names the unit and how many addresses were shown.
+ */
+export async function listDoorPlates(
+  ctx: ServiceContext,
+  query: { orgUnitId?: string; householdId?: string },
+  origin: string,
+): Promise<DoorPlateSheet> {
+  await authorize(ctx, 'household.door_plate', 'household', query.householdId);
+  let rows: DoorPlateRow[];
+  if (query.householdId) {
+    await loadHouseholdInScope(ctx, query.householdId, 'household.door_plate');
+    rows = [(await findDoorPlateRow(ctx.db, query.householdId)) as DoorPlateRow];
+  } else {
+    rows = await listDoorPlateRows(ctx.db, await scopedPattern(ctx, query.orgUnitId), MAX_DOOR_PLATES + 1);
+  }
+  const truncated = rows.length > MAX_DOOR_PLATES;
+  rows = rows.slice(0, MAX_DOOR_PLATES);
+
+  const contacts = new Map(
+    (await findOfficerContacts(ctx.db, [...new Set(rows.map((r) => r.orgPath))])).map((c) => [c.orgPath, c]),
+  );
+  await recordAudit(ctx.db, ctx.keys.audit, {
+    actor: { id: ctx.actor.userId, username: ctx.actor.username },
+    action: 'household.door_plates',
+    objectType: query.householdId ? 'household' : 'org_unit',
+    objectId: query.householdId ?? query.orgUnitId ?? ctx.actor.scopeOrgId,
+    result: 'ok',
+    ip: ctx.ip,
+    detail: { count: rows.length, truncated },
+  });
+
+  const items: DoorPlate[] = await Promise.all(
+    rows.map(async (row) => {
+      const contact = contacts.get(row.orgPath);
+      return {
+        householdId: row.id,
+        address: formatAddress(openAddress(ctx.keys, row.addressSealed)),
+        community: row.community,
+        gridName: row.gridName,
+        officerName: contact?.officerName ?? null,
+        officerPhone: contact?.officerPhone ?? null,
+        qrSvg: await renderQrSvg(doorPlateLink(origin, row.qrCode)),
+      };
+    }),
+  );
+  // Within a village and street, door numbers read in numeric order (2号 before 10号).
+  const collator = new Intl.Collator('zh-CN', { numeric: true });
+  items.sort((a, b) => collator.compare(a.address, b.address));
+  return { items, truncated };
+}

@@ -1,0 +1,35 @@
+import Type, { type Static } from 'typebox';
+
+const NullableString = () => Type.Unsafe<string | null>({ type: ['string', 'null'] });
+
+/** Who looks after an address: its grid and the community officer whose area covers it. */
+export const GridContactSchema = Type.Object({
+  gridName: NullableString(),
+  officerName: NullableString(),
+  officerPhone: NullableString(),
+});
+export type GridContact = Static<typeof GridContactSchema>;
+
+/**
+ * One door plate (一户一码). The address is in full: the plate hangs on that very door. Fetching
+ * plates is audited like an export.
+ */
+export const DoorPlateSchema = Type.Object({
+  householdId: Type.String({ format: 'uuid' }),
+  address: Type.String(),
+  community: Type.String(),
+  ...GridContactSchema.properties,
+  /** The QR code as an SVG document, linking to /h/<code>. */
+  qrSvg: Type.String(),
+});
+export type DoorPlate = Static<typeof DoorPlateSchema>;
+
+export const DoorPlateSheetSchema = Type.Object({
+  items: Type.Array(DoorPlateSchema),
+  /** More households matched than one print job holds. */
+  truncated: Type.Boolean(),
+});
+export type DoorPlateSheet = Static<typeof DoorPlateSheetSchema>;
+
+/** A sheet holds six plates; more than this many at once is too much for one print job. */
+export const MAX_DOOR_PLATES = 300;
