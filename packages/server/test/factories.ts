@@ -22,7 +22,7 @@ export interface TestApp {
 export async function createTestApp(): Promise<TestApp> {
   const database = await createTestDatabase();
   const keys = keysFromMaster(randomBytes(32));
-  const app = await buildApp({ database, keys });
+  const app = await buildApp({ database, keys, logger: process.env.TEST_LOG ? { level: 'error' } : false });
   return {
     app,
     database,

@@ -24,10 +24,14 @@ export const DoorPlateSchema = Type.Object({
 });
 export type DoorPlate = Static<typeof DoorPlateSchema>;
 
+/** A unit's plates print in batches of MAX_DOOR_PLATES, in village and street order. */
 export const DoorPlateSheetSchema = Type.Object({
   items: Type.Array(DoorPlateSchema),
-  /** More households matched than one print job holds. */
-  truncated: Type.Boolean(),
+  /** Households under the unit (1 for one household). */
+  total: Type.Integer(),
+  /** This batch, from 1. */
+  batch: Type.Integer(),
+  batches: Type.Integer(),
 });
 export type DoorPlateSheet = Static<typeof DoorPlateSheetSchema>;
 

@@ -48,7 +48,7 @@ export const router = createBrowserRouter([
     path: '/households/print',
     element: (
       <RequireAuth>
-        <RequirePermission permission="household.read">
+        <RequirePermission permission="household.door_plate">
           <Suspense fallback={<FullPageSpin />}>
             <DoorPlatesPage />
           </Suspense>

@@ -3,6 +3,7 @@ import {
   BorderOutlined,
   HomeOutlined,
   LoginOutlined,
+  PhoneOutlined,
   SafetyCertificateFilled,
   UserOutlined,
 } from '@ant-design/icons';
@@ -33,7 +34,7 @@ function Row({
 }: {
   icon: ReactNode;
   label: string;
-  value: string;
+  value: ReactNode;
   testId: string;
 }) {
   return (
@@ -148,6 +149,18 @@ export function QrLandingPage() {
           label={t('qr.officer')}
           value={info.officerName ?? t('qr.notAssigned')}
           testId="qr-officer"
+        />
+        <Row
+          icon={<PhoneOutlined />}
+          label={t('qr.officerPhone')}
+          value={
+            info.officerPhone ? (
+              <a href={`tel:${info.officerPhone}`}>{info.officerPhone}</a>
+            ) : (
+              t('qr.notAssigned')
+            )
+          }
+          testId="qr-officer-phone"
         />
         <Row
           icon={<HomeOutlined />}

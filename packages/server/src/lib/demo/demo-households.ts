@@ -145,7 +145,7 @@ function* generate(
     const { grid } = geo;
     let streets = communities.get(grid.communityName);
     if (!streets) {
-      streets = new CommunityStreets(placeRng, grid.communityName, grid.communityKind);
+      streets = new CommunityStreets(placeRng, grid.communityKind);
       communities.set(grid.communityName, streets);
     }
     const cursor =
@@ -256,9 +256,9 @@ class CommunityStreets {
   private readonly roads: string[];
   private nextIndex = 0;
 
-  constructor(rng: SeededRandom, name: string, kind: DemoGridInput['communityKind']) {
+  constructor(rng: SeededRandom, kind: DemoGridInput['communityKind']) {
     if (kind === 'village') {
-      this.roads = VILLAGE_ROADS.map((road) => `${name}${road}`);
+      this.roads = [...VILLAGE_ROADS];
       this.base = rng.shuffle([...VILLAGE_HAMLETS, ...this.roads]);
     } else {
       this.roads = [...TOWN_ROADS];

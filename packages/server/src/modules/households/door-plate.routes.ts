@@ -8,6 +8,7 @@ const DoorPlateQuery = Type.Object(
   {
     orgUnitId: Type.Optional(Type.String({ format: 'uuid' })),
     householdId: Type.Optional(Type.String({ format: 'uuid' })),
+    batch: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000 })),
   },
   { additionalProperties: false },
 );
@@ -21,7 +22,8 @@ export const doorPlateRoutes: FastifyPluginAsyncTypebox<{
     {
       schema: {
         tags: ['households'],
-        summary: '门牌打印：一户或一个单位下全部住户的门牌（完整地址、网格民警、二维码），审计',
+        summary:
+          '门牌打印：一户，或一个单位下住户的一批门牌（每批 300 张；完整地址、网格民警、二维码），审计',
         querystring: DoorPlateQuery,
         response: { 200: DoorPlateSheetSchema, ...problemResponses },
       },

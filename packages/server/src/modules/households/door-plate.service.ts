@@ -4,6 +4,7 @@ import type { ServiceContext } from '../../security/context.js';
 import { authorize } from '../../security/policy.js';
 import { recordAudit } from '../audit/audit.service.js';
 import {
+  countDoorPlateRows,
   type DoorPlateRow,
   findDoorPlateRow,
   findOfficerContacts,
@@ -22,24 +23,28 @@ export function renderQrSvg(text: string): Promise<string> {
 }
 
 /**
- * The plates of one household or of every household under a unit, ready to print: full address,
- * grid, officer and phone, QR code. One audit row names the unit and how many addresses were shown.
+ * The plates of one household or of one batch of the households under a unit, ready to print: full
+ * address, grid, officer and phone, QR code. One audit row names the unit and how many addresses
+ * were shown.
  */
 export async function listDoorPlates(
   ctx: ServiceContext,
-  query: { orgUnitId?: string; householdId?: string },
+  query: { orgUnitId?: string; householdId?: string; batch?: number },
   origin: string,
 ): Promise<DoorPlateSheet> {
   await authorize(ctx, 'household.door_plate', 'household', query.householdId);
+  const batch = query.batch ?? 1;
   let rows: DoorPlateRow[];
+  let total: number;
   if (query.householdId) {
     await loadHouseholdInScope(ctx, query.householdId, 'household.door_plate');
-    rows = [(await findDoorPlateRow(ctx.db, query.householdId)) as DoorPlateRow];
+    rows = batch === 1 ? [(await findDoorPlateRow(ctx.db, query.householdId)) as DoorPlateRow] : [];
+    total = 1;
   } else {
-    rows = await listDoorPlateRows(ctx.db, await scopedPattern(ctx, query.orgUnitId), MAX_DOOR_PLATES + 1);
+    const pattern = await scopedPattern(ctx, query.orgUnitId);
+    total = await countDoorPlateRows(ctx.db, pattern);
+    rows = await listDoorPlateRows(ctx.db, pattern, (batch - 1) * MAX_DOOR_PLATES, MAX_DOOR_PLATES);
   }
-  const truncated = rows.length > MAX_DOOR_PLATES;
-  rows = rows.slice(0, MAX_DOOR_PLATES);
 
   const contacts = new Map(
     (await findOfficerContacts(ctx.db, [...new Set(rows.map((r) => r.orgPath))])).map((c) => [c.orgPath, c]),
@@ -51,7 +56,7 @@ export async function listDoorPlates(
     objectId: query.householdId ?? query.orgUnitId ?? ctx.actor.scopeOrgId,
     result: 'ok',
     ip: ctx.ip,
-    detail: { count: rows.length, truncated },
+    detail: { count: rows.length, batch, total },
   });
 
   const items: DoorPlate[] = await Promise.all(
@@ -71,5 +76,5 @@ export async function listDoorPlates(
   // Within a village and street, door numbers read in numeric order (2号 before 10号).
   const collator = new Intl.Collator('zh-CN', { numeric: true });
   items.sort((a, b) => collator.compare(a.address, b.address));
-  return { items, truncated };
+  return { items, total, batch, batches: Math.max(1, Math.ceil(total / MAX_DOOR_PLATES)) };
 }

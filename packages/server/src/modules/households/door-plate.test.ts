@@ -65,7 +65,7 @@ describe('door plates', () => {
     );
     expect(response.statusCode).toBe(200);
     const sheet = response.json();
-    expect(sheet.truncated).toBe(false);
+    expect(sheet).toMatchObject({ batch: 1, batches: 1, total: sheet.items.length });
     const ids = sheet.items.map((p: { householdId: string }) => p.householdId);
     expect(ids.indexOf(two.household.id)).toBeLessThan(ids.indexOf(ten.household.id));
     expect(
@@ -83,8 +83,14 @@ describe('door plates', () => {
       select detail, object_id from audit_log where action = 'household.door_plates' order by seq desc limit 1`);
     expect(audit.rows[0]).toMatchObject({
       object_id: tree.communityA.id,
-      detail: { count: sheet.items.length },
+      detail: { count: sheet.items.length, batch: 1, total: sheet.items.length },
     });
+    const beyond = await call(
+      officerA.cookie,
+      'GET',
+      `/api/v1/households/door-plates?orgUnitId=${tree.communityA.id}&batch=2`,
+    );
+    expect(beyond.json()).toMatchObject({ items: [], batch: 2, batches: 1 });
   });
 
   it('gives one plate for one household, and the same contact to the public page', async () => {

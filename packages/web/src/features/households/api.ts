@@ -1,4 +1,5 @@
 import type {
+  DoorPlateSheet,
   GridStats,
   HouseholdCreate,
   HouseholdFile,
@@ -64,6 +65,14 @@ export function fetchHouseholdFile(id: string, signal?: AbortSignal): Promise<Ho
 }
 
 /** The door plate's QR code (an SVG image; the session cookie authorises it). */
+/** Plates of one household or of every household under a unit; the server records the print. */
+export function fetchDoorPlates(
+  query: { orgUnitId?: string; householdId?: string; batch?: number },
+  signal?: AbortSignal,
+): Promise<DoorPlateSheet> {
+  return api.get('/households/door-plates', { ...query }, signal);
+}
+
 export function householdQrUrl(id: string): string {
   return `${API_BASE}${householdPath(id)}/qr.svg`;
 }

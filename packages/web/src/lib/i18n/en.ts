@@ -147,6 +147,10 @@ export const en: Messages = {
     noBoundary: 'No boundary data for this unit or its sub-units',
   },
   users: {
+    workPhone: 'Work phone',
+    workPhoneHelp:
+      'Optional. Printed on door plates and shown on the public page residents see when they scan one',
+    workPhoneInvalid: 'Enter an 11-digit mobile or a landline with area code, e.g. 0575-87012345',
     title: 'Users',
     searchPlaceholder: 'Search username or name',
     roleFilter: 'Filter by role',
@@ -520,9 +524,11 @@ export const en: Messages = {
     oneHousehold: 'one household',
     count: '{{n}} plates',
     empty: 'No households in this scope',
-    maskedNote:
-      'Plates show the masked address (full addresses need "View full details" per household, which is recorded); check against the household file before putting them up. Print on A4, six per page.',
-    truncated: 'At most {{n}} plates at once; pick a smaller unit in the tree',
+    fullAddressNote:
+      'Plates carry the full door address; this print has been recorded in the audit log. Keep the sheets safe and destroy any left over. Print on A4, six per page.',
+    countOfTotal: '{{n}} plates in this batch / {{total}} households',
+    batchesNote:
+      '{{total}} households, at most {{size}} plates per batch, {{batches}} batches; print one batch, then turn to the next',
     plateTitle: 'Fengqiao Police · One home, one code',
     gridLine: 'Grid: {{grid}}',
     noGridLine: '{{community}} (grid to be checked)',
@@ -534,6 +540,9 @@ export const en: Messages = {
     opening: 'Opening the household file…',
     community: 'Community',
     grid: 'Grid',
+    officerLine: 'Officer: {{name}}',
+    phoneLine: 'Phone: {{phone}}',
+    noOfficer: 'Officer: to be assigned',
     gridPending: 'Grid to be assigned',
     officer: 'Responsible officer',
     station: 'Police station',
@@ -543,6 +552,7 @@ export const en: Messages = {
     notYours: 'This plate is outside your area; only public information is shown.',
     invalid: 'Invalid door plate',
     invalidDetail: 'This QR code is not a valid door plate, or it is no longer in use.',
+    officerPhone: 'Work phone',
     privacy: 'This page shows no personal information about residents.',
   },
   validation: {

@@ -98,13 +98,15 @@ export function HouseholdHeaderCard({
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {t('households.qrHint')}
             </Typography.Text>
-            <Button
-              icon={<PrinterOutlined />}
-              onClick={() => navigate(`/households/print?householdId=${encodeURIComponent(household.id)}`)}
-              data-testid="household-print-plate"
-            >
-              {t('households.printPlate')}
-            </Button>
+            {can('household.door_plate') ? (
+              <Button
+                icon={<PrinterOutlined />}
+                onClick={() => navigate(`/households/print?householdId=${encodeURIComponent(household.id)}`)}
+                data-testid="household-print-plate"
+              >
+                {t('households.printPlate')}
+              </Button>
+            ) : null}
           </Flex>
         </Col>
       </Row>

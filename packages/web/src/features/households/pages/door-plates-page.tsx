@@ -1,58 +1,49 @@
 import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
-import type { HouseholdSummary } from '@fengqiao/shared';
-import { Alert, Button, Card, Empty, Flex, Spin, Typography } from 'antd';
-import { useCallback, useState } from 'react';
+import { MAX_DOOR_PLATES } from '@fengqiao/shared';
+import { Alert, Button, Card, Empty, Flex, Pagination, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useAuth } from '../../../app/auth-context';
 import { ErrorAlert } from '../../../lib/components/error-alert';
 import { useApi } from '../../../lib/use-api';
 import { fetchOrgUnit } from '../../orgs/api';
-import { fetchHouseholdFile, listHouseholds } from '../api';
+import { fetchDoorPlates } from '../api';
 import { DoorPlate } from '../components/door-plate';
 import '../door-plates.css';
 
-/** A sheet holds six plates; more than this many at once is too much for one print job. */
-export const MAX_PLATES = 300;
-const PAGE = 200;
-
-async function loadPlates(
-  params: { orgUnitId: string | null; householdId: string | null },
-  signal: AbortSignal,
-): Promise<{ items: HouseholdSummary[]; truncated: boolean }> {
-  if (params.householdId) {
-    const file = await fetchHouseholdFile(params.householdId, signal);
-    return { items: [file.household], truncated: false };
-  }
-  const items: HouseholdSummary[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await listHouseholds({ orgUnitId: params.orgUnitId, limit: PAGE, cursor }, signal);
-    items.push(...page.items);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor && items.length < MAX_PLATES);
-  return { items: items.slice(0, MAX_PLATES), truncated: !!cursor || items.length > MAX_PLATES };
-}
-
-/** 门牌打印: `?orgUnitId=` (every household under a unit) or `?householdId=` (one plate). */
+/**
+ * 门牌打印: `?orgUnitId=` (the households under a unit, in batches of MAX_DOOR_PLATES, `&batch=`)
+ * or `?householdId=` (one plate).
+ */
 export function DoorPlatesPage() {
   const { t } = useTranslation();
   const { can } = useAuth();
   const navigate = useNavigate();
-  const [params] = useSearchParams();
+  const [params, setParams] = useSearchParams();
   const orgUnitId = params.get('orgUnitId');
   const householdId = params.get('householdId');
-  const plates = useApi((signal) => loadPlates({ orgUnitId, householdId }, signal), [orgUnitId, householdId]);
+  const batch = Math.max(1, Number.parseInt(params.get('batch') ?? '1', 10) || 1);
+  const plates = useApi(
+    (signal) =>
+      fetchDoorPlates(
+        { orgUnitId: orgUnitId ?? undefined, householdId: householdId ?? undefined, batch },
+        signal,
+      ),
+    [orgUnitId, householdId, batch],
+  );
   const unit = useApi(
     (signal) => fetchOrgUnit(orgUnitId as string, signal),
     [orgUnitId],
     !!orgUnitId && can('org.read'),
   );
-  const [done, setDone] = useState(0);
-  const imageDone = useCallback(() => setDone((n) => n + 1), []);
-
   const items = plates.data?.items ?? [];
-  const ready = !plates.loading && done >= items.length;
+  const batches = plates.data?.batches ?? 1;
+
+  function goToBatch(next: number) {
+    const nextParams = new URLSearchParams(params);
+    nextParams.set('batch', String(next));
+    setParams(nextParams, { replace: true });
+  }
   const scopeName = householdId
     ? t('plates.oneHousehold')
     : orgUnitId
@@ -77,28 +68,37 @@ export function DoorPlatesPage() {
             </Typography.Title>
             <Typography.Text type="secondary">
               {t('plates.scope', { name: scopeName })}
-              {plates.data ? ` · ${t('plates.count', { n: items.length })}` : ''}
+              {plates.data
+                ? ` · ${t(batches > 1 ? 'plates.countOfTotal' : 'plates.count', { n: items.length, total: plates.data.total })}`
+                : ''}
             </Typography.Text>
           </Flex>
           <Button
             type="primary"
             icon={<PrinterOutlined />}
             disabled={!items.length}
-            loading={!!items.length && !ready}
             onClick={() => window.print()}
             data-testid="door-plates-print"
           >
             {t('plates.print')}
           </Button>
         </Flex>
-        <Alert type="info" showIcon title={t('plates.maskedNote')} style={{ marginTop: 12 }} />
-        {plates.data?.truncated ? (
-          <Alert
-            type="warning"
-            showIcon
-            title={t('plates.truncated', { n: MAX_PLATES })}
-            style={{ marginTop: 8 }}
-          />
+        <Alert type="info" showIcon title={t('plates.fullAddressNote')} style={{ marginTop: 12 }} />
+        {plates.data && batches > 1 ? (
+          <Flex align="center" justify="space-between" wrap gap={8} style={{ marginTop: 8 }}>
+            <Typography.Text type="warning">
+              {t('plates.batchesNote', { total: plates.data.total, size: MAX_DOOR_PLATES, batches })}
+            </Typography.Text>
+            <Pagination
+              simple
+              current={batch}
+              pageSize={MAX_DOOR_PLATES}
+              total={plates.data.total}
+              onChange={goToBatch}
+              disabled={plates.loading}
+              data-testid="door-plates-batch"
+            />
+          </Flex>
         ) : null}
         {plates.error ? (
           <div style={{ marginTop: 12 }}>
@@ -110,8 +110,8 @@ export function DoorPlatesPage() {
         <Spin size="large" style={{ display: 'block', margin: '48px auto' }} />
       ) : items.length ? (
         <div className="fq-plates-sheet" data-testid="door-plates" data-plate-count={items.length}>
-          {items.map((h) => (
-            <DoorPlate key={h.id} household={h} onImageDone={imageDone} />
+          {items.map((plate) => (
+            <DoorPlate key={plate.householdId} plate={plate} />
           ))}
         </div>
       ) : plates.error ? null : (

@@ -73,13 +73,15 @@ export function HouseholdsPage() {
         title={t('households.title')}
         extra={
           <>
-            <Button
-              icon={<PrinterOutlined />}
-              onClick={() => navigate(printUrl)}
-              data-testid="door-plates-open"
-            >
-              {t('households.printPlates')}
-            </Button>
+            {can('household.door_plate') ? (
+              <Button
+                icon={<PrinterOutlined />}
+                onClick={() => navigate(printUrl)}
+                data-testid="door-plates-open"
+              >
+                {t('households.printPlates')}
+              </Button>
+            ) : null}
             {can('household.export') ? (
               <Button icon={<DownloadOutlined />} href={exportUrl} data-testid="residents-export">
                 {t('households.export')}

@@ -8,6 +8,7 @@ import { OrgTreeSelect } from '../../orgs/components/org-tree-select';
 import { createUser } from '../api';
 import { passwordRules, roleRules } from '../role-rules';
 import { RoleSelect } from './role-select';
+import { WorkPhoneField } from './work-phone-field';
 
 interface Values {
   username: string;
@@ -16,9 +17,10 @@ interface Values {
   roles: Role[];
   orgUnitId: string;
   scopeOrgId?: string;
+  workPhone?: string;
 }
 
-const FIELDS = ['username', 'displayName', 'password', 'roles', 'orgUnitId', 'scopeOrgId'];
+const FIELDS = ['username', 'displayName', 'password', 'roles', 'orgUnitId', 'scopeOrgId', 'workPhone'];
 const CODE_FIELDS = { username_taken: 'username', weak_password: 'password', role_conflict: 'roles' };
 
 /** New account: roles, unit, optional data scope, initial password. */
@@ -46,6 +48,7 @@ export function UserCreateModal({
           roles: values.roles,
           orgUnitId: values.orgUnitId,
           ...(values.scopeOrgId ? { scopeOrgId: values.scopeOrgId } : {}),
+          ...(values.workPhone?.trim() ? { workPhone: values.workPhone.trim() } : {}),
         });
         onCreated(user);
       },
@@ -99,6 +102,7 @@ export function UserCreateModal({
         <Form.Item name="scopeOrgId" label={t('users.scope')} extra={t('users.scopeHelp')}>
           <OrgTreeSelect allowClear testId="user-create-scope" />
         </Form.Item>
+        <WorkPhoneField testId="user-create-work-phone" />
         <Form.Item
           name="password"
           label={t('users.password')}

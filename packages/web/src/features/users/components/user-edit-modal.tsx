@@ -8,15 +8,17 @@ import { OrgTreeSelect } from '../../orgs/components/org-tree-select';
 import { updateUser } from '../api';
 import { roleRules } from '../role-rules';
 import { RoleSelect } from './role-select';
+import { WorkPhoneField } from './work-phone-field';
 
 interface Values {
   displayName: string;
   roles: Role[];
   orgUnitId: string;
   scopeOrgId: string;
+  workPhone?: string;
 }
 
-const FIELDS = ['displayName', 'roles', 'orgUnitId', 'scopeOrgId'];
+const FIELDS = ['displayName', 'roles', 'orgUnitId', 'scopeOrgId', 'workPhone'];
 
 function sameRoles(a: readonly Role[], b: readonly Role[]): boolean {
   return a.length === b.length && a.every((r) => b.includes(r));
@@ -50,6 +52,8 @@ export function UserEditModal({
     if (canWrite && values.orgUnitId !== user.orgUnitId) body.orgUnitId = values.orgUnitId;
     if (canWrite && values.scopeOrgId && values.scopeOrgId !== user.scopeOrgId)
       body.scopeOrgId = values.scopeOrgId;
+    const workPhone = values.workPhone?.trim() || null;
+    if (canWrite && workPhone !== user.workPhone) body.workPhone = workPhone;
     if (canAssign && !sameRoles(values.roles, user.roles)) body.roles = values.roles;
     if (!Object.keys(body).length) {
       onClose();
@@ -82,6 +86,7 @@ export function UserEditModal({
             roles: user.roles,
             orgUnitId: user.orgUnitId,
             scopeOrgId: user.scopeOrgId,
+            workPhone: user.workPhone ?? '',
           }}
           onFinish={(v) => void submit(v)}
         >
@@ -108,6 +113,7 @@ export function UserEditModal({
           <Form.Item name="scopeOrgId" label={t('users.scope')}>
             <OrgTreeSelect disabled={!canWrite} testId="user-edit-scope" />
           </Form.Item>
+          <WorkPhoneField disabled={!canWrite} testId="user-edit-work-phone" />
         </Form>
       ) : null}
     </FormModal>
