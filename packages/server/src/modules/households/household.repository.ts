@@ -1,6 +1,7 @@
 import { RESIDENT_TAGS } from '@fengqiao/shared';
 import { and, asc, desc, eq, gt, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
+import { prefixPattern } from '../../db/like-pattern.js';
 import { householdEvents, households, orgUnits, residents } from '../../db/schema/index.js';
 
 export type HouseholdRow = typeof households.$inferSelect;
@@ -68,6 +69,8 @@ export interface HouseholdListFilter {
   tag?: string;
   outsideGrid?: boolean;
   community?: string;
+  /** Part of the village and street (a LIKE pattern), or one of these full-address blind indexes. */
+  address?: { pattern: string; indexes: string[] };
 }
 
 /** A household with its member count, head and the union of its members' tags. */
@@ -101,6 +104,11 @@ export async function listHouseholdSummaries(
     conditions.push(filter.outsideGrid ? sql`h.grid_id is null` : sql`h.grid_id is not null`);
   }
   if (filter.community) conditions.push(sql`h.community = ${filter.community}`);
+  if (filter.address) {
+    conditions.push(
+      sql`((h.community || h.street) like ${filter.address.pattern} or h.address_index = any(${sql.param(filter.address.indexes)}::text[]))`,
+    );
+  }
   if (filter.tag) {
     conditions.push(
       sql`exists (select 1 from residents t where t.household_id = h.id and t.tags @> array[${filter.tag}]::text[])`,
@@ -265,4 +273,13 @@ export async function listStationHouseholdPoints(db: DbOrTx, stationId: string) 
     })
     .from(households)
     .where(and(eq(households.stationId, stationId), sql`${households.lng} is not null`));
+}
+
+/** Names of the communities (村/社区) a scope lies in or covers, to complete an address typed without one. */
+export async function listCommunityNamesAround(db: DbOrTx, scopePath: string): Promise<string[]> {
+  const result = await db.execute<{ name: string }>(sql`
+    select distinct name from org_units
+     where kind = 'community' and (path like ${prefixPattern(scopePath)} or ${scopePath} like path || '%')
+     limit 200`);
+  return result.rows.map((r) => r.name);
 }

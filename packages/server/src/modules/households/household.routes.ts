@@ -47,6 +47,8 @@ const HouseholdListQuery = Type.Object(
     tag: Type.Optional(Type.Enum(RESIDENT_TAGS)),
     outsideGrid: Type.Optional(Type.Boolean()),
     community: Type.Optional(Type.String({ maxLength: 40 })),
+    /** Part of a village or street name, or one door's full address (exact). */
+    address: Type.Optional(Type.String({ maxLength: 80 })),
   },
   { additionalProperties: false },
 );

@@ -7,9 +7,10 @@ import type {
   HouseholdUpdate,
 } from '@fengqiao/shared';
 import type { DbOrTx } from '../../db/client.js';
-import { prefixPattern } from '../../db/like-pattern.js';
+import { escapeLike, prefixPattern } from '../../db/like-pattern.js';
 import { conflict, forbidden, invalid } from '../../http/app-error.js';
 import { decodeCursor, toPage } from '../../http/cursor.js';
+import { blindIndex } from '../../lib/crypto/sm.js';
 import { gcj02ToWgs84, isInChina } from '../../lib/geo/coordinates.js';
 import type { ServiceContext } from '../../security/context.js';
 import { assertInScope, authorize, can } from '../../security/policy.js';
@@ -32,6 +33,7 @@ import {
   findHouseholdSummary,
   type HouseholdRow,
   insertHousehold,
+  listCommunityNamesAround,
   listHouseholdEvents,
   listHouseholdPoints,
   listHouseholdSummaries,
@@ -233,24 +235,37 @@ export async function listHouseholds(
     tag?: string;
     outsideGrid?: boolean;
     community?: string;
+    address?: string;
   },
 ): Promise<{ items: HouseholdSummary[]; nextCursor: string | null }> {
   await authorize(ctx, 'household.read', 'household');
   const viewer = viewerOf(ctx);
   assertMayFilterByTag(viewer, query.tag);
   const limit = query.limit ?? 50;
-  const pattern = await scopedPattern(ctx, query.orgUnitId);
+  const path = await scopedPath(ctx, query.orgUnitId);
+  const address = query.address?.trim() ? await addressFilterFor(ctx, query.address, path) : undefined;
   const rows = await listHouseholdSummaries(
     ctx.db,
     {
-      pattern,
+      pattern: prefixPattern(path),
       afterId: query.cursor ? decodeCursor(query.cursor) : undefined,
       tag: query.tag,
       outsideGrid: query.outsideGrid,
       community: query.community,
+      address,
     },
     limit + 1,
   );
+  if (address && query.address) {
+    await recordAudit(ctx.db, ctx.keys.audit, {
+      actor: { id: ctx.actor.userId, username: ctx.actor.username },
+      action: 'household.search',
+      objectType: 'household',
+      result: 'ok',
+      ip: ctx.ip,
+      detail: { address: maskAddressQuery(query.address), found: Math.min(rows.length, limit) },
+    });
+  }
   return toPage(
     rows,
     limit,
@@ -259,13 +274,35 @@ export async function listHouseholds(
   );
 }
 
-/** The caller's subtree, or a unit inside it when one is asked for. */
-export async function scopedPattern(ctx: ServiceContext, orgUnitId?: string): Promise<string> {
-  if (!orgUnitId) return prefixPattern(ctx.actor.scopePath);
+/** The path of the caller's subtree, or of a unit inside it when one is asked for. */
+async function scopedPath(ctx: ServiceContext, orgUnitId?: string): Promise<string> {
+  if (!orgUnitId) return ctx.actor.scopePath;
   const unit = await findOrgUnit(ctx.db, orgUnitId);
   await assertInScope(ctx, unit?.path, 'household.read', 'org_unit', orgUnitId, '组织单位');
-  return prefixPattern((unit as NonNullable<typeof unit>).path);
+  return (unit as NonNullable<typeof unit>).path;
 }
+
+/** The caller's subtree, or a unit inside it when one is asked for, as a LIKE pattern. */
+export async function scopedPattern(ctx: ServiceContext, orgUnitId?: string): Promise<string> {
+  return prefixPattern(await scopedPath(ctx, orgUnitId));
+}
+
+/**
+ * 按地址查找: part of a village or street name matches as typed; a door's full address matches
+ * exactly through the blind index, typed with or without its village.
+ */
+async function addressFilterFor(ctx: ServiceContext, text: string, path: string) {
+  const compact = text.replace(/\s/g, '');
+  const communities = await listCommunityNamesAround(ctx.db, path);
+  const candidates = [compact, ...communities.filter((c) => !compact.startsWith(c)).map((c) => c + compact)];
+  return {
+    pattern: `%${escapeLike(compact)}%`,
+    indexes: candidates.map((full) => blindIndex(ctx.keys.blindIndex, full)),
+  };
+}
+
+/** The audit keeps what was searched for without the door: digits become *. */
+const maskAddressQuery = (text: string) => text.replace(/\s/g, '').replace(/\d+/g, '*');
 
 /** Points for the map; capped so a bureau-wide view cannot ask for millions at once. */
 export const MAP_POINT_LIMIT = 50_000;

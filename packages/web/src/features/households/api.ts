@@ -23,6 +23,7 @@ export interface HouseholdQuery {
   tag?: ResidentTag;
   outsideGrid?: boolean;
   community?: string;
+  address?: string;
 }
 
 export interface ResidentQuery {

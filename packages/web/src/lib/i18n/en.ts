@@ -284,6 +284,7 @@ export const en: Messages = {
     memberCountValue: '{{n}}',
     updatedAt: 'Updated',
     outsideGrid: 'Outside every grid',
+    addressSearch: 'Find by address: part of a village or street name, or a full door address',
     outsideGridOnly: 'Outside grids only',
     tagFilter: 'Filter by tag',
     empty: 'No households',

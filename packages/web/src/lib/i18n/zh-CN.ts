@@ -279,6 +279,7 @@ export const zhCN = {
     memberCountValue: '{{n}} 人',
     updatedAt: '更新时间',
     outsideGrid: '不在任何网格内',
+    addressSearch: '按地址查找：村/街路名的一部分，或完整门址',
     outsideGridOnly: '只看网格外住户',
     tagFilter: '按标签筛选',
     empty: '暂无住户',

@@ -1,6 +1,6 @@
 import { DownloadOutlined, PlusOutlined, PrinterOutlined, UploadOutlined } from '@ant-design/icons';
 import type { ResidentTag } from '@fengqiao/shared';
-import { App, Button, Card, Checkbox, Flex, Select, Typography } from 'antd';
+import { App, Button, Card, Checkbox, Flex, Input, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
@@ -31,16 +31,24 @@ export function HouseholdsPage() {
   const [searchParams] = useSearchParams();
   // ?outsideGrid=true: the import's result links here to the households it could not place in a grid.
   const [outsideOnly, setOutsideOnly] = useState(() => searchParams.get('outsideGrid') === 'true');
+  const [address, setAddress] = useState('');
   const [creating, setCreating] = useState(false);
   const orgUnitId = scope.selectedId;
 
   const pager = useCursorPager(
     (cursor, signal) =>
       listHouseholds(
-        { limit: PAGE_SIZE, cursor, orgUnitId, tag, outsideGrid: outsideOnly ? true : undefined },
+        {
+          limit: PAGE_SIZE,
+          cursor,
+          orgUnitId,
+          tag,
+          outsideGrid: outsideOnly ? true : undefined,
+          address: address || undefined,
+        },
         signal,
       ),
-    [orgUnitId, tag, outsideOnly],
+    [orgUnitId, tag, outsideOnly, address],
   );
 
   // The new household's community: the one selected in the tree (or the grid's), else the only one
@@ -119,6 +127,15 @@ export function HouseholdsPage() {
         }
       >
         <Flex gap={12} wrap align="center" style={{ marginBottom: 16 }}>
+          <Input.Search
+            allowClear
+            placeholder={t('households.addressSearch')}
+            onSearch={(value) => setAddress(value.trim())}
+            enterButton
+            maxLength={80}
+            style={{ width: 340, maxWidth: '100%' }}
+            data-testid="households-address-search"
+          />
           <Select<ResidentTag>
             allowClear
             placeholder={t('households.tagFilter')}
