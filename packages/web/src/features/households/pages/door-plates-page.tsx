@@ -91,6 +91,7 @@ export function DoorPlatesPage() {
             </Typography.Text>
             <Pagination
               simple
+              showSizeChanger={false}
               current={batch}
               pageSize={MAX_DOOR_PLATES}
               total={plates.data.total}

@@ -22,6 +22,7 @@ export function UserTable({ users, loading, ...handlers }: { users: User[]; load
     },
     { title: t('users.orgUnit'), dataIndex: 'orgUnitName' },
     { title: t('users.scope'), dataIndex: 'scopeOrgName' },
+    { title: t('users.workPhone'), dataIndex: 'workPhone', render: (phone: string | null) => phone ?? '—' },
     {
       title: t('users.status'),
       key: 'status',
