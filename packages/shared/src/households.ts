@@ -1,4 +1,5 @@
 import Type, { type Static } from 'typebox';
+import { ProblemSchema } from './schemas.js';
 
 const Uuid = Type.String({ format: 'uuid' });
 const strict = { additionalProperties: false } as const;
@@ -164,9 +165,9 @@ export const PublicHouseholdSchema = Type.Object({
   community: Type.String(),
   gridName: NullableString(),
   officerName: NullableString(),
-  stationName: NullableString(),
   /** The officer's published work phone (警务电话). */
   officerPhone: NullableString(),
+  stationName: NullableString(),
 });
 export type PublicHousehold = Static<typeof PublicHouseholdSchema>;
 
@@ -198,6 +199,25 @@ export const ImportReportSchema = Type.Object({
   ]),
 });
 export type ImportReport = Static<typeof ImportReportSchema>;
+
+const ImportMapping = () => Type.Record(Type.String(), Type.Union([Type.Integer(), Type.Null()]));
+
+/**
+ * The import's 422: a problem+json that, for `invalid_mapping`, also carries what the mapping step
+ * needs to be shown again — the file's header row, the mapping that was checked, the server's own
+ * suggestion, and the required fields left without a column.
+ */
+export const ImportProblemSchema = Type.Object({
+  ...ProblemSchema.properties,
+  header: Type.Optional(Type.Array(Type.String())),
+  /** The mapping that was checked: the one sent, or the suggestion when none was sent. */
+  mapping: Type.Optional(ImportMapping()),
+  /** Field → zero-based column, guessed from the header. */
+  suggestedMapping: Type.Optional(ImportMapping()),
+  /** Required fields (村/社区, 门牌号, 姓名, 身份证号) that `mapping` leaves without a column. */
+  unmappedRequired: Type.Optional(Type.Array(Type.String())),
+});
+export type ImportProblem = Static<typeof ImportProblemSchema>;
 
 export const ImportQuerySchema = Type.Object(
   {

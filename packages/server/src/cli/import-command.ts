@@ -2,7 +2,11 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig } from '../config.js';
 import { actorFromUser } from '../modules/auth/actor-from-user.js';
-import { type ImportMode, importHouseholds } from '../modules/households/household-import.service.js';
+import {
+  ImportMappingError,
+  type ImportMode,
+  importHouseholds,
+} from '../modules/households/household-import.service.js';
 import { findUserByUsername } from '../modules/users/user.repository.js';
 import { openRuntime } from '../runtime.js';
 
@@ -61,7 +65,14 @@ export function registerImportCommand(program: Command): void {
               mode,
               onProgress: progressReporter(),
             },
-          );
+          ).catch((error: unknown) => {
+            // Which columns the file has, so the header can be renamed to what the import recognises.
+            if (error instanceof ImportMappingError) {
+              const columns = error.header.map((name, i) => `${i + 1}. ${name || '（空）'}`).join('  ');
+              process.stderr.write(`文件表头 (header): ${columns}\n`);
+            }
+            throw error;
+          });
           const seconds = (Date.now() - started) / 1000;
           process.stderr.write('\n');
           for (const e of report.errors.slice(0, 200)) {

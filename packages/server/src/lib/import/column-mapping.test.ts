@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { completeMapping, normalizeHeader, suggestMapping, validateMapping } from './column-mapping.js';
+import {
+  completeMapping,
+  normalizeHeader,
+  parseMappingJson,
+  suggestMapping,
+  unmappedRequired,
+  validateMapping,
+} from './column-mapping.js';
 
 describe('normalizeHeader', () => {
   it('ignores spaces, punctuation, width, case and bracketed notes', () => {
@@ -125,5 +132,36 @@ describe('validateMapping', () => {
       'd',
     ]);
     expect(errors).toEqual(['"身份证号"对应的列不存在', '经度和纬度必须同时指定，或都不指定']);
+  });
+});
+
+describe('unmappedRequired', () => {
+  it('names the required fields without a column, in the mapping step order', () => {
+    expect(unmappedRequired(suggestMapping(['村/社区', '门牌号', '姓名']))).toEqual(['idCard']);
+    expect(unmappedRequired({})).toEqual(['community', 'room', 'name', 'idCard']);
+    expect(unmappedRequired(completeMapping({ community: 0, room: 1, name: 2, idCard: 3 }))).toEqual([]);
+  });
+});
+
+describe('parseMappingJson', () => {
+  it('reads field → column and reports what it cannot use, in Chinese', () => {
+    expect(parseMappingJson('{"name":5,"phone":null}')).toEqual({
+      mapping: { name: 5, phone: null },
+      problems: [],
+    });
+    expect(parseMappingJson('{"name":5,"nickname":6}')).toEqual({
+      mapping: { name: 5 },
+      problems: ['列对应关系中有未知的项目"nickname"'],
+    });
+    for (const text of ['not json', '[1,2]', 'null', '7']) {
+      const parsed = parseMappingJson(text);
+      expect(parsed.mapping).toEqual({});
+      expect(parsed.problems[0]).toContain('JSON 对象');
+    }
+  });
+
+  it('leaves column checks to validateMapping', () => {
+    const { mapping } = parseMappingJson('{"community":0,"room":1,"name":2,"idCard":"3"}');
+    expect(validateMapping(mapping, ['a', 'b', 'c', 'd'])).toEqual(['"身份证号"对应的列不存在']);
   });
 });

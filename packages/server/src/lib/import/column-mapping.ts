@@ -237,3 +237,35 @@ export function validateMapping(mapping: Partial<ColumnMapping>, header?: readon
 export function completeMapping(partial: Partial<ColumnMapping>): ColumnMapping {
   return Object.fromEntries(COLUMN_FIELDS.map((f) => [f, partial[f] ?? null])) as ColumnMapping;
 }
+
+/** Required fields the mapping leaves without a column, in the order the mapping step lists them. */
+export function unmappedRequired(mapping: Partial<ColumnMapping>): ColumnField[] {
+  return REQUIRED_FIELDS.filter((field) => mapping[field] === null || mapping[field] === undefined);
+}
+
+/**
+ * A mapping as JSON text (the HTTP query's `mapping`): an object of field → zero-based column or null.
+ * What cannot be used is returned as Chinese problems, to be reported with the file's header like any
+ * other mapping problem; column indexes themselves are checked by validateMapping.
+ */
+export function parseMappingJson(text: string): { mapping: Partial<ColumnMapping>; problems: string[] } {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    value = undefined;
+  }
+  if (!value || typeof value !== 'object' || Array.isArray(value)) {
+    return { mapping: {}, problems: ['列对应关系格式错误：应为 JSON 对象，如 {"name": 5}'] };
+  }
+  const mapping: Partial<Record<ColumnField, number | null>> = {};
+  const problems: string[] = [];
+  for (const [key, column] of Object.entries(value)) {
+    if (!(COLUMN_FIELDS as readonly string[]).includes(key)) {
+      problems.push(`列对应关系中有未知的项目"${key}"`);
+      continue;
+    }
+    mapping[key as ColumnField] = column as number | null;
+  }
+  return { mapping, problems };
+}

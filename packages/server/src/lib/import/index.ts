@@ -7,8 +7,10 @@ export {
   completeMapping,
   FIELD_LABELS,
   normalizeHeader,
+  parseMappingJson,
   REQUIRED_FIELDS,
   suggestMapping,
+  unmappedRequired,
   validateMapping,
 } from './column-mapping.js';
 export {

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ImportQuerySchema, ImportReportSchema, ProblemSchema } from '@fengqiao/shared';
+import { ImportProblemSchema, ImportQuerySchema, ImportReportSchema, ProblemSchema } from '@fengqiao/shared';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { invalid } from '../../http/app-error.js';
 import type { ContextOf } from '../../http/request-context.js';
-import type { ColumnMapping } from '../../lib/import/index.js';
-import { importHouseholds } from './household-import.service.js';
+import { ImportMappingError, importHouseholds } from './household-import.service.js';
 
 const FILE_TYPES = [
   'application/octet-stream',
@@ -14,13 +14,27 @@ const FILE_TYPES = [
 /** 100,000 households in xlsx is about 15 MB; leave room for wide sheets. */
 const MAX_FILE_BYTES = 64 * 1024 * 1024;
 
-function parseMapping(raw: string | undefined): Partial<ColumnMapping> | undefined {
-  if (!raw) return undefined;
-  try {
-    const value = JSON.parse(raw) as unknown;
-    if (value && typeof value === 'object' && !Array.isArray(value)) return value as Partial<ColumnMapping>;
-  } catch {}
-  throw invalid('invalid_mapping', '列对应关系格式错误', [{ field: 'mapping', message: '应为 JSON 对象' }]);
+/**
+ * The mapping problem as problem+json with its extension members (header, mapping, suggestion,
+ * unmapped required fields), so the web can show the mapping step again.
+ */
+function sendMappingProblem(reply: FastifyReply, request: FastifyRequest, error: ImportMappingError) {
+  return reply
+    .status(422)
+    .type('application/problem+json')
+    .send({
+      type: 'https://fengqiao.dev/problems/invalid-mapping',
+      title: '提交的内容有误',
+      status: 422,
+      code: error.code,
+      detail: error.message,
+      instance: request.url.split('?')[0],
+      errors: error.errors,
+      header: error.header,
+      mapping: error.mapping,
+      suggestedMapping: error.suggestedMapping,
+      unmappedRequired: error.unmappedRequired,
+    });
 }
 
 export const householdImportRoutes: FastifyPluginAsyncTypebox<{ contextOf: ContextOf }> = async (
@@ -39,28 +53,36 @@ export const householdImportRoutes: FastifyPluginAsyncTypebox<{ contextOf: Conte
       schema: {
         tags: ['households'],
         summary: '导入住户（xlsx/csv）：试导入报告每一行错误；正式导入要么全部写入，要么不写',
+        description:
+          '列对应关系无法使用时答 422 `invalid_mapping`，并附文件表头 `header`、所检查的对应关系 `mapping`、' +
+          '服务器建议的对应关系 `suggestedMapping` 和未对应的必填项 `unmappedRequired`。',
         querystring: ImportQuerySchema,
         response: {
           200: ImportReportSchema,
           400: ProblemSchema,
           403: ProblemSchema,
           415: ProblemSchema,
-          422: ProblemSchema,
+          422: ImportProblemSchema,
         },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const bytes = request.body;
       if (!Buffer.isBuffer(bytes) || bytes.length === 0) {
         throw invalid('empty_file', '请上传 xlsx 或 csv 文件', [{ field: 'file', message: '文件为空' }]);
       }
-      return importHouseholds(contextOf(request), {
-        input: { bytes },
-        format: request.query.format,
-        coordSystem: request.query.coordSystem,
-        mapping: parseMapping(request.query.mapping),
-        mode: request.query.mode,
-      });
+      try {
+        return await importHouseholds(contextOf(request), {
+          input: { bytes },
+          format: request.query.format,
+          coordSystem: request.query.coordSystem,
+          mapping: request.query.mapping,
+          mode: request.query.mode,
+        });
+      } catch (error) {
+        if (error instanceof ImportMappingError) return sendMappingProblem(reply, request, error);
+        throw error;
+      }
     },
   );
 };

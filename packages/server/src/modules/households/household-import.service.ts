@@ -2,17 +2,21 @@ import { prefixPattern } from '../../db/like-pattern.js';
 import { AppError, invalid } from '../../http/app-error.js';
 import { blindIndex } from '../../lib/crypto/sm.js';
 import {
+  type ColumnField,
   type ColumnMapping,
   type CoordSystem,
   completeMapping,
+  FIELD_LABELS,
   groupByHousehold,
   ImportFileError,
   type ImportRecord,
   openTable,
+  parseMappingJson,
   type RowError,
   suggestMapping,
   type TableFormat,
   type TableInput,
+  unmappedRequired,
   validateImport,
   validateMapping,
 } from '../../lib/import/index.js';
@@ -34,7 +38,8 @@ export type ImportMode = 'dry-run' | 'commit' | 'commit-valid';
 export interface ImportRequest {
   input: TableInput;
   format?: TableFormat;
-  mapping?: Partial<ColumnMapping>;
+  /** Field → zero-based column, or that as JSON text (the HTTP query's); omitted: suggested from the header. */
+  mapping?: Partial<ColumnMapping> | string;
   coordSystem?: CoordSystem;
   mode: ImportMode;
   onProgress?: (phase: 'validate' | 'write', done: number, total?: number) => void;
@@ -54,6 +59,44 @@ export interface ImportReport {
 }
 
 const BATCH = 1000;
+
+/**
+ * The columns chosen (or guessed) cannot be used. Carries what the user needs to choose again: the
+ * file's header, the mapping that was checked, the server's suggestion and the required fields left
+ * without a column.
+ */
+export class ImportMappingError extends AppError {
+  constructor(
+    readonly header: string[],
+    readonly mapping: ColumnMapping,
+    readonly suggestedMapping: ColumnMapping,
+    readonly unmappedRequired: ColumnField[],
+    problems: string[],
+  ) {
+    const missing = unmappedRequired.map((f) => `"${FIELD_LABELS[f]}"`).join('、');
+    super(
+      422,
+      'invalid_mapping',
+      missing
+        ? `未能确定必填项${missing}对应的列，请在"对应列"一步中指定`
+        : '列对应关系有误，请在"对应列"一步中修改',
+      problems.map((message) => ({ field: 'mapping', message })),
+    );
+  }
+}
+
+/** The mapping to use, or an ImportMappingError saying what is wrong with it. */
+function resolveMapping(header: string[], requested: ImportRequest['mapping']): ColumnMapping {
+  const suggested = suggestMapping(header);
+  const parsed =
+    typeof requested === 'string'
+      ? parseMappingJson(requested)
+      : { mapping: requested ?? suggested, problems: [] };
+  const mapping = completeMapping(parsed.mapping);
+  const problems = [...parsed.problems, ...validateMapping(mapping, header)];
+  if (problems.length === 0) return mapping;
+  throw new ImportMappingError(header, mapping, suggested, unmappedRequired(mapping), problems);
+}
 
 function toBulk(records: readonly ImportRecord[]): BulkHousehold[] {
   return [...groupByHousehold(records).values()].map((rows) => {
@@ -168,15 +211,12 @@ export async function importHouseholds(ctx: ServiceContext, request: ImportReque
     throw error;
   }
   const header = table.header.cells;
-  const mapping = request.mapping ? completeMapping(request.mapping) : suggestMapping(header);
-  const mappingProblems = validateMapping(mapping, header);
-  if (mappingProblems.length > 0) {
+  let mapping: ColumnMapping;
+  try {
+    mapping = resolveMapping(header, request.mapping);
+  } catch (error) {
     await table.rows.return(undefined);
-    throw invalid(
-      'invalid_mapping',
-      '列对应关系不完整',
-      mappingProblems.map((message) => ({ field: 'mapping', message })),
-    );
+    throw error;
   }
   let validation: Awaited<ReturnType<typeof validateImport>>;
   try {

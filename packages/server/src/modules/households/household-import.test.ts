@@ -107,7 +107,7 @@ describe('household import', () => {
     expect(rows.length).toBe(3);
   });
 
-  it('rejects a broken xlsx file and a file without the required columns', async () => {
+  it('rejects a broken xlsx file', async () => {
     const broken = await upload(
       Buffer.from('PK\u0003\u0004 this is not really a zip'),
       'mode=dry-run&format=xlsx',
@@ -115,9 +115,57 @@ describe('household import', () => {
     );
     expect(broken.statusCode).toBe(422);
     expect(broken.json().code).toBe('invalid_file');
-    const noId = await upload('村/社区,门牌号,姓名\r\n甲村,1号,张三', 'mode=dry-run');
+  });
+
+  it('answers a mapping it cannot use with the header, the suggestion and the unmapped required fields', async () => {
+    const file = '村/社区,门牌号,姓名,证件\r\n甲村,1号,张三,x';
+    const noId = await upload(file, 'mode=dry-run');
     expect(noId.statusCode).toBe(422);
-    expect(noId.json().code).toBe('invalid_mapping');
+    expect(noId.headers['content-type']).toContain('application/problem+json');
+    const problem = noId.json();
+    expect(problem).toMatchObject({
+      code: 'invalid_mapping',
+      status: 422,
+      header: ['村/社区', '门牌号', '姓名', '证件'],
+      suggestedMapping: { community: 0, room: 1, name: 2, idCard: null, street: null },
+      mapping: { community: 0, room: 1, name: 2, idCard: null },
+      unmappedRequired: ['idCard'],
+      errors: [{ field: 'mapping', message: '请指定"身份证号"对应的列' }],
+    });
+    expect(problem.detail).toContain('身份证号');
+
+    // The user's own mapping: checked as sent; the suggestion still comes along.
+    const clash = await upload(
+      file,
+      `mode=dry-run&mapping=${encodeURIComponent('{"community":0,"room":1,"name":1,"idCard":9}')}`,
+    );
+    expect(clash.json()).toMatchObject({
+      code: 'invalid_mapping',
+      header: ['村/社区', '门牌号', '姓名', '证件'],
+      mapping: { community: 0, room: 1, name: 1, idCard: 9 },
+      suggestedMapping: { community: 0, room: 1, name: 2 },
+      unmappedRequired: [],
+    });
+    expect(clash.json().errors.map((e: { message: string }) => e.message)).toEqual([
+      '"身份证号"对应的列不存在',
+      '第 2 列"门牌号"同时对应了"门牌号/房号"和"姓名"，一列只能对应一项',
+    ]);
+
+    const malformed = await upload(file, `mode=dry-run&mapping=${encodeURIComponent('{name:')}`);
+    expect(malformed.statusCode).toBe(422);
+    expect(malformed.json()).toMatchObject({
+      code: 'invalid_mapping',
+      header: ['村/社区', '门牌号', '姓名', '证件'],
+      unmappedRequired: ['community', 'room', 'name', 'idCard'],
+    });
+    expect(malformed.json().errors[0].message).toContain('JSON 对象');
+
+    const fixed = await upload(
+      file,
+      `mode=dry-run&mapping=${encodeURIComponent('{"community":0,"room":1,"name":2,"idCard":3}')}`,
+    );
+    expect(fixed.statusCode).toBe(200);
+    expect(fixed.json().errors[0]).toMatchObject({ row: 2, column: '证件', field: 'idCard' });
   });
 
   it('never moves a person registered in another officer area; the row is an error instead', async () => {

@@ -413,6 +413,8 @@ export const en: Messages = {
     mappingIntro:
       'Columns were matched from the header: please check. Choose “Do not import” for fields you do not need.',
     mappingManual: 'Not every required column could be recognised: choose them by hand.',
+    mappingUnrecognized:
+      'The header has no column for: {{fields}}. Choose the column below (or rename it in the file and upload again).',
     field: 'Field',
     fileColumn: 'Column in the file',
     hint: 'Notes',

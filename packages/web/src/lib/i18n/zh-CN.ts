@@ -403,6 +403,8 @@ export const zhCN = {
     prev: '上一步',
     mappingIntro: '已根据表头自动对应，请核对。不需要的列选择“不导入”。',
     mappingManual: '未能自动识别全部必填列，请手动指定。',
+    mappingUnrecognized:
+      '文件表头中没有找到：{{fields}}。请在下表中为其选择对应的列（或修改文件表头后重新上传）。',
     field: '项目',
     fileColumn: '文件中的列',
     hint: '说明',

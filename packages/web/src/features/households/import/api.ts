@@ -1,7 +1,7 @@
-import type { ImportReport, Problem } from '@fengqiao/shared';
+import type { ImportProblem, ImportReport, Problem } from '@fengqiao/shared';
 import { ApiError, buildUrl, send } from '../../../lib/api-client';
 import { i18n } from '../../../lib/i18n';
-import type { ImportMapping } from './fields';
+import { IMPORT_FIELDS, type ImportField, type ImportMapping, toMapping } from './fields';
 
 export type ImportMode = 'dry-run' | 'commit' | 'commit-valid';
 export type CoordSystem = 'wgs84' | 'gcj02';
@@ -108,9 +108,29 @@ export function uploadImport(
   });
 }
 
-/** The server's `invalid_mapping` 422: its errors[] say what is missing or clashes. */
-export function mappingProblems(error: unknown): string[] | null {
+/** What the server's `invalid_mapping` 422 says, to show the mapping step again. */
+export interface MappingRejection {
+  /** Its errors[]: what is missing or clashes, in Chinese. */
+  problems: string[];
+  /** The file's header row. */
+  header: string[];
+  /** The server's suggestion from the header. */
+  suggestedMapping: ImportMapping;
+  /** Required fields the checked mapping left without a column. */
+  unmappedRequired: ImportField[];
+}
+
+/** The server's `invalid_mapping` 422 (ImportProblem), or null for any other error. */
+export function mappingRejection(error: unknown): MappingRejection | null {
   if (!(error instanceof ApiError) || error.code !== 'invalid_mapping') return null;
-  const messages = (error.problem.errors ?? []).map((e) => e.message);
-  return messages.length ? messages : [error.problem.detail ?? error.problem.title];
+  const problem = error.problem as ImportProblem;
+  const messages = (problem.errors ?? []).map((e) => e.message);
+  return {
+    problems: messages.length ? messages : [problem.detail ?? problem.title],
+    header: problem.header ?? [],
+    suggestedMapping: toMapping(problem.suggestedMapping ?? {}),
+    unmappedRequired: (problem.unmappedRequired ?? []).filter((f): f is ImportField =>
+      (IMPORT_FIELDS as readonly string[]).includes(f),
+    ),
+  };
 }

@@ -38,12 +38,6 @@ export function sameMapping(a: ImportMapping, b: ImportMapping): boolean {
   return IMPORT_FIELDS.every((f) => a[f] === b[f]);
 }
 
-/**
- * A mapping the server accepts for any file of four or more columns. Sent only to learn the header
- * when the server could not suggest a complete mapping (its 422 does not carry the header).
- */
-export const PROBE_MAPPING: ImportMapping = { ...emptyMapping(), community: 0, room: 1, name: 2, idCard: 3 };
-
 export interface MappingCheck {
   missing: ImportField[];
   /** Columns chosen for more than one field. */
@@ -96,26 +90,6 @@ const TEMPLATE_HEADER: Record<ImportField, string> = {
   residenceType: '户籍类型',
   tags: '标签',
 };
-
-/**
- * A first guess when the server could not suggest a mapping: header cells that are exactly the
- * template's (or the field's label, ignoring spaces and slashes). The user completes the rest.
- */
-export function guessMapping(header: readonly string[], labels: Readonly<Record<ImportField, string>>) {
-  const norm = (s: string) => s.normalize('NFKC').replace(/[\s/／()（）]/g, '');
-  const cells = header.map(norm);
-  const mapping = emptyMapping();
-  const used = new Set<number>();
-  for (const field of IMPORT_FIELDS) {
-    const wanted = new Set([norm(TEMPLATE_HEADER[field]), norm(labels[field])]);
-    const column = cells.findIndex((c, i) => !used.has(i) && wanted.has(c));
-    if (column >= 0) {
-      mapping[field] = column;
-      used.add(column);
-    }
-  }
-  return mapping;
-}
 
 /** The example row: a made-up person with a well-formed ID number (诸暨 region code). */
 function exampleRow(): Record<ImportField, string> {

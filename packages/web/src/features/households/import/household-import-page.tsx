@@ -5,14 +5,12 @@ import { useTranslation } from 'react-i18next';
 import { useBlocker, useNavigate } from 'react-router';
 import { errorMessage, isAbort } from '../../../lib/api-client';
 import { PageHeader } from '../../../lib/components/page-header';
-import { type CoordSystem, type ImportMode, mappingProblems } from './api';
+import { type CoordSystem, type ImportMode, type MappingRejection, mappingRejection } from './api';
 import {
   emptyMapping,
-  guessMapping,
-  IMPORT_FIELDS,
   type ImportField,
   type ImportMapping,
-  PROBE_MAPPING,
+  REQUIRED_FIELDS,
   sameMapping,
   toMapping,
 } from './fields';
@@ -49,14 +47,13 @@ export function HouseholdImportPage() {
   const [mapping, setMapping] = useState<ImportMapping>(emptyMapping);
   const [checked, setChecked] = useState<Checked | null>(null);
   const [manual, setManual] = useState(false);
+  /** Required fields the server found no column for in the header. */
+  const [unrecognized, setUnrecognized] = useState<ImportField[]>([]);
   const [serverProblems, setServerProblems] = useState<string[]>([]);
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState<ImportReport | null>(null);
 
   const report = checked && sameMapping(checked.mapping, mapping) ? checked.report : null;
-  const labels = Object.fromEntries(
-    IMPORT_FIELDS.map((f) => [f, t(`householdImport.fields.${f}`)]),
-  ) as Record<ImportField, string>;
 
   // A running import: leaving would lose its result (and a commit would go on without the user).
   const blocker = useBlocker(upload.busy);
@@ -92,6 +89,7 @@ export function HouseholdImportPage() {
     setMapping(emptyMapping());
     setChecked(null);
     setManual(false);
+    setUnrecognized([]);
     setServerProblems([]);
     setError(null);
   }
@@ -107,7 +105,7 @@ export function HouseholdImportPage() {
   /** A dry run; null when it failed (the error is shown). Mapping problems go to the mapping step. */
   async function dryRun(
     withMapping: ImportMapping | undefined,
-  ): Promise<{ report: ImportReport } | { problems: string[] } | null> {
+  ): Promise<{ report: ImportReport } | { rejection: MappingRejection } | null> {
     if (!file) return null;
     setError(null);
     try {
@@ -116,13 +114,13 @@ export function HouseholdImportPage() {
       return { report: r };
     } catch (e) {
       if (isAbort(e)) return null;
-      const problems = mappingProblems(e);
-      if (!problems) {
+      const rejection = mappingRejection(e);
+      if (!rejection) {
         setError(e);
         return null;
       }
-      setServerProblems(problems);
-      return { problems };
+      setServerProblems(rejection.problems);
+      return { rejection };
     }
   }
 
@@ -137,24 +135,24 @@ export function HouseholdImportPage() {
     if (!outcome) return;
     if ('report' in outcome) {
       setManual(false);
+      setUnrecognized([]);
       setStep(1);
       return;
     }
-    // The header was not recognised well enough for a suggestion, and the 422 does not carry the
-    // header: learn it from a dry run with a placeholder mapping, then let the user choose.
-    try {
-      const probe = await upload.run(file, { mode: 'dry-run', coordSystem, mapping: PROBE_MAPPING });
-      setHeader(probe.header);
-      setMapping(guessMapping(probe.header, labels));
-      setChecked(null);
-      setManual(true);
-      setServerProblems(outcome.problems);
-      setStep(1);
-    } catch (e) {
-      if (isAbort(e)) return;
+    // The header did not name every required column. The server's answer carries the header and its
+    // suggestion: show the mapping step with what is missing, for the user to complete.
+    const { rejection } = outcome;
+    if (rejection.header.length < REQUIRED_FIELDS.length) {
       setServerProblems([]);
-      setError(mappingProblems(e) ? new Error(t('householdImport.tooFewColumns')) : e);
+      setError(new Error(t('householdImport.tooFewColumns')));
+      return;
     }
+    setHeader(rejection.header);
+    setMapping(rejection.suggestedMapping);
+    setChecked(null);
+    setManual(true);
+    setUnrecognized(rejection.unmappedRequired);
+    setStep(1);
   }
 
   /** 重新检查 (stay) or 下一步 (go on to the report; checks first when the mapping changed). */
@@ -221,6 +219,7 @@ export function HouseholdImportPage() {
         mapping={mapping}
         checked={report}
         manual={manual}
+        unrecognized={unrecognized}
         serverProblems={serverProblems}
         busy={upload.busy}
         onChange={(next) => {

@@ -21,6 +21,8 @@ interface MappingStepProps {
   checked: ImportReport | null;
   /** True when the server could not suggest the required columns itself. */
   manual: boolean;
+  /** Required fields the server found no column for in the header (its 422 said so). */
+  unrecognized: readonly ImportField[];
   /** The server's objections to the last mapping sent. */
   serverProblems: readonly string[];
   busy: boolean;
@@ -32,7 +34,7 @@ interface MappingStepProps {
 
 /** Step 2: which column of the file holds each field; the server's suggestion, editable. */
 export function MappingStep(props: MappingStepProps) {
-  const { header, mapping, checked, manual, serverProblems, busy, onChange } = props;
+  const { header, mapping, checked, manual, unrecognized, serverProblems, busy, onChange } = props;
   const { t } = useTranslation();
   const check = checkMapping(mapping);
   const columnName = (i: number) =>
@@ -111,6 +113,14 @@ export function MappingStep(props: MappingStepProps) {
         type={manual ? 'warning' : 'info'}
         showIcon
         title={manual ? t('householdImport.mappingManual') : t('householdImport.mappingIntro')}
+        description={
+          manual && unrecognized.length
+            ? t('householdImport.mappingUnrecognized', {
+                fields: unrecognized.map((f) => t(`householdImport.fields.${f}`)).join('、'),
+              })
+            : undefined
+        }
+        data-testid="import-mapping-intro"
       />
       <Table<{ field: ImportField }>
         rowKey="field"
