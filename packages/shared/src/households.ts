@@ -192,7 +192,10 @@ export const ImportReportSchema = Type.Object({
       householdsCreated: Type.Integer(),
       householdsMatched: Type.Integer(),
       residentsCreated: Type.Integer(),
+      /** People already on file whose row differed from the file: written and logged in the history. */
       residentsUpdated: Type.Integer(),
+      /** People already on file exactly as the file has them: not written, no history row. */
+      residentsUnchanged: Type.Integer(),
       outsideGrid: Type.Integer(),
     }),
     Type.Null(),

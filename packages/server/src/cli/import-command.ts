@@ -86,7 +86,7 @@ export function registerImportCommand(program: Command): void {
           if (report.written) {
             const w = report.written;
             process.stdout.write(
-              `已写入：新建 ${w.householdsCreated} 户（其中 ${w.outsideGrid} 户不在网格内），新增 ${w.residentsCreated} 人，更新 ${w.residentsUpdated} 人\n`,
+              `已写入：新建 ${w.householdsCreated} 户（其中 ${w.outsideGrid} 户不在网格内），新增 ${w.residentsCreated} 人，更新 ${w.residentsUpdated} 人，未变化 ${w.residentsUnchanged} 人\n`,
             );
           } else if (mode === 'dry-run') {
             process.stdout.write(

@@ -5,18 +5,37 @@ import { type householdEvents, households, residents } from '../../db/schema/ind
 export async function findHouseholdsByAddressIndexes(db: DbOrTx, stationId: string, indexes: string[]) {
   if (indexes.length === 0) return [];
   return db
-    .select({ id: households.id, addressIndex: households.addressIndex, orgPath: households.orgPath })
+    .select({
+      id: households.id,
+      addressIndex: households.addressIndex,
+      addressMasked: households.addressMasked,
+      orgPath: households.orgPath,
+    })
     .from(households)
     .where(and(eq(households.stationId, stationId), inArray(households.addressIndex, indexes)));
 }
 
+/** People on file by ID-number index, with what an import may change and their household's masked address. */
 export async function findResidentsByIdCardIndexes(db: DbOrTx, stationId: string, indexes: string[]) {
   if (indexes.length === 0) return [];
   return db
-    .select({ id: residents.id, idCardIndex: residents.idCardIndex })
+    .select({
+      id: residents.id,
+      idCardIndex: residents.idCardIndex,
+      householdId: residents.householdId,
+      addressMasked: households.addressMasked,
+      name: residents.name,
+      phoneIndex: residents.phoneIndex,
+      phoneMasked: residents.phoneMasked,
+      relation: residents.relation,
+      residenceType: residents.residenceType,
+      tags: residents.tags,
+    })
     .from(residents)
+    .innerJoin(households, eq(households.id, residents.householdId))
     .where(and(eq(residents.stationId, stationId), inArray(residents.idCardIndex, indexes)));
 }
+export type StoredResident = Awaited<ReturnType<typeof findResidentsByIdCardIndexes>>[number];
 
 /** A text[] value as a PostgreSQL array literal, so a column of arrays can travel as one text[] parameter. */
 function arrayLiteral(values: readonly string[]): string {
@@ -76,11 +95,13 @@ export async function insertHouseholdEventRows(
 ) {
   if (rows.length === 0) return;
   await db.execute(sql`
-    insert into household_events (id, station_id, household_id, actor_id, actor_name, kind, summary)
+    insert into household_events (id, station_id, household_id, resident_id, actor_id, actor_name, kind, summary,
+                                  changes)
     select * from unnest(${column(rows, (r) => r.id)}::uuid[], ${column(rows, (r) => r.stationId)}::uuid[],
-                         ${column(rows, (r) => r.householdId)}::uuid[], ${column(rows, (r) => r.actorId ?? null)}::uuid[],
-                         ${column(rows, (r) => r.actorName ?? null)}::text[], ${column(rows, (r) => r.kind)}::text[],
-                         ${column(rows, (r) => r.summary)}::text[])`);
+                         ${column(rows, (r) => r.householdId)}::uuid[], ${column(rows, (r) => r.residentId ?? null)}::uuid[],
+                         ${column(rows, (r) => r.actorId ?? null)}::uuid[], ${column(rows, (r) => r.actorName ?? null)}::text[],
+                         ${column(rows, (r) => r.kind)}::text[], ${column(rows, (r) => r.summary)}::text[],
+                         ${column(rows, (r) => (r.changes ? JSON.stringify(r.changes) : null))}::jsonb[])`);
 }
 
 /** Re-imported people: one statement for the whole batch, matched on id. */

@@ -4,6 +4,7 @@ import { uuidv7 } from 'uuidv7';
 import type { DbOrTx } from '../../db/client.js';
 import type { Keys } from '../../security/secret-key.js';
 import { createGridLocator } from './grid-locator.js';
+import { isSensitiveTag, type Viewer, visibleTags } from './household.presenter.js';
 import { listStationGrids } from './household.repository.js';
 import { newQrCode } from './household.service.js';
 import {
@@ -12,6 +13,7 @@ import {
   insertHouseholdEventRows,
   insertHouseholdRows,
   insertResidentRows,
+  type StoredResident,
   updateResidentRows,
 } from './household-bulk.repository.js';
 import { nameGrams, protectAddress, protectIdCard, protectPhone } from './personal-fields.js';
@@ -42,13 +44,21 @@ export interface BulkTarget {
   /** Grids a point may be placed in; others count as outside. */
   scopePath: string;
   actor: { id: string; name: string } | null;
+  /**
+   * Whose eyes the history's tag changes are written for, and whose hidden tags (重点关注) a re-import
+   * keeps as they are. Omitted: the system, which sees every tag.
+   */
+  viewer?: Viewer;
 }
 
 export interface BulkResult {
   householdsCreated: number;
   householdsMatched: number;
   residentsCreated: number;
+  /** People already on file whose row differs: written, with a history row in their household's file. */
   residentsUpdated: number;
+  /** People already on file exactly as the batch has them: neither written nor logged. */
+  residentsUnchanged: number;
   outsideGrid: number;
 }
 
@@ -64,9 +74,61 @@ export async function loadGridLocator(db: DbOrTx, stationId: string, scopePath: 
   return createGridLocator(grids.filter((g) => g.path.startsWith(scopePath)));
 }
 
+const CHANGE_LABELS: Record<string, string> = {
+  address: '住址',
+  name: '姓名',
+  phone: '手机号',
+  relation: '与户主关系',
+  residenceType: '户籍类型',
+  tags: '标签',
+};
+
+type Change = { from: unknown; to: unknown };
+
+const sameTags = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && [...a].sort().join('\u0000') === [...b].sort().join('\u0000');
+
+/** A person of the batch, sealed and placed, as it would be inserted. */
+type ResidentToWrite = Parameters<typeof insertResidentRows>[1][number] & {
+  id: string;
+  idCardIndex: string;
+  /** Of the household the person is placed in, for the history. */
+  addressMasked: string;
+  phoneIndex: string | null;
+  phoneMasked: string | null;
+  tags: string[];
+};
+
+/** What a re-imported row changes about a person on file, masked as the history shows it; empty when nothing. */
+function residentChanges(
+  stored: StoredResident,
+  next: ResidentToWrite,
+  viewer: Viewer,
+): Record<string, Change> {
+  const changes: Record<string, Change> = {};
+  if (next.householdId !== stored.householdId) {
+    changes.address = { from: stored.addressMasked, to: next.addressMasked };
+  }
+  if (next.name !== stored.name) changes.name = { from: stored.name, to: next.name };
+  if (next.phoneIndex !== stored.phoneIndex)
+    changes.phone = { from: stored.phoneMasked, to: next.phoneMasked };
+  if (next.relation !== stored.relation) changes.relation = { from: stored.relation, to: next.relation };
+  if (next.residenceType !== stored.residenceType) {
+    changes.residenceType = { from: stored.residenceType, to: next.residenceType };
+  }
+  if (!sameTags(next.tags, stored.tags)) {
+    changes.tags = { from: visibleTags(stored.tags, viewer), to: visibleTags(next.tags, viewer) };
+  }
+  return changes;
+}
+
+const SYSTEM_VIEWER: Viewer = { sensitive: true };
+
 /**
  * Writes a batch of already-validated households in a few statements. Idempotent: an address already
- * on file is the same household, and an ID number already on file is the same person, updated.
+ * on file is the same household, and an ID number already on file is the same person. A person whose
+ * row differs from the record is updated and the change written to the household's history (and the
+ * old household's, when they move); a person exactly as on file is left alone: no write, no history.
  */
 export async function writeHouseholdBatch(
   target: BulkTarget,
@@ -74,11 +136,13 @@ export async function writeHouseholdBatch(
   batch: BulkHousehold[],
 ): Promise<BulkResult> {
   const { db, keys, stationId } = target;
+  const viewer = target.viewer ?? SYSTEM_VIEWER;
   const result: BulkResult = {
     householdsCreated: 0,
     householdsMatched: 0,
     residentsCreated: 0,
     residentsUpdated: 0,
+    residentsUnchanged: 0,
     outsideGrid: 0,
   };
   const prepared = batch.map((h) => ({ ...h, protectedAddress: protectAddress(keys, h.address) }));
@@ -93,11 +157,19 @@ export async function writeHouseholdBatch(
   );
   const newHouseholds: Parameters<typeof insertHouseholdRows>[1] = [];
   const events: Parameters<typeof insertHouseholdEventRows>[1] = [];
-  const residentsToWrite: (Parameters<typeof insertResidentRows>[1][number] & {
-    id: string;
-    idCardIndex: string;
-  })[] = [];
-  const seenAddresses = new Map<string, { id: string; orgPath: string }>();
+  const residentsToWrite: ResidentToWrite[] = [];
+  const seenAddresses = new Map<string, { id: string; orgPath: string; addressMasked: string }>();
+  const event = (householdId: string, residentId: string | null, summary: string, changes?: object) => ({
+    id: uuidv7(),
+    stationId,
+    householdId,
+    residentId,
+    actorId: target.actor?.id ?? null,
+    actorName: target.actor?.name ?? '系统导入',
+    kind: residentId ? 'resident.update' : 'household.import',
+    summary,
+    changes: changes ?? null,
+  });
 
   for (const h of prepared) {
     const key = h.protectedAddress.index;
@@ -107,7 +179,11 @@ export async function writeHouseholdBatch(
     } else {
       const grid = h.lng !== null && h.lat !== null ? locate(h.lng, h.lat) : null;
       if (!grid) result.outsideGrid++;
-      home = { id: uuidv7(), orgPath: grid?.path ?? target.fallbackPath };
+      home = {
+        id: uuidv7(),
+        orgPath: grid?.path ?? target.fallbackPath,
+        addressMasked: h.protectedAddress.masked,
+      };
       newHouseholds.push({
         id: home.id,
         stationId,
@@ -122,15 +198,7 @@ export async function writeHouseholdBatch(
         lat: h.lat,
         qrCode: newQrCode(),
       });
-      events.push({
-        id: uuidv7(),
-        stationId,
-        householdId: home.id,
-        actorId: target.actor?.id ?? null,
-        actorName: target.actor?.name ?? '系统导入',
-        kind: 'household.import',
-        summary: `批量导入建档（${h.residents.length} 人）`,
-      });
+      events.push(event(home.id, null, `批量导入建档（${h.residents.length} 人）`));
       result.householdsCreated++;
     }
     seenAddresses.set(key, home);
@@ -142,6 +210,7 @@ export async function writeHouseholdBatch(
         stationId,
         householdId: home.id,
         orgPath: home.orgPath,
+        addressMasked: home.addressMasked,
         name: r.name,
         nameGrams: nameGrams(r.name),
         idCardSealed: idCard.sealed,
@@ -166,12 +235,34 @@ export async function writeHouseholdBatch(
         stationId,
         residentsToWrite.map((r) => r.idCardIndex),
       )
-    ).map((r) => [r.idCardIndex, r.id]),
+    ).map((r) => [r.idCardIndex, r]),
   );
-  const inserts = residentsToWrite.filter((r) => !existingPeople.has(r.idCardIndex));
-  const updates = residentsToWrite
-    .filter((r) => existingPeople.has(r.idCardIndex))
-    .map((r) => ({ ...r, id: existingPeople.get(r.idCardIndex) as string }));
+  const inserts: ResidentToWrite[] = [];
+  const updates: ResidentToWrite[] = [];
+  for (const r of residentsToWrite) {
+    const stored = existingPeople.get(r.idCardIndex);
+    if (!stored) {
+      inserts.push(r);
+      continue;
+    }
+    // Tags the importer cannot see are kept as they are, as when editing by hand.
+    const hidden = viewer.sensitive ? [] : stored.tags.filter(isSensitiveTag);
+    const next = { ...r, id: stored.id, tags: [...new Set([...r.tags, ...hidden])] };
+    const changes = residentChanges(stored, next, viewer);
+    const fields = Object.keys(changes);
+    if (fields.length === 0) {
+      result.residentsUnchanged++;
+      continue;
+    }
+    updates.push(next);
+    const what = fields.map((f) => CHANGE_LABELS[f] ?? f).join('、');
+    events.push(event(next.householdId, next.id, `导入更新 ${next.name} 的信息：${what}`, changes));
+    if (changes.address) {
+      events.push(
+        event(stored.householdId, next.id, `导入时 ${next.name} 迁出本户`, { address: changes.address }),
+      );
+    }
+  }
   await insertHouseholdRows(db, newHouseholds);
   await insertResidentRows(db, inserts);
   await updateResidentRows(db, updates);

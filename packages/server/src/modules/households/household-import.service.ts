@@ -24,6 +24,7 @@ import type { ServiceContext } from '../../security/context.js';
 import { authorize } from '../../security/policy.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { findOrgUnit } from '../orgs/org-unit.service.js';
+import { viewerOf } from './household.service.js';
 import { findIdCardIndexesOutside } from './household-bulk.repository.js';
 import {
   analyzeRegister,
@@ -195,7 +196,7 @@ async function refusePointsInOtherAreas(
 /**
  * Reads, checks and (unless it is a dry run) writes a household file. All or nothing: the write is one
  * transaction, and with any bad row nothing is written unless the caller chose to import the valid
- * rows only. Re-importing the same file changes nothing but the updated time.
+ * rows only. Re-importing the same file writes nothing: people exactly as on file count as unchanged.
  */
 export async function importHouseholds(ctx: ServiceContext, request: ImportRequest): Promise<ImportReport> {
   await authorize(ctx, 'household.import', 'household');
@@ -254,6 +255,7 @@ export async function importHouseholds(ctx: ServiceContext, request: ImportReque
       fallbackPath: ctx.actor.scopePath,
       scopePath: ctx.actor.scopePath,
       actor: { id: ctx.actor.userId, name: ctx.actor.displayName },
+      viewer: viewerOf(ctx),
     };
     const locate = await loadGridLocator(tx, stationId, ctx.actor.scopePath);
     const total: BulkResult = {
@@ -261,6 +263,7 @@ export async function importHouseholds(ctx: ServiceContext, request: ImportReque
       householdsMatched: 0,
       residentsCreated: 0,
       residentsUpdated: 0,
+      residentsUnchanged: 0,
       outsideGrid: 0,
     };
     for (let i = 0; i < households.length; i += BATCH) {

@@ -44,6 +44,9 @@ const upload = (body: Buffer | string, query: string, contentType = 'text/csv') 
 const residentCount = async () =>
   Number((await t.database.pool.query('select count(*) from residents')).rows[0].count);
 
+const count = async (sql: string, params: unknown[] = []) =>
+  Number((await t.database.pool.query(sql, params)).rows[0].count);
+
 describe('household import', () => {
   it('reads a GBK csv and reports every bad row with its row number, column and a Chinese reason, writing nothing', async () => {
     const bad = csv([
@@ -83,28 +86,92 @@ describe('household import', () => {
     expect(await residentCount()).toBe(1);
   });
 
-  it('commits a clean file in its grid, and a re-import changes nothing but updates', async () => {
+  it('commits a clean file in its grid; a re-import of the same file writes nothing and logs nothing', async () => {
     const clean = csv(goodLines);
     const first = (await upload(clean, 'mode=commit')).json();
     expect(first.written).toMatchObject({
       householdsCreated: 1,
       householdsMatched: 1,
       residentsCreated: 2,
-      residentsUpdated: 1,
+      // 王二 came in identical with the valid rows of the test before.
+      residentsUpdated: 0,
+      residentsUnchanged: 1,
     });
-    const count = await residentCount();
+    const people = await residentCount();
+    const history = await count('select count(*) from household_events');
+    const stamps = (await t.database.pool.query('select id, updated_at from residents order by id')).rows;
+
     const again = (await upload(clean, 'mode=commit')).json();
-    expect(again.written).toMatchObject({ householdsCreated: 0, residentsCreated: 0, residentsUpdated: 3 });
-    expect(await residentCount()).toBe(count);
+    expect(again.written).toMatchObject({
+      householdsCreated: 0,
+      residentsCreated: 0,
+      residentsUpdated: 0,
+      residentsUnchanged: 3,
+    });
+    expect(await residentCount()).toBe(people);
+    expect(await count('select count(*) from household_events')).toBe(history);
+    expect((await t.database.pool.query('select id, updated_at from residents order by id')).rows).toEqual(
+      stamps,
+    );
 
     const households = (
       await t.app.inject({ method: 'GET', url: '/api/v1/households', headers: { cookie: officerA } })
     ).json();
     expect(households.items.every((h: { gridId: string }) => h.gridId === tree.gridA.id)).toBe(true);
     const { rows } = await t.database.pool.query(
-      "select detail from audit_log where action = 'household.import'",
+      "select detail from audit_log where action = 'household.import' order by seq",
     );
     expect(rows.length).toBe(3);
+    expect(rows[2].detail).toMatchObject({ residentsUpdated: 0, residentsUnchanged: 3 });
+  });
+
+  it('updates only people whose row differs, and writes each change to the history, masked', async () => {
+    const changed = csv([
+      // 张一: new phone; 李一: as on file; 王二: moves to 3号 and gets a tag.
+      `甲村,东路,1号,120.205,29.605,张一,${id(1)},13900000009,户主,户籍,反诈App已安装`,
+      goodLines[1] as string,
+      `甲村,东路,3号,120.207,29.607,王二,${id(3, '1940-01-01')},,户主,户籍,独居老人、低保`,
+    ]);
+    const report = (await upload(changed, 'mode=commit')).json();
+    expect(report.written).toMatchObject({
+      householdsCreated: 1,
+      residentsCreated: 0,
+      residentsUpdated: 2,
+      residentsUnchanged: 1,
+    });
+    const { rows } = await t.database.pool.query(
+      `select e.summary, e.changes, e.resident_id is not null as about_person
+         from household_events e where e.kind = 'resident.update' order by e.id`,
+    );
+    expect(rows).toHaveLength(3);
+    const phone = rows.find((r) => r.summary.includes('张一'));
+    expect(phone.summary).toBe('导入更新 张一 的信息：手机号');
+    expect(phone.changes).toEqual({ phone: { from: '138****0001', to: '139****0009' } });
+    const moved = rows.filter((r) => r.summary.includes('王二'));
+    expect(moved.map((r) => r.summary).sort()).toEqual(
+      ['导入更新 王二 的信息：住址、标签', '导入时 王二 迁出本户'].sort(),
+    );
+    const into = moved.find((r) => r.summary.startsWith('导入更新'));
+    expect(into.changes).toEqual({
+      address: { from: '甲村东路****', to: '甲村东路****' },
+      tags: { from: ['独居老人'], to: ['独居老人', '低保'] },
+    });
+    expect(JSON.stringify(rows)).not.toContain(id(3, '1940-01-01'));
+  });
+
+  it('keeps tags a grid worker cannot see: their re-import of the same person is unchanged', async () => {
+    const gridWorker = (await createSignedInUser(t, { roles: ['grid_worker'], org: tree.gridA })).cookie;
+    const person = `甲村,北路,8号,120.205,29.605,关注,${id(80, '1980-01-01')},,户主,户籍`;
+    await upload(csv([`${person},重点关注、低保`]), 'mode=commit');
+    const asWorker = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/household-imports?mode=commit',
+      headers: { cookie: gridWorker, 'content-type': 'text/csv' },
+      payload: csv([`${person},低保`]),
+    });
+    expect(asWorker.json().written).toMatchObject({ residentsUpdated: 0, residentsUnchanged: 1 });
+    const { rows } = await t.database.pool.query("select tags from residents where name = '关注'");
+    expect(rows[0].tags.sort()).toEqual(['低保', '重点关注'].sort());
   });
 
   it('rejects a broken xlsx file', async () => {

@@ -511,6 +511,7 @@ export const en: Messages = {
     householdsMatched: 'Existing households matched',
     residentsCreated: 'New people',
     residentsUpdated: 'People updated',
+    residentsUnchanged: 'People unchanged',
     outsideGrid: 'Outside any grid',
     skipped: '{{n}} rows with errors were skipped',
     outsideGridNote:

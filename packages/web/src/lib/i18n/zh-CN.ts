@@ -497,6 +497,7 @@ export const zhCN = {
     householdsMatched: '匹配已有住户',
     residentsCreated: '新增人员',
     residentsUpdated: '更新人员',
+    residentsUnchanged: '未变化人员',
     outsideGrid: '网格外住户',
     skipped: '已跳过 {{n}} 行有错误的数据',
     outsideGridNote: '{{n}} 户不在任何网格内（未填坐标或坐标超出网格），请核实位置。',

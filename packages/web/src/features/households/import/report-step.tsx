@@ -130,6 +130,7 @@ export function ReportStep({ report, fileName, busy, onCommit, onCommitValid, on
           </Col>
         </Row>
       </Card>
+
       <Flex justify="space-between" gap={8} wrap>
         <Button onClick={onBack} disabled={busy} data-testid="import-back">
           {t('householdImport.backToMapping')}

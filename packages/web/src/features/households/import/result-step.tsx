@@ -25,6 +25,7 @@ export function ResultStep({
     { key: 'householdsMatched', label: t('householdImport.householdsMatched') },
     { key: 'residentsCreated', label: t('householdImport.residentsCreated') },
     { key: 'residentsUpdated', label: t('householdImport.residentsUpdated') },
+    { key: 'residentsUnchanged', label: t('householdImport.residentsUnchanged') },
     { key: 'outsideGrid', label: t('householdImport.outsideGrid') },
   ];
   return (
@@ -46,7 +47,7 @@ export function ResultStep({
       <Card size="small">
         <Row gutter={[16, 12]}>
           {stats.map((s) => (
-            <Col key={s.key} xs={12} sm={8} md={{ flex: '20%' }}>
+            <Col key={s.key} xs={12} sm={8} md={4}>
               <Statistic
                 title={s.label}
                 value={written[s.key]}
