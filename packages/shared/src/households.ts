@@ -185,6 +185,12 @@ export const ImportReportSchema = Type.Object({
   validRows: Type.Integer(),
   invalidRows: Type.Integer(),
   households: Type.Integer(),
+  /**
+   * Households of the valid rows that are (or, in a dry run, would be) outside every grid: a new one
+   * whose point lies in no grid or that has no point, and one already on file that is outside. The
+   * dry run and the commit count the same way.
+   */
+  outsideGrid: Type.Integer(),
   errors: Type.Array(ImportRowErrorSchema),
   warnings: Type.Array(ImportRowErrorSchema),
   written: Type.Union([

@@ -81,12 +81,12 @@ export function registerImportCommand(program: Command): void {
           if (report.errors.length > 200)
             process.stdout.write(`……另有 ${report.errors.length - 200} 处错误\n`);
           process.stdout.write(
-            `读取 ${report.rowsRead} 行，有效 ${report.validRows} 行，错误 ${report.invalidRows} 行，${report.households} 户；用时 ${seconds.toFixed(1)} 秒\n`,
+            `读取 ${report.rowsRead} 行，有效 ${report.validRows} 行，错误 ${report.invalidRows} 行，${report.households} 户（其中 ${report.outsideGrid} 户不在网格内）；用时 ${seconds.toFixed(1)} 秒\n`,
           );
           if (report.written) {
             const w = report.written;
             process.stdout.write(
-              `已写入：新建 ${w.householdsCreated} 户（其中 ${w.outsideGrid} 户不在网格内），新增 ${w.residentsCreated} 人，更新 ${w.residentsUpdated} 人，未变化 ${w.residentsUnchanged} 人\n`,
+              `已写入：新建 ${w.householdsCreated} 户，匹配已有 ${w.householdsMatched} 户（共 ${w.outsideGrid} 户不在网格内），新增 ${w.residentsCreated} 人，更新 ${w.residentsUpdated} 人，未变化 ${w.residentsUnchanged} 人\n`,
             );
           } else if (mode === 'dry-run') {
             process.stdout.write(

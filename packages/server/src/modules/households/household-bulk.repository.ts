@@ -10,6 +10,7 @@ export async function findHouseholdsByAddressIndexes(db: DbOrTx, stationId: stri
       addressIndex: households.addressIndex,
       addressMasked: households.addressMasked,
       orgPath: households.orgPath,
+      gridId: households.gridId,
     })
     .from(households)
     .where(and(eq(households.stationId, stationId), inArray(households.addressIndex, indexes)));

@@ -2,6 +2,7 @@ import type { Address } from '@fengqiao/shared';
 import { sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import type { DbOrTx } from '../../db/client.js';
+import { blindIndex } from '../../lib/crypto/sm.js';
 import type { Keys } from '../../security/secret-key.js';
 import { createGridLocator } from './grid-locator.js';
 import { isSensitiveTag, type Viewer, visibleTags } from './household.presenter.js';
@@ -16,7 +17,7 @@ import {
   type StoredResident,
   updateResidentRows,
 } from './household-bulk.repository.js';
-import { nameGrams, protectAddress, protectIdCard, protectPhone } from './personal-fields.js';
+import { formatAddress, nameGrams, protectAddress, protectIdCard, protectPhone } from './personal-fields.js';
 
 export interface BulkResident {
   name: string;
@@ -59,7 +60,6 @@ export interface BulkResult {
   residentsUpdated: number;
   /** People already on file exactly as the batch has them: neither written nor logged. */
   residentsUnchanged: number;
-  outsideGrid: number;
 }
 
 export type GridLocate = ReturnType<typeof createGridLocator>;
@@ -72,6 +72,48 @@ export async function analyzeRegister(db: DbOrTx): Promise<void> {
 export async function loadGridLocator(db: DbOrTx, stationId: string, scopePath: string): Promise<GridLocate> {
   const grids = await listStationGrids(db, stationId);
   return createGridLocator(grids.filter((g) => g.path.startsWith(scopePath)));
+}
+
+/** The blind index protectAddress gives an address, without sealing it. */
+const addressIndexOf = (keys: Keys, address: Address) => blindIndex(keys.blindIndex, formatAddress(address));
+
+/**
+ * How many distinct households of `households` are, or would be once written, outside every grid: an
+ * address already on file counts when its household has no grid (a write keeps it where it is), a new
+ * one when its point lies in no grid of `locate` or it has none. It decides as writeHouseholdBatch
+ * places them, so a dry run and the commit that follows give the same figure.
+ */
+export async function countHouseholdsOutsideGrids(
+  db: DbOrTx,
+  keys: Keys,
+  stationId: string,
+  locate: GridLocate,
+  households: readonly BulkHousehold[],
+): Promise<number> {
+  const placed = new Set<string>();
+  let outside = 0;
+  for (let i = 0; i < households.length; i += 1000) {
+    const batch = households.slice(i, i + 1000).map((h) => ({ h, index: addressIndexOf(keys, h.address) }));
+    const stored = new Map(
+      (
+        await findHouseholdsByAddressIndexes(
+          db,
+          stationId,
+          batch.map((b) => b.index),
+        )
+      ).map((row) => [row.addressIndex, row]),
+    );
+    for (const { h, index } of batch) {
+      if (placed.has(index)) continue;
+      placed.add(index);
+      const onFile = stored.get(index);
+      const inGrid = onFile
+        ? onFile.gridId !== null
+        : h.lng !== null && h.lat !== null && locate(h.lng, h.lat) !== null;
+      if (!inGrid) outside++;
+    }
+  }
+  return outside;
 }
 
 const CHANGE_LABELS: Record<string, string> = {
@@ -143,7 +185,6 @@ export async function writeHouseholdBatch(
     residentsCreated: 0,
     residentsUpdated: 0,
     residentsUnchanged: 0,
-    outsideGrid: 0,
   };
   const prepared = batch.map((h) => ({ ...h, protectedAddress: protectAddress(keys, h.address) }));
   const existingHouseholds = new Map(
@@ -178,7 +219,6 @@ export async function writeHouseholdBatch(
       result.householdsMatched++;
     } else {
       const grid = h.lng !== null && h.lat !== null ? locate(h.lng, h.lat) : null;
-      if (!grid) result.outsideGrid++;
       home = {
         id: uuidv7(),
         orgPath: grid?.path ?? target.fallbackPath,

@@ -1,3 +1,4 @@
+import type { DbOrTx } from '../../db/client.js';
 import { prefixPattern } from '../../db/like-pattern.js';
 import { AppError, invalid } from '../../http/app-error.js';
 import { blindIndex } from '../../lib/crypto/sm.js';
@@ -30,6 +31,7 @@ import {
   analyzeRegister,
   type BulkHousehold,
   type BulkResult,
+  countHouseholdsOutsideGrids,
   loadGridLocator,
   writeHouseholdBatch,
 } from './household-bulk.service.js';
@@ -53,10 +55,12 @@ export interface ImportReport {
   validRows: number;
   invalidRows: number;
   households: number;
+  /** Households of the valid rows outside every grid once written (countHouseholdsOutsideGrids). */
+  outsideGrid: number;
   errors: RowError[];
   warnings: RowError[];
   /** Null when nothing was written: a dry run, or a commit refused because some rows are bad. */
-  written: BulkResult | null;
+  written: (BulkResult & { outsideGrid: number }) | null;
 }
 
 const BATCH = 1000;
@@ -232,6 +236,11 @@ export async function importHouseholds(ctx: ServiceContext, request: ImportReque
   }
   await refuseResidentsOfOtherAreas(ctx, stationId, header, mapping, validation);
   await refusePointsInOtherAreas(ctx, stationId, header, mapping, validation);
+  const households = toBulk(validation.records);
+  const outsideGrid = (db: DbOrTx) =>
+    loadGridLocator(db, stationId, ctx.actor.scopePath).then((locate) =>
+      countHouseholdsOutsideGrids(db, ctx.keys, stationId, locate, households),
+    );
   const report: ImportReport = {
     header,
     mapping,
@@ -239,6 +248,7 @@ export async function importHouseholds(ctx: ServiceContext, request: ImportReque
     validRows: validation.records.length,
     invalidRows: validation.invalidRows,
     households: validation.households,
+    outsideGrid: await outsideGrid(ctx.db),
     errors: validation.errors,
     warnings: validation.warnings,
     written: null,
@@ -246,7 +256,6 @@ export async function importHouseholds(ctx: ServiceContext, request: ImportReque
   const refused = request.mode === 'commit' && validation.errors.length > 0;
   if (request.mode === 'dry-run' || refused || validation.records.length === 0) return report;
 
-  const households = toBulk(validation.records);
   report.written = await ctx.db.transaction(async (tx) => {
     const target = {
       db: tx,
@@ -257,20 +266,22 @@ export async function importHouseholds(ctx: ServiceContext, request: ImportReque
       actor: { id: ctx.actor.userId, name: ctx.actor.displayName },
       viewer: viewerOf(ctx),
     };
+    // Counted before writing, against the same rows the dry run saw, so the two figures agree.
+    const outside = await outsideGrid(tx);
     const locate = await loadGridLocator(tx, stationId, ctx.actor.scopePath);
-    const total: BulkResult = {
+    const written: BulkResult = {
       householdsCreated: 0,
       householdsMatched: 0,
       residentsCreated: 0,
       residentsUpdated: 0,
       residentsUnchanged: 0,
-      outsideGrid: 0,
     };
     for (let i = 0; i < households.length; i += BATCH) {
       const result = await writeHouseholdBatch(target, locate, households.slice(i, i + BATCH));
-      for (const key of Object.keys(total) as (keyof BulkResult)[]) total[key] += result[key];
+      for (const key of Object.keys(written) as (keyof BulkResult)[]) written[key] += result[key];
       request.onProgress?.('write', Math.min(i + BATCH, households.length), households.length);
     }
+    const total = { ...written, outsideGrid: outside };
     await recordAudit(tx, ctx.keys.audit, {
       actor: { id: ctx.actor.userId, username: ctx.actor.username },
       action: 'household.import',

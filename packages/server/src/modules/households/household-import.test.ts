@@ -235,6 +235,43 @@ describe('household import', () => {
     expect(fixed.json().errors[0]).toMatchObject({ row: 2, column: '证件', field: 'idCard' });
   });
 
+  it('counts every household of the file outside the grids, new or on file, the same in the dry run and the commit', async () => {
+    // On file without a point (outside), and on file inside the grid.
+    const outsideOnFile = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/households',
+      headers: { cookie: officerA },
+      payload: { address: { community: '甲村', street: '南路', room: '1号' } },
+    });
+    expect(outsideOnFile.json().household.outsideGrid).toBe(true);
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/households',
+      headers: { cookie: officerA },
+      payload: { address: { community: '甲村', street: '南路', room: '2号' }, lng: 120.205, lat: 29.605 },
+    });
+    const file = csv([
+      // On file, outside; the file's point does not move it into the grid.
+      `甲村,南路,1号,120.205,29.605,南一,${id(71, '1971-01-01')},,户主,户籍,`,
+      // On file, in the grid; the file's point outside does not move it out.
+      `甲村,南路,2号,120.25,29.65,南二,${id(72, '1972-01-01')},,户主,户籍,`,
+      // New: outside every grid, twice the same household; without a point; inside the grid.
+      `甲村,南路,3号,120.25,29.65,南三,${id(73, '1973-01-01')},,户主,户籍,`,
+      `甲村,南路,3号,120.25,29.65,南三妻,${id(74, '1974-01-01')},,配偶,户籍,`,
+      `甲村,南路,4号,,,南四,${id(75, '1975-01-01')},,户主,户籍,`,
+      `甲村,南路,5号,120.206,29.606,南五,${id(76, '1976-01-01')},,户主,户籍,`,
+    ]);
+    const dry = (await upload(file, 'mode=dry-run')).json();
+    expect(dry).toMatchObject({ households: 5, outsideGrid: 3, written: null });
+    const done = (await upload(file, 'mode=commit')).json();
+    expect(done.outsideGrid).toBe(3);
+    expect(done.written).toMatchObject({ householdsCreated: 3, householdsMatched: 2, outsideGrid: 3 });
+    const { rows } = await t.database.pool.query(
+      "select count(*)::int as n from households where street = '南路' and grid_id is null",
+    );
+    expect(rows[0].n).toBe(3);
+  });
+
   it('never moves a person registered in another officer area; the row is an error instead', async () => {
     const officerB = (await createSignedInUser(t, { roles: ['community_officer'], org: tree.communityB }))
       .cookie;

@@ -126,11 +126,25 @@ export function ReportStep({ report, fileName, busy, onCommit, onCommitValid, on
             />
           </Col>
           <Col xs={12} sm={8} lg={4}>
+            <Statistic
+              title={t('householdImport.outsideGridPlanned')}
+              value={report.outsideGrid}
+              styles={{ content: { color: report.outsideGrid ? '#d48806' : undefined } }}
+              data-testid="import-outside-grid"
+            />
+          </Col>
+          <Col xs={12} sm={8} lg={4}>
             <Statistic title={t('householdImport.warningCount')} value={report.warnings.length} />
           </Col>
         </Row>
       </Card>
-
+      {report.outsideGrid > 0 ? (
+        <Alert
+          type="warning"
+          showIcon
+          title={t('householdImport.outsideGridPlannedNote', { n: formatCount(report.outsideGrid) })}
+        />
+      ) : null}
       <Flex justify="space-between" gap={8} wrap>
         <Button onClick={onBack} disabled={busy} data-testid="import-back">
           {t('householdImport.backToMapping')}
