@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -33,11 +34,11 @@ const goodLines = [
   `甲村,东路,2号,120.206,29.606,王二,${id(3, '1940-01-01')},,户主,户籍,独居老人`,
 ];
 
-const upload = (body: Buffer | string, query: string, contentType = 'text/csv') =>
+const upload = (body: Buffer | string, query: string, contentType = 'text/csv', headers = {}) =>
   t.app.inject({
     method: 'POST',
     url: `/api/v1/household-imports?${query}`,
-    headers: { cookie: officerA, 'content-type': contentType },
+    headers: { cookie: officerA, 'content-type': contentType, ...headers },
     payload: body,
   });
 
@@ -270,6 +271,27 @@ describe('household import', () => {
       "select count(*)::int as n from households where street = '南路' and grid_id is null",
     );
     expect(rows[0].n).toBe(3);
+  });
+
+  it('still lists every bad row of a large file, gzip-compressed for clients that accept it', async () => {
+    const lines = Array.from(
+      { length: 3000 },
+      (_, i) => `甲村,西路,${i + 1}号,120.205,29.605,错${'甲乙丙'[i % 3]},330681199001011235,,户主,户籍,`,
+    );
+    const file = csv(lines);
+    const zipped = await upload(file, 'mode=dry-run', 'text/csv', { 'accept-encoding': 'gzip, deflate' });
+    expect(zipped.statusCode).toBe(200);
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.headers.vary).toContain('accept-encoding');
+    expect(zipped.rawPayload.length).toBeLessThan(30_000);
+    const report = JSON.parse(gunzipSync(zipped.rawPayload).toString('utf8'));
+    expect(report.invalidRows).toBe(3000);
+    expect(report.errors).toHaveLength(3000);
+    expect(new Set(report.errors.map((e: { row: number }) => e.row)).size).toBe(3000);
+
+    const plain = await upload(file, 'mode=dry-run');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.json().errors).toEqual(report.errors);
   });
 
   it('never moves a person registered in another officer area; the row is an error instead', async () => {

@@ -474,6 +474,7 @@ export const en: Messages = {
     noValidRows: 'There are no valid rows to import: correct the file and upload it again.',
     errorsTitle: 'Errors ({{n}})',
     noErrors: 'No errors',
+    issuesTotal: '{{n}} in all',
     outsideGridPlanned: 'Outside any grid',
     outsideGridPlannedNote:
       '{{n}} households will be outside every grid (no coordinates, or not in your grids): check their location after the import.',

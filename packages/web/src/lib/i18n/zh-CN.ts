@@ -462,6 +462,7 @@ export const zhCN = {
     noValidRows: '没有可导入的有效行，请修改文件后重新上传。',
     errorsTitle: '错误明细（{{n}} 条）',
     noErrors: '没有错误',
+    issuesTotal: '共 {{n}} 条',
     outsideGridPlanned: '网格外住户',
     outsideGridPlannedNote: '{{n}} 户将不在任何网格内（未填坐标或坐标不在您的网格内），导入后请核实位置。',
     warningsTitle: '提示（{{n}} 条，不影响导入）',

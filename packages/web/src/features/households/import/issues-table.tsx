@@ -1,20 +1,43 @@
 import type { ImportReport } from '@fengqiao/shared';
 import { Empty, Table } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
+import type { ColumnsType, SortOrder } from 'antd/es/table/interface';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatCount } from './format';
 
 export type ImportIssue = ImportReport['errors'][number];
 
-/** Row errors or warnings: paged, sortable by row number (the file's order by default). */
+/**
+ * Row errors or warnings, one page at a time. A file whose 100,000 rows are all bad gives hundreds of
+ * thousands of issues, so the table is handed only the page on screen: the list arrives sorted by row
+ * (then column) from the server, and "descending" reads it from the end instead of sorting a copy.
+ */
 export function IssuesTable({ items, testId }: { items: readonly ImportIssue[]; testId: string }) {
   const { t } = useTranslation();
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(10);
+  const [order, setOrder] = useState<SortOrder>('ascend');
+  // A new report starts at its first page (state adjusted while rendering, as React recommends).
+  const [shownItems, setShownItems] = useState(items);
+  if (shownItems !== items) {
+    setShownItems(items);
+    setPage(1);
+  }
+
+  const pageItems = useMemo(() => {
+    const start = (page - 1) * pageSize;
+    if (order !== 'descend') return items.slice(start, start + pageSize);
+    const end = items.length - start;
+    return items.slice(Math.max(0, end - pageSize), end).reverse();
+  }, [items, page, pageSize, order]);
+
   const columns: ColumnsType<ImportIssue> = [
     {
       title: t('householdImport.row'),
       dataIndex: 'row',
       width: 96,
-      sorter: (a, b) => a.row - b.row,
-      defaultSortOrder: 'ascend',
+      sorter: true,
+      sortOrder: order,
       sortDirections: ['ascend', 'descend', 'ascend'],
     },
     { title: t('householdImport.column'), dataIndex: 'column', width: 180 },
@@ -25,8 +48,24 @@ export function IssuesTable({ items, testId }: { items: readonly ImportIssue[]; 
       rowKey={(issue) => `${issue.row}:${issue.field}:${issue.reason}`}
       size="small"
       columns={columns}
-      dataSource={items as ImportIssue[]}
-      pagination={{ defaultPageSize: 10, showSizeChanger: true, pageSizeOptions: [10, 20, 50, 100] }}
+      dataSource={pageItems}
+      onChange={(pagination, _filters, sorter) => {
+        const next = (Array.isArray(sorter) ? sorter[0]?.order : sorter.order) ?? 'ascend';
+        if (next !== order) {
+          setOrder(next);
+          setPage(1);
+        } else setPage(pagination.current ?? 1);
+        setPageSize(pagination.pageSize ?? pageSize);
+      }}
+      pagination={{
+        current: page,
+        pageSize,
+        total: items.length,
+        showSizeChanger: true,
+        showQuickJumper: items.length > pageSize * 10,
+        pageSizeOptions: [10, 20, 50, 100],
+        showTotal: (total) => t('householdImport.issuesTotal', { n: formatCount(total) }),
+      }}
       scroll={{ x: 'max-content' }}
       locale={{ emptyText: <Empty description={t('householdImport.noErrors')} /> }}
       data-testid={testId}

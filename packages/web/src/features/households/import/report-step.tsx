@@ -173,7 +173,7 @@ export function ReportStep({ report, fileName, busy, onCommit, onCommitValid, on
       </Flex>
       <Card
         size="small"
-        title={t('householdImport.errorsTitle', { n: report.errors.length })}
+        title={t('householdImport.errorsTitle', { n: formatCount(report.errors.length) })}
         extra={
           report.errors.length || report.warnings.length ? (
             <Button
@@ -197,7 +197,7 @@ export function ReportStep({ report, fileName, busy, onCommit, onCommitValid, on
               key: 'warnings',
               label: (
                 <Typography.Text>
-                  {t('householdImport.warningsTitle', { n: report.warnings.length })}
+                  {t('householdImport.warningsTitle', { n: formatCount(report.warnings.length) })}
                 </Typography.Text>
               ),
               children: <IssuesTable items={report.warnings} testId="import-warnings-table" />,
