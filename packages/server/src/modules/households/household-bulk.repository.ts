@@ -16,7 +16,10 @@ export async function findHouseholdsByAddressIndexes(db: DbOrTx, stationId: stri
     .where(and(eq(households.stationId, stationId), inArray(households.addressIndex, indexes)));
 }
 
-/** People on file by ID-number index, with what an import may change and their household's masked address. */
+/**
+ * People on file by ID-number index, with what an import may change, what decides whether it may
+ * (area, birth date) and their household's masked address.
+ */
 export async function findResidentsByIdCardIndexes(db: DbOrTx, stationId: string, indexes: string[]) {
   if (indexes.length === 0) return [];
   return db
@@ -24,6 +27,8 @@ export async function findResidentsByIdCardIndexes(db: DbOrTx, stationId: string
       id: residents.id,
       idCardIndex: residents.idCardIndex,
       householdId: residents.householdId,
+      orgPath: residents.orgPath,
+      birthDate: residents.birthDate,
       addressMasked: households.addressMasked,
       name: residents.name,
       phoneIndex: residents.phoneIndex,
@@ -149,4 +154,28 @@ export async function findIdCardIndexesOutside(
       ),
     );
   return new Set(rows.map((r) => r.idCardIndex));
+}
+
+/**
+ * Address indexes already on file in the station for a household outside `pattern` (the importer's
+ * area). Only the index comes back: nothing else of another officer's household is read.
+ */
+export async function findAddressIndexesOutside(
+  db: DbOrTx,
+  stationId: string,
+  indexes: string[],
+  pattern: string,
+) {
+  if (indexes.length === 0) return new Set<string>();
+  const rows = await db
+    .select({ addressIndex: households.addressIndex })
+    .from(households)
+    .where(
+      and(
+        eq(households.stationId, stationId),
+        inArray(households.addressIndex, indexes),
+        sql`${households.orgPath} not like ${pattern}`,
+      ),
+    );
+  return new Set(rows.map((r) => r.addressIndex));
 }

@@ -2,6 +2,7 @@ import type { Address } from '@fengqiao/shared';
 import { sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import type { DbOrTx } from '../../db/client.js';
+import { conflict } from '../../http/app-error.js';
 import { blindIndex } from '../../lib/crypto/sm.js';
 import type { Keys } from '../../security/secret-key.js';
 import { createGridLocator } from './grid-locator.js';
@@ -42,7 +43,10 @@ export interface BulkTarget {
   stationId: string;
   /** Where a household outside every grid is filed: the importer's own scope. */
   fallbackPath: string;
-  /** Grids a point may be placed in; others count as outside. */
+  /**
+   * The writer's area: grids a point may be placed in (others count as outside), and the only
+   * households and people the batch may add to or change.
+   */
   scopePath: string;
   actor: { id: string; name: string } | null;
   /**
@@ -75,7 +79,8 @@ export async function loadGridLocator(db: DbOrTx, stationId: string, scopePath: 
 }
 
 /** The blind index protectAddress gives an address, without sealing it. */
-const addressIndexOf = (keys: Keys, address: Address) => blindIndex(keys.blindIndex, formatAddress(address));
+export const addressIndexOf = (keys: Keys, address: Address) =>
+  blindIndex(keys.blindIndex, formatAddress(address));
 
 /**
  * How many distinct households of `households` are, or would be once written, outside every grid: an
@@ -167,6 +172,13 @@ function residentChanges(
 const SYSTEM_VIEWER: Viewer = { sensitive: true };
 
 /**
+ * The caller checks every row first and turns what it may not write into row errors; this is the
+ * writer's own guard, for data that changed since (another officer filing the same address meanwhile).
+ */
+const staleBatch = () =>
+  conflict('import_data_changed', '导入期间住户数据有变化，部分行已不能写入；请重新试导入后再提交');
+
+/**
  * Writes a batch of already-validated households in a few statements. Idempotent: an address already
  * on file is the same household, and an ID number already on file is the same person. A person whose
  * row differs from the record is updated and the change written to the household's history (and the
@@ -196,6 +208,8 @@ export async function writeHouseholdBatch(
       )
     ).map((h) => [h.addressIndex, h]),
   );
+  for (const h of existingHouseholds.values())
+    if (!h.orgPath.startsWith(target.scopePath)) throw staleBatch();
   const newHouseholds: Parameters<typeof insertHouseholdRows>[1] = [];
   const events: Parameters<typeof insertHouseholdEventRows>[1] = [];
   const residentsToWrite: ResidentToWrite[] = [];
@@ -285,6 +299,7 @@ export async function writeHouseholdBatch(
       inserts.push(r);
       continue;
     }
+    if (!stored.orgPath.startsWith(target.scopePath)) throw staleBatch();
     // Tags the importer cannot see are kept as they are, as when editing by hand.
     const hidden = viewer.sensitive ? [] : stored.tags.filter(isSensitiveTag);
     const next = { ...r, id: stored.id, tags: [...new Set([...r.tags, ...hidden])] };

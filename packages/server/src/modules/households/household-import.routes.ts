@@ -83,6 +83,7 @@ export const householdImportRoutes: FastifyPluginAsyncTypebox<{ contextOf: Conte
           200: ImportReportSchema,
           400: ProblemSchema,
           403: ProblemSchema,
+          409: ProblemSchema,
           415: ProblemSchema,
           422: ImportProblemSchema,
         },

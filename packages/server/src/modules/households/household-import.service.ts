@@ -1,3 +1,4 @@
+import type { Address } from '@fengqiao/shared';
 import type { DbOrTx } from '../../db/client.js';
 import { prefixPattern } from '../../db/like-pattern.js';
 import { AppError, invalid } from '../../http/app-error.js';
@@ -26,8 +27,9 @@ import { authorize } from '../../security/policy.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { findOrgUnit } from '../orgs/org-unit.service.js';
 import { viewerOf } from './household.service.js';
-import { findIdCardIndexesOutside } from './household-bulk.repository.js';
+import { findAddressIndexesOutside, findIdCardIndexesOutside } from './household-bulk.repository.js';
 import {
+  addressIndexOf,
   analyzeRegister,
   type BulkHousehold,
   type BulkResult,
@@ -103,17 +105,22 @@ function resolveMapping(header: string[], requested: ImportRequest['mapping']): 
   throw new ImportMappingError(header, mapping, suggested, unmappedRequired(mapping), problems);
 }
 
+/** A household's address as written: that of its first row, as toBulk takes it. */
+function addressOf(first: ImportRecord): Address {
+  return {
+    community: first.community,
+    street: first.street,
+    room: first.room,
+    ...(first.building ? { building: first.building } : {}),
+    ...(first.unit ? { unit: first.unit } : {}),
+  };
+}
+
 function toBulk(records: readonly ImportRecord[]): BulkHousehold[] {
   return [...groupByHousehold(records).values()].map((rows) => {
     const first = rows[0] as ImportRecord;
     return {
-      address: {
-        community: first.community,
-        street: first.street,
-        room: first.room,
-        ...(first.building ? { building: first.building } : {}),
-        ...(first.unit ? { unit: first.unit } : {}),
-      },
+      address: addressOf(first),
       lng: first.lng,
       lat: first.lat,
       residents: rows.map((r) => ({
@@ -128,6 +135,15 @@ function toBulk(records: readonly ImportRecord[]): BulkHousehold[] {
   });
 }
 
+/** The rows still to be written, and the errors found so far; the refusals below move rows from one to the other. */
+type Validation = { records: ImportRecord[]; errors: RowError[]; invalidRows: number };
+
+/** The header text of a field's column, or the field's Chinese name (as the row checks name columns). */
+function columnName(field: ColumnField, mapping: ColumnMapping, header: readonly string[]): string {
+  const column = mapping[field];
+  return (column === null ? undefined : header[column]) || FIELD_LABELS[field];
+}
+
 /**
  * A person already registered outside the importer's area stays where they are: the row is an error,
  * not a silent move of someone else's resident into this file.
@@ -137,7 +153,7 @@ async function refuseResidentsOfOtherAreas(
   stationId: string,
   header: string[],
   mapping: ColumnMapping,
-  validation: { records: ImportRecord[]; errors: RowError[]; invalidRows: number },
+  validation: Validation,
 ): Promise<void> {
   const indexOf = new Map(validation.records.map((r) => [r, blindIndex(ctx.keys.blindIndex, r.idCard)]));
   const foreign = new Set<string>();
@@ -153,7 +169,7 @@ async function refuseResidentsOfOtherAreas(
   }
   if (foreign.size === 0) return;
   rejectRecords(validation, (r) => foreign.has(indexOf.get(r) as string), {
-    column: header[mapping.idCard ?? -1] ?? '身份证号',
+    column: columnName('idCard', mapping, header),
     field: 'idCard',
     reason: '此人已在其他辖区登记，不能从这里导入；请联系其所在辖区民警',
   });
@@ -161,7 +177,7 @@ async function refuseResidentsOfOtherAreas(
 
 /** Moves rows to the errors with one reason; `reject` decides which. */
 function rejectRecords(
-  validation: { records: ImportRecord[]; errors: RowError[]; invalidRows: number },
+  validation: Validation,
   reject: (record: ImportRecord) => boolean,
   error: Omit<RowError, 'row'>,
 ): void {
@@ -179,7 +195,7 @@ async function refusePointsInOtherAreas(
   stationId: string,
   header: string[],
   mapping: ColumnMapping,
-  validation: { records: ImportRecord[]; errors: RowError[]; invalidRows: number },
+  validation: Validation,
 ): Promise<void> {
   const locate = await loadGridLocator(ctx.db, stationId, '/');
   rejectRecords(
@@ -190,11 +206,48 @@ async function refusePointsInOtherAreas(
       return grid !== null && !grid.path.startsWith(ctx.actor.scopePath);
     },
     {
-      column: header[mapping.lng ?? -1] ?? '经度',
+      column: columnName('lng', mapping, header),
       field: 'lng',
       reason: '该位置属于其他网格，不在您的管辖范围内',
     },
   );
+}
+
+/**
+ * An address already on file for a household outside the importer's area (another officer's grid or
+ * community) is that officer's household: its rows are errors, never people added to it, as a point in
+ * another grid is refused. The check reads back only which addresses are taken, so the error says
+ * nothing of who lives there.
+ */
+async function refuseHouseholdsOfOtherAreas(
+  ctx: ServiceContext,
+  stationId: string,
+  header: string[],
+  mapping: ColumnMapping,
+  validation: Validation,
+): Promise<void> {
+  // One index per household of the file, from the address writeHouseholdBatch would match it by.
+  const indexOf = new Map<string, string>();
+  for (const [key, rows] of groupByHousehold(validation.records)) {
+    indexOf.set(key, addressIndexOf(ctx.keys, addressOf(rows[0] as ImportRecord)));
+  }
+  const all = [...indexOf.values()];
+  const foreign = new Set<string>();
+  for (let i = 0; i < all.length; i += 5000) {
+    const found = await findAddressIndexesOutside(
+      ctx.db,
+      stationId,
+      all.slice(i, i + 5000),
+      prefixPattern(ctx.actor.scopePath),
+    );
+    for (const index of found) foreign.add(index);
+  }
+  if (foreign.size === 0) return;
+  rejectRecords(validation, (r) => foreign.has(indexOf.get(r.householdKey) as string), {
+    column: columnName('room', mapping, header),
+    field: 'room',
+    reason: '该地址已在其他辖区登记，不在您的管辖范围内；请联系其所在辖区民警',
+  });
 }
 
 /**
@@ -236,6 +289,7 @@ export async function importHouseholds(ctx: ServiceContext, request: ImportReque
   }
   await refuseResidentsOfOtherAreas(ctx, stationId, header, mapping, validation);
   await refusePointsInOtherAreas(ctx, stationId, header, mapping, validation);
+  await refuseHouseholdsOfOtherAreas(ctx, stationId, header, mapping, validation);
   const households = toBulk(validation.records);
   const outsideGrid = (db: DbOrTx) =>
     loadGridLocator(db, stationId, ctx.actor.scopePath).then((locate) =>
@@ -247,7 +301,8 @@ export async function importHouseholds(ctx: ServiceContext, request: ImportReque
     rowsRead: validation.rowsRead,
     validRows: validation.records.length,
     invalidRows: validation.invalidRows,
-    households: validation.households,
+    // Counted again: the refusals above may have taken whole households out.
+    households: households.length,
     outsideGrid: await outsideGrid(ctx.db),
     errors: validation.errors,
     warnings: validation.warnings,

@@ -9,6 +9,7 @@ import {
   type OrgTree,
   type TestApp,
 } from '../../../test/factories.js';
+import { loadGridLocator, writeHouseholdBatch } from './household-bulk.service.js';
 
 let t: TestApp;
 let tree: OrgTree;
@@ -339,6 +340,155 @@ describe('household import', () => {
         reason: expect.stringContaining('其他网格'),
       }),
     ]);
+  });
+
+  it('refuses an address on file in another officer area, the same in the dry run and the commit, revealing nothing of it', async () => {
+    const officerB = (await createSignedInUser(t, { roles: ['community_officer'], org: tree.communityB }))
+      .cookie;
+    // In B's grid, and in B's community outside every grid: the area is the household's path, not its grid.
+    const inGrid = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/households',
+      headers: { cookie: officerB },
+      payload: { address: { community: '乙村', street: '中路', room: '1号' }, lng: 120.305, lat: 29.605 },
+    });
+    const outsideGrids = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/households',
+      headers: { cookie: officerB },
+      payload: { address: { community: '乙村', street: '中路', room: '2号' } },
+    });
+    const foreign = [inGrid.json().household.id, outsideGrids.json().household.id] as string[];
+    expect(outsideGrids.json().household.outsideGrid).toBe(true);
+    for (const [i, householdId] of foreign.entries()) {
+      await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/households/${householdId}/residents`,
+        headers: { cookie: officerB },
+        payload: {
+          name: `乙住户${i}`,
+          idCard: id(91 + i, '1961-01-01'),
+          phone: '13700000091',
+          relation: '户主',
+          residenceType: '户籍',
+          tags: ['低保'],
+        },
+      });
+    }
+    const snapshot = async () => ({
+      households: (
+        await t.database.pool.query('select * from households where id = any($1) order by id', [foreign])
+      ).rows,
+      residents: (
+        await t.database.pool.query('select * from residents where household_id = any($1) order by id', [
+          foreign,
+        ])
+      ).rows,
+      events: await count('select count(*) from household_events where household_id = any($1)', [foreign]),
+    });
+    const before = await snapshot();
+
+    // No point in the file, so only the address says where these rows would go.
+    const file = csv([
+      `乙村,中路,1号,,,混入甲,${id(93, '1983-03-03')},,配偶,户籍,`,
+      `乙村,中路,2号,,,混入乙,${id(94, '1984-04-04')},,子女,户籍,`,
+      `甲村,中路,3号,120.205,29.605,甲住户,${id(95, '1985-05-05')},,户主,户籍,`,
+    ]);
+    const dry = (await upload(file, 'mode=dry-run')).json();
+    expect(dry).toMatchObject({ rowsRead: 3, validRows: 1, invalidRows: 2, households: 1, outsideGrid: 0 });
+    expect(dry.errors).toEqual(
+      [2, 3].map((row) => expect.objectContaining({ row, field: 'room', column: '门牌号' })),
+    );
+    for (const e of dry.errors) expect(e.reason).toContain('其他辖区');
+    const shown = JSON.stringify(dry);
+    for (const secret of ['乙住户', '****', '1370000', ...foreign]) expect(shown).not.toContain(secret);
+
+    const refused = (await upload(file, 'mode=commit')).json();
+    expect(refused.written).toBeNull();
+    expect(refused.errors).toEqual(dry.errors);
+    const valid = (await upload(file, 'mode=commit-valid')).json();
+    expect(valid.errors).toEqual(dry.errors);
+    expect(valid.written).toMatchObject({
+      householdsCreated: 1,
+      householdsMatched: 0,
+      residentsCreated: 1,
+      outsideGrid: 0,
+    });
+    expect(await snapshot()).toEqual(before);
+    expect(await count("select count(*) from residents where name like '混入%'")).toBe(0);
+  });
+
+  it('has the writer itself refuse a household or person outside its area, should either change after the checks', async () => {
+    const target = {
+      db: t.system.db,
+      keys: t.system.keys,
+      stationId: tree.station.id,
+      fallbackPath: tree.communityA.path,
+      scopePath: tree.communityA.path,
+      actor: null,
+    };
+    const locate = await loadGridLocator(t.system.db, tree.station.id, tree.communityA.path);
+    const person = (idCard: string) => ({
+      name: '迟到',
+      idCard,
+      phone: null,
+      relation: '户主',
+      residenceType: '户籍',
+      tags: [],
+    });
+    const people = await residentCount();
+    const intoB = writeHouseholdBatch(target, locate, [
+      {
+        address: { community: '乙村', street: '中路', room: '1号' },
+        lng: null,
+        lat: null,
+        residents: [person(id(97, '1987-07-07'))],
+      },
+    ]);
+    await expect(intoB).rejects.toMatchObject({ status: 409, code: 'import_data_changed' });
+    const personOfB = writeHouseholdBatch(target, locate, [
+      {
+        address: { community: '甲村', street: '中路', room: '9号' },
+        lng: null,
+        lat: null,
+        residents: [person(id(91, '1961-01-01'))],
+      },
+    ]);
+    await expect(personOfB).rejects.toMatchObject({ status: 409, code: 'import_data_changed' });
+    expect(await residentCount()).toBe(people);
+    expect(await count("select count(*) from households where street = '中路' and community = '甲村'")).toBe(
+      1,
+    );
+  });
+
+  it('holds a grid worker to their grid: an address of their community outside it is not theirs', async () => {
+    const gridWorker = (await createSignedInUser(t, { roles: ['grid_worker'], org: tree.gridA })).cookie;
+    // Filed by the community officer outside every grid: in the community, not in grid A.
+    const community = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/households',
+      headers: { cookie: officerA },
+      payload: { address: { community: '甲村', street: '荒路', room: '1号' } },
+    });
+    const householdId = community.json().household.id;
+    const file = csv([`甲村,荒路,1号,,,荒一,${id(96, '1986-06-06')},,户主,户籍,`]);
+    const asWorker = (mode: string) =>
+      t.app
+        .inject({
+          method: 'POST',
+          url: `/api/v1/household-imports?mode=${mode}`,
+          headers: { cookie: gridWorker, 'content-type': 'text/csv' },
+          payload: file,
+        })
+        .then((r) => r.json());
+    const dry = await asWorker('dry-run');
+    expect(dry.errors).toEqual([expect.objectContaining({ row: 2, field: 'room' })]);
+    expect((await asWorker('commit-valid')).errors).toEqual(dry.errors);
+    expect(await count('select count(*) from residents where household_id = $1', [householdId])).toBe(0);
+
+    // The officer, whose community it is, may.
+    const byOfficer = (await upload(file, 'mode=commit')).json();
+    expect(byOfficer.written).toMatchObject({ householdsMatched: 1, residentsCreated: 1 });
   });
 
   it('is refused to roles without the import permission', async () => {
