@@ -179,3 +179,13 @@ export async function findAddressIndexesOutside(
     );
   return new Set(rows.map((r) => r.addressIndex));
 }
+
+/** Birth dates of the people on file in the station by ID-number index; nothing else of them is read. */
+export async function findBirthDatesByIdCardIndexes(db: DbOrTx, stationId: string, indexes: string[]) {
+  if (indexes.length === 0) return new Map<string, string>();
+  const rows = await db
+    .select({ idCardIndex: residents.idCardIndex, birthDate: residents.birthDate })
+    .from(residents)
+    .where(and(eq(residents.stationId, stationId), inArray(residents.idCardIndex, indexes)));
+  return new Map(rows.map((r) => [r.idCardIndex, r.birthDate]));
+}

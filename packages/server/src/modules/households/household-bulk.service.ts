@@ -1,9 +1,10 @@
-import type { Address } from '@fengqiao/shared';
+import { type Address, MINOR_AGE } from '@fengqiao/shared';
 import { sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import type { DbOrTx } from '../../db/client.js';
-import { conflict } from '../../http/app-error.js';
+import { conflict, forbidden } from '../../http/app-error.js';
 import { blindIndex } from '../../lib/crypto/sm.js';
+import { ageOn } from '../../lib/dates/china-age.js';
 import type { Keys } from '../../security/secret-key.js';
 import { createGridLocator } from './grid-locator.js';
 import { isSensitiveTag, type Viewer, visibleTags } from './household.presenter.js';
@@ -51,7 +52,8 @@ export interface BulkTarget {
   actor: { id: string; name: string } | null;
   /**
    * Whose eyes the history's tag changes are written for, and whose hidden tags (重点关注) a re-import
-   * keeps as they are. Omitted: the system, which sees every tag.
+   * keeps as they are. Without `sensitive` the batch may neither carry 重点关注 nor touch a child under
+   * 14 already on file (the caller refuses such rows first). Omitted: the system, which sees every tag.
    */
   viewer?: Viewer;
 }
@@ -173,7 +175,8 @@ const SYSTEM_VIEWER: Viewer = { sensitive: true };
 
 /**
  * The caller checks every row first and turns what it may not write into row errors; this is the
- * writer's own guard, for data that changed since (another officer filing the same address meanwhile).
+ * writer's own guard, for data that changed since (another officer filing the same address, or the
+ * same child, meanwhile).
  */
 const staleBatch = () =>
   conflict('import_data_changed', '导入期间住户数据有变化，部分行已不能写入；请重新试导入后再提交');
@@ -198,6 +201,9 @@ export async function writeHouseholdBatch(
     residentsUpdated: 0,
     residentsUnchanged: 0,
   };
+  if (!viewer.sensitive && batch.some((h) => h.residents.some((r) => r.tags.some(isSensitiveTag)))) {
+    throw forbidden('无权设置“重点关注”标签');
+  }
   const prepared = batch.map((h) => ({ ...h, protectedAddress: protectAddress(keys, h.address) }));
   const existingHouseholds = new Map(
     (
@@ -300,6 +306,7 @@ export async function writeHouseholdBatch(
       continue;
     }
     if (!stored.orgPath.startsWith(target.scopePath)) throw staleBatch();
+    if (!viewer.sensitive && ageOn(stored.birthDate) < MINOR_AGE) throw staleBatch();
     // Tags the importer cannot see are kept as they are, as when editing by hand.
     const hidden = viewer.sensitive ? [] : stored.tags.filter(isSensitiveTag);
     const next = { ...r, id: stored.id, tags: [...new Set([...r.tags, ...hidden])] };

@@ -1,8 +1,9 @@
-import type { Address } from '@fengqiao/shared';
+import { type Address, MINOR_AGE, SENSITIVE_TAGS } from '@fengqiao/shared';
 import type { DbOrTx } from '../../db/client.js';
 import { prefixPattern } from '../../db/like-pattern.js';
 import { AppError, invalid } from '../../http/app-error.js';
 import { blindIndex } from '../../lib/crypto/sm.js';
+import { ageOn } from '../../lib/dates/china-age.js';
 import {
   type ColumnField,
   type ColumnMapping,
@@ -27,7 +28,11 @@ import { authorize } from '../../security/policy.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { findOrgUnit } from '../orgs/org-unit.service.js';
 import { viewerOf } from './household.service.js';
-import { findAddressIndexesOutside, findIdCardIndexesOutside } from './household-bulk.repository.js';
+import {
+  findAddressIndexesOutside,
+  findBirthDatesByIdCardIndexes,
+  findIdCardIndexesOutside,
+} from './household-bulk.repository.js';
 import {
   addressIndexOf,
   analyzeRegister,
@@ -251,6 +256,62 @@ async function refuseHouseholdsOfOtherAreas(
 }
 
 /**
+ * 重点关注 is set, by hand, only with `resident.sensitive`, whoever the person and whatever they have
+ * on file (resident.service's assertMayTag); a file is no way round it. Refused before anything is
+ * looked up, so the answer says nothing of who already carries the tag.
+ */
+function refuseSensitiveTags(
+  ctx: ServiceContext,
+  header: string[],
+  mapping: ColumnMapping,
+  validation: Validation,
+): void {
+  if (viewerOf(ctx).sensitive) return;
+  for (const tag of SENSITIVE_TAGS) {
+    rejectRecords(validation, (r) => r.tags.includes(tag), {
+      column: columnName('tags', mapping, header),
+      field: 'tags',
+      reason: `无权设置“${tag}”标签，请从此行删去该标签，或请社区民警导入`,
+    });
+  }
+}
+
+/**
+ * A child under 14 already on file may not be changed without `resident.sensitive`, as by hand, where
+ * updateResident refuses before comparing anything. So is a row giving the child exactly as on file:
+ * "unchanged" against "changed" would tell whether a guessed name or phone is the child's, which the
+ * importer is shown only masked. A child not yet on file may be added, as by hand (addResident).
+ */
+async function refuseChangesToChildren(
+  ctx: ServiceContext,
+  stationId: string,
+  header: string[],
+  mapping: ColumnMapping,
+  validation: Validation,
+): Promise<void> {
+  if (viewerOf(ctx).sensitive) return;
+  // The ID number carries the birth date: only rows of children can name one on file.
+  const indexOf = new Map(
+    validation.records
+      .filter((r) => ageOn(r.birthDate) < MINOR_AGE)
+      .map((r) => [r, blindIndex(ctx.keys.blindIndex, r.idCard)]),
+  );
+  if (indexOf.size === 0) return;
+  const all = [...indexOf.values()];
+  const children = new Set<string>();
+  for (let i = 0; i < all.length; i += 5000) {
+    const found = await findBirthDatesByIdCardIndexes(ctx.db, stationId, all.slice(i, i + 5000));
+    for (const [index, birthDate] of found) if (ageOn(birthDate) < MINOR_AGE) children.add(index);
+  }
+  if (children.size === 0) return;
+  rejectRecords(validation, (r) => children.has(indexOf.get(r) ?? ''), {
+    column: columnName('idCard', mapping, header),
+    field: 'idCard',
+    reason: `无权修改未满 ${MINOR_AGE} 周岁人员的信息：此人已登记，请从文件中删去此行，或请社区民警导入`,
+  });
+}
+
+/**
  * Reads, checks and (unless it is a dry run) writes a household file. All or nothing: the write is one
  * transaction, and with any bad row nothing is written unless the caller chose to import the valid
  * rows only. Re-importing the same file writes nothing: people exactly as on file count as unchanged.
@@ -287,9 +348,12 @@ export async function importHouseholds(ctx: ServiceContext, request: ImportReque
     if (error instanceof ImportFileError) throw new AppError(422, 'invalid_file', error.message);
     throw error;
   }
+  // What the importer may not do by hand is a row error here, the same in the dry run and the commit.
+  refuseSensitiveTags(ctx, header, mapping, validation);
   await refuseResidentsOfOtherAreas(ctx, stationId, header, mapping, validation);
   await refusePointsInOtherAreas(ctx, stationId, header, mapping, validation);
   await refuseHouseholdsOfOtherAreas(ctx, stationId, header, mapping, validation);
+  await refuseChangesToChildren(ctx, stationId, header, mapping, validation);
   const households = toBulk(validation.records);
   const outsideGrid = (db: DbOrTx) =>
     loadGridLocator(db, stationId, ctx.actor.scopePath).then((locate) =>

@@ -491,6 +491,156 @@ describe('household import', () => {
     expect(byOfficer.written).toMatchObject({ householdsMatched: 1, residentsCreated: 1 });
   });
 
+  it('refuses 重点关注 from a grid worker in the dry run and the commit alike, on file or not', async () => {
+    const gridWorker = (await createSignedInUser(t, { roles: ['grid_worker'], org: tree.gridA })).cookie;
+    const asWorker = (file: string, mode: string) =>
+      t.app
+        .inject({
+          method: 'POST',
+          url: `/api/v1/household-imports?mode=${mode}`,
+          headers: { cookie: gridWorker, 'content-type': 'text/csv' },
+          payload: file,
+        })
+        .then((r) => r.json());
+    const tagsOf = async (name: string) =>
+      (await t.database.pool.query('select tags from residents where name = $1', [name])).rows[0]?.tags;
+    const before = await tagsOf('关注');
+    expect(before).toContain('重点关注');
+    const file = csv([
+      // New, and on file (关注 carries it already): refused alike, so the answer tells nothing.
+      `甲村,北路,9号,120.205,29.605,新关注,${id(101, '1981-01-01')},,户主,户籍,重点关注`,
+      `甲村,北路,8号,120.205,29.605,关注,${id(80, '1980-01-01')},,户主,户籍,重点关注、低保`,
+      `甲村,北路,10号,120.205,29.605,新低保,${id(102, '1982-02-02')},,户主,户籍,低保`,
+    ]);
+    const dry = await asWorker(file, 'dry-run');
+    expect(dry).toMatchObject({ validRows: 1, invalidRows: 2, households: 1 });
+    expect(dry.errors).toEqual(
+      [2, 3].map((row) =>
+        expect.objectContaining({
+          row,
+          field: 'tags',
+          column: '标签',
+          reason: expect.stringContaining('重点关注'),
+        }),
+      ),
+    );
+    const refused = await asWorker(file, 'commit');
+    expect(refused).toMatchObject({ errors: dry.errors, written: null });
+    const valid = await asWorker(file, 'commit-valid');
+    expect(valid.errors).toEqual(dry.errors);
+    expect(valid.written).toMatchObject({ residentsCreated: 1, residentsUpdated: 0, residentsUnchanged: 0 });
+    expect(await tagsOf('新关注')).toBeUndefined();
+    expect(await tagsOf('关注')).toEqual(before);
+    expect(await tagsOf('新低保')).toEqual(['低保']);
+
+    // The officer, who holds resident.sensitive, may.
+    expect((await upload(file, 'mode=commit')).json().written).toMatchObject({ residentsCreated: 1 });
+    expect(await tagsOf('新关注')).toEqual(['重点关注']);
+  });
+
+  it('lets a grid worker add a child under 14 by file but not change one on file, as by hand', async () => {
+    const gridWorker = (await createSignedInUser(t, { roles: ['grid_worker'], org: tree.gridA })).cookie;
+    const asWorker = (file: string, mode: string) =>
+      t.app
+        .inject({
+          method: 'POST',
+          url: `/api/v1/household-imports?mode=${mode}`,
+          headers: { cookie: gridWorker, 'content-type': 'text/csv' },
+          payload: file,
+        })
+        .then((r) => r.json());
+    const child = id(103, '2018-06-01');
+    const parent = `甲村,幼路,1号,120.205,29.605,幼父,${id(104, '1988-08-08')}`;
+    const onFile = `甲村,幼路,1号,120.205,29.605,幼童,${child},,子女,户籍,留守儿童`;
+    await upload(csv([`${parent},13800000104,户主,户籍,`, onFile]), 'mode=commit');
+    const childRow = async () =>
+      (await t.database.pool.query('select * from residents where name = $1', ['幼童'])).rows;
+    const before = await childRow();
+    expect(before).toHaveLength(1);
+    const childId = before[0].id as string;
+    const householdId = before[0].household_id as string;
+    const eventsOfChild = () =>
+      count('select count(*) from household_events where resident_id = $1', [childId]);
+    const childEvents = await eventsOfChild();
+
+    const file = csv([
+      // The child renamed; a new child; the parent with a new phone.
+      `甲村,幼路,1号,120.205,29.605,幼童改,${child},,子女,户籍,留守儿童`,
+      `甲村,幼路,1号,120.205,29.605,幼妹,${id(105, '2020-02-02')},,子女,户籍,`,
+      `${parent},13900000104,户主,户籍,`,
+    ]);
+    const refusedChild = expect.objectContaining({
+      row: 2,
+      field: 'idCard',
+      column: '身份证号',
+      reason: expect.stringContaining('未满 14 周岁'),
+    });
+    const dry = await asWorker(file, 'dry-run');
+    expect(dry).toMatchObject({ validRows: 2, invalidRows: 1 });
+    expect(dry.errors).toEqual([refusedChild]);
+    expect(JSON.stringify(dry)).not.toContain(childId);
+    // Exactly as on file is refused too: "unchanged" would confirm a guessed name the worker sees masked.
+    for (const mode of ['dry-run', 'commit']) {
+      expect(await asWorker(csv([onFile]), mode)).toMatchObject({ errors: [refusedChild], written: null });
+    }
+    const refused = await asWorker(file, 'commit');
+    expect(refused).toMatchObject({ errors: dry.errors, written: null });
+    const valid = await asWorker(file, 'commit-valid');
+    expect(valid.errors).toEqual(dry.errors);
+    expect(valid.written).toMatchObject({ householdsMatched: 1, residentsCreated: 1, residentsUpdated: 1 });
+    expect(await childRow()).toEqual(before);
+    expect(await eventsOfChild()).toBe(childEvents);
+    expect(await count("select count(*) from residents where name = '幼妹'")).toBe(1);
+
+    // By hand: the same worker may add a child but not change one.
+    const byHand = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/residents/${childId}`,
+      headers: { cookie: gridWorker },
+      payload: { name: '幼童改' },
+    });
+    expect(byHand.statusCode).toBe(403);
+    const added = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/households/${householdId}/residents`,
+      headers: { cookie: gridWorker },
+      payload: { name: '幼弟', idCard: id(106, '2021-03-03'), relation: '子女', residenceType: '户籍' },
+    });
+    expect(added.statusCode).toBe(201);
+
+    // The writer's own guard, for a child filed between the checks and the write, or a caller that skipped them.
+    const target = {
+      db: t.system.db,
+      keys: t.system.keys,
+      stationId: tree.station.id,
+      fallbackPath: tree.gridA.path,
+      scopePath: tree.gridA.path,
+      actor: null,
+      viewer: { sensitive: false },
+    };
+    const locate = await loadGridLocator(t.system.db, tree.station.id, tree.gridA.path);
+    const batch = (tags: string[], idCard = child) => [
+      {
+        address: { community: '甲村', street: '幼路', room: '1号' },
+        lng: null,
+        lat: null,
+        residents: [{ name: '幼童改', idCard, phone: null, relation: '子女', residenceType: '户籍', tags }],
+      },
+    ];
+    await expect(writeHouseholdBatch(target, locate, batch([]))).rejects.toMatchObject({ status: 409 });
+    await expect(
+      writeHouseholdBatch(target, locate, batch(['重点关注'], id(107, '1987-07-07'))),
+    ).rejects.toMatchObject({ status: 403 });
+    expect(await childRow()).toEqual(before);
+
+    // The officer, who holds resident.sensitive, may change the child by file.
+    const byOfficer = (await upload(file, 'mode=commit')).json();
+    expect(byOfficer.errors).toEqual([]);
+    expect(byOfficer.written).toMatchObject({ residentsUpdated: 1, residentsUnchanged: 2 });
+    const { rows } = await t.database.pool.query('select name from residents where id = $1', [childId]);
+    expect(rows[0].name).toBe('幼童改');
+  });
+
   it('is refused to roles without the import permission', async () => {
     const chief = (await createSignedInUser(t, { roles: ['station_chief'], org: tree.station })).cookie;
     const response = await t.app.inject({
