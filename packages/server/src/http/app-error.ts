@@ -15,6 +15,14 @@ export class AppError extends Error {
     super(message);
     this.name = 'AppError';
   }
+
+  /**
+   * RFC 9457 extension members sent beside the standard ones (e.g. the file header of an import
+   * whose columns could not be matched). The route's problem schema must name them to be sent.
+   */
+  get extensions(): Record<string, unknown> | undefined {
+    return undefined;
+  }
 }
 
 export const notFound = (what = '对象') => new AppError(404, 'not_found', `${what}不存在或无权访问`);

@@ -23,11 +23,14 @@ export function sendProblem(
   code: string,
   detail?: string,
   errors?: FieldError[],
+  extensions?: Record<string, unknown>,
 ) {
   return reply
     .status(status)
     .type('application/problem+json')
     .send({
+      // Extensions never replace the standard members.
+      ...extensions,
       type: `https://fengqiao.dev/problems/${code.replaceAll('_', '-')}`,
       title: TITLES[status] ?? '请求失败',
       status,
@@ -87,7 +90,15 @@ export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) {
       if (error.headers) reply.headers(error.headers);
-      return sendProblem(reply, request, error.status, error.code, error.message, error.errors);
+      return sendProblem(
+        reply,
+        request,
+        error.status,
+        error.code,
+        error.message,
+        error.errors,
+        error.extensions,
+      );
     }
     if (error.validation) {
       const errors = (error.validation as ValidationIssue[]).map((issue) => ({

@@ -5,7 +5,7 @@ import { ImportProblemSchema, ImportQuerySchema, ImportReportSchema, ProblemSche
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { invalid } from '../../http/app-error.js';
 import type { ContextOf } from '../../http/request-context.js';
-import { ImportMappingError, type ImportReport, importHouseholds } from './household-import.service.js';
+import { type ImportReport, importHouseholds } from './household-import.service.js';
 
 const FILE_TYPES = [
   'application/octet-stream',
@@ -23,29 +23,6 @@ const MAX_FILE_BYTES = 64 * 1024 * 1024;
 const COMPRESS_FROM_BYTES = 64 * 1024;
 
 const gzipAsync = promisify(gzip);
-
-/**
- * The mapping problem as problem+json with its extension members (header, mapping, suggestion,
- * unmapped required fields), so the web can show the mapping step again.
- */
-function sendMappingProblem(reply: FastifyReply, request: FastifyRequest, error: ImportMappingError) {
-  return reply
-    .status(422)
-    .type('application/problem+json')
-    .send({
-      type: 'https://fengqiao.dev/problems/invalid-mapping',
-      title: '提交的内容有误',
-      status: 422,
-      code: error.code,
-      detail: error.message,
-      instance: request.url.split('?')[0],
-      errors: error.errors,
-      header: error.header,
-      mapping: error.mapping,
-      suggestedMapping: error.suggestedMapping,
-      unmappedRequired: error.unmappedRequired,
-    });
-}
 
 const acceptsGzip = (request: FastifyRequest) => /\bgzip\b/.test(request.headers['accept-encoding'] ?? '');
 
@@ -94,19 +71,14 @@ export const householdImportRoutes: FastifyPluginAsyncTypebox<{ contextOf: Conte
       if (!Buffer.isBuffer(bytes) || bytes.length === 0) {
         throw invalid('empty_file', '请上传 xlsx 或 csv 文件', [{ field: 'file', message: '文件为空' }]);
       }
-      let report: ImportReport;
-      try {
-        report = await importHouseholds(contextOf(request), {
-          input: { bytes },
-          format: request.query.format,
-          coordSystem: request.query.coordSystem,
-          mapping: request.query.mapping,
-          mode: request.query.mode,
-        });
-      } catch (error) {
-        if (error instanceof ImportMappingError) return sendMappingProblem(reply, request, error);
-        throw error;
-      }
+      // An unusable mapping throws ImportMappingError, whose problem carries the header and suggestion.
+      const report = await importHouseholds(contextOf(request), {
+        input: { bytes },
+        format: request.query.format,
+        coordSystem: request.query.coordSystem,
+        mapping: request.query.mapping,
+        mode: request.query.mode,
+      });
       return sendReport(reply, request, report);
     },
   );

@@ -95,6 +95,16 @@ export class ImportMappingError extends AppError {
       problems.map((message) => ({ field: 'mapping', message })),
     );
   }
+
+  /** What the mapping step needs to be shown again (ImportProblemSchema). */
+  override get extensions() {
+    return {
+      header: this.header,
+      mapping: this.mapping,
+      suggestedMapping: this.suggestedMapping,
+      unmappedRequired: this.unmappedRequired,
+    };
+  }
 }
 
 /** The mapping to use, or an ImportMappingError saying what is wrong with it. */
