@@ -121,11 +121,25 @@ export async function findHouseholdSummary(db: DbOrTx, id: string): Promise<Hous
   return (await selectSummaries(db, sql`h.id = ${id}`, 1))[0];
 }
 
+/** Bit i set when the resident has RESIDENT_TAGS[i]; the tags are a fixed list, written into the SQL. */
+const TAG_BITS = sql.raw(
+  RESIDENT_TAGS.map((tag, i) => `((r.tags @> ${tagArrayLiteral(tag)})::int << ${i})`).join(' | '),
+);
+
+/**
+ * Map points: id, WGS-84 point and the OR of the members' tag bits, in id order. One pass over the
+ * tagged residents of the subtree (residents carry their household's org_path) merged with the
+ * households, instead of a sub-select per household.
+ */
 export async function listHouseholdPoints(db: DbOrTx, pattern: string, limit: number) {
-  const result = await db.execute<{ id: string; lng: number; lat: number; tags: string[] }>(sql`
-    select h.id, h.lng, h.lat,
-           array(select distinct unnest(r.tags) from residents r where r.household_id = h.id) as tags
-      from households h
+  const result = await db.execute<{ id: string; lng: number; lat: number; tag_bits: number }>(sql`
+    with tagged as (
+      select r.household_id, bit_or(${TAG_BITS}) as tag_bits
+        from residents r
+       where r.org_path like ${pattern} and r.tags <> '{}'
+       group by r.household_id)
+    select h.id, h.lng, h.lat, coalesce(t.tag_bits, 0) as tag_bits
+      from households h left join tagged t on t.household_id = h.id
      where h.org_path like ${pattern} and h.lng is not null
      order by h.id
      limit ${limit}`);

@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import type {
-  GridStats,
-  HouseholdCreate,
-  HouseholdFile,
-  HouseholdSummary,
-  HouseholdUpdate,
+import {
+  type GridStats,
+  type HouseholdCreate,
+  type HouseholdFile,
+  type HouseholdSummary,
+  type HouseholdUpdate,
+  RESIDENT_TAGS,
 } from '@fengqiao/shared';
 import type { DbOrTx } from '../../db/client.js';
 import { escapeLike, prefixPattern } from '../../db/like-pattern.js';
@@ -307,20 +308,40 @@ const maskAddressQuery = (text: string) => text.replace(/\s/g, '').replace(/\d+/
 /** Points for the map; capped so a bureau-wide view cannot ask for millions at once. */
 export const MAP_POINT_LIMIT = 50_000;
 
-export async function listHouseholdMapPoints(ctx: ServiceContext, orgUnitId?: string) {
+/** 5 decimals of a degree ≈ 1 m: enough to place a door on the map, shorter than the stored 6. */
+const roundCoordinate = (value: number) => Math.round(value * 1e5) / 1e5;
+
+/** One `[id, lng, lat, tagBits]` per household; bit i of tagBits is `tags[i]` (see the route schema). */
+export type HouseholdMapPoint = [string, number, number, number];
+
+export interface HouseholdMapPoints {
+  truncated: boolean;
+  tags: string[];
+  points: HouseholdMapPoint[];
+}
+
+/**
+ * The caller's households as compact tuples (a tenth of the GeoJSON it replaced; 20,000 points
+ * are ~1.3 MB raw, far less gzipped): only the tag bits the caller may see are set.
+ */
+export async function listHouseholdMapPoints(
+  ctx: ServiceContext,
+  orgUnitId?: string,
+): Promise<HouseholdMapPoints> {
   await authorize(ctx, 'household.read', 'household');
   const viewer = viewerOf(ctx);
+  const shownBits = RESIDENT_TAGS.reduce(
+    (bits, tag, i) => (visibleTags([tag], viewer).length ? bits | (1 << i) : bits),
+    0,
+  );
   const rows = await listHouseholdPoints(ctx.db, await scopedPattern(ctx, orgUnitId), MAP_POINT_LIMIT + 1);
-  return {
-    type: 'FeatureCollection' as const,
-    truncated: rows.length > MAP_POINT_LIMIT,
-    features: rows.slice(0, MAP_POINT_LIMIT).map((r) => ({
-      type: 'Feature' as const,
-      id: r.id,
-      properties: { id: r.id, tags: visibleTags(r.tags, viewer).join(',') },
-      geometry: { type: 'Point' as const, coordinates: [r.lng, r.lat] },
-    })),
-  };
+  const count = Math.min(rows.length, MAP_POINT_LIMIT);
+  const points = new Array<HouseholdMapPoint>(count);
+  for (let i = 0; i < count; i++) {
+    const r = rows[i] as (typeof rows)[number];
+    points[i] = [r.id, roundCoordinate(r.lng), roundCoordinate(r.lat), r.tag_bits & shownBits];
+  }
+  return { truncated: rows.length > MAP_POINT_LIMIT, tags: [...RESIDENT_TAGS], points };
 }
 
 export async function getHouseholdStats(ctx: ServiceContext, orgUnitId?: string): Promise<GridStats> {

@@ -1,3 +1,5 @@
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { RESIDENT_TAGS } from '@fengqiao/shared';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -309,9 +311,9 @@ describe('QR door plates and the map', () => {
 
   it('gives the map points and the grid statistics of the caller scope', async () => {
     const points = (await call(officerA, 'GET', '/api/v1/households/map-points')).json();
-    expect(points.features.length).toBeGreaterThan(5);
-    expect(points.features[0].geometry.type).toBe('Point');
-    expect((await call(officerB, 'GET', '/api/v1/households/map-points')).json().features).toEqual([]);
+    expect(points.points.length).toBeGreaterThan(5);
+    expect(points.truncated).toBe(false);
+    expect((await call(officerB, 'GET', '/api/v1/households/map-points')).json().points).toEqual([]);
     const stats = (await call(officerA, 'GET', `/api/v1/households/stats?orgUnitId=${tree.gridA.id}`)).json();
     expect(stats.households).toBeGreaterThan(5);
     expect(stats.residents).toBeGreaterThan(5);
@@ -323,6 +325,72 @@ describe('QR door plates and the map', () => {
     expect(
       (await call(officerB, 'GET', `/api/v1/households/stats?orgUnitId=${tree.gridA.id}`)).statusCode,
     ).toBe(404);
+  });
+
+  it('sends each point as [id, lng, lat, tag bits], coordinates to 5 decimals, sensitive tags only to whom may see them', async () => {
+    const created = await call(officerA, 'POST', '/api/v1/households', {
+      address: { community: '甲村', street: '新村路', room: '41号' },
+      lng: 120.2051234,
+      lat: 29.6054321,
+    });
+    expect(created.statusCode).toBe(201);
+    const id = created.json().household.id;
+    await addPerson(id, { name: '钱大', idCard: idCard('1940-03-03'), tags: ['独居老人', '重点关注'] });
+    await addPerson(id, { name: '钱小', idCard: idCard('1972-03-03'), relation: '子女', tags: ['独居老人'] });
+
+    const body = (await call(officerA, 'GET', '/api/v1/households/map-points')).json();
+    expect(body.tags).toEqual([...RESIDENT_TAGS]);
+    const bit = (tag: string) => 1 << body.tags.indexOf(tag);
+    expect(body.points.find((p: unknown[]) => p[0] === id)).toEqual([
+      id,
+      120.20512,
+      29.60543,
+      bit('独居老人') | bit('重点关注'),
+    ]);
+    const ids = body.points.map((p: unknown[]) => p[0]);
+    expect(ids).toEqual([...ids].sort());
+
+    const asWorker = (await call(workerA, 'GET', '/api/v1/households/map-points')).json();
+    expect(asWorker.points.find((p: unknown[]) => p[0] === id)[3]).toBe(bit('独居老人'));
+    const inGrid = await call(officerA, 'GET', `/api/v1/households/map-points?orgUnitId=${tree.gridA.id}`);
+    expect(inGrid.json().points.map((p: unknown[]) => p[0])).toContain(id);
+    expect(
+      (await call(officerB, 'GET', `/api/v1/households/map-points?orgUnitId=${tree.gridA.id}`)).statusCode,
+    ).toBe(404);
+  });
+
+  it('compresses answers over 1 KB when the client asks, and leaves small ones and xlsx files alone', async () => {
+    const gzip = { cookie: officerA, 'accept-encoding': 'gzip' };
+    const url = '/api/v1/households/map-points';
+    const plain = await call(officerA, 'GET', url);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.rawPayload.length).toBeGreaterThan(1024);
+
+    const zipped = await t.app.inject({ method: 'GET', url, headers: gzip });
+    expect(zipped.statusCode).toBe(200);
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.headers.vary).toContain('accept-encoding');
+    expect(zipped.rawPayload.length).toBeLessThan(plain.rawPayload.length);
+    expect(JSON.parse(gunzipSync(zipped.rawPayload).toString('utf8'))).toEqual(plain.json());
+    const brotli = await t.app.inject({
+      method: 'GET',
+      url,
+      headers: { ...gzip, 'accept-encoding': 'br, gzip' },
+    });
+    expect(brotli.headers['content-encoding']).toBe('br');
+    expect(JSON.parse(brotliDecompressSync(brotli.rawPayload).toString('utf8'))).toEqual(plain.json());
+
+    const small = await t.app.inject({ method: 'GET', url: '/api/v1/households/stats', headers: gzip });
+    expect(small.statusCode).toBe(200);
+    expect(small.headers['content-encoding']).toBeUndefined();
+    expect(small.json().households).toBeGreaterThan(0);
+
+    const xlsx = await t.app.inject({ method: 'GET', url: '/api/v1/residents/export?q=钱大', headers: gzip });
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.headers['content-encoding']).toBeUndefined();
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    expect(workbook.worksheets[0]?.getRow(2).getCell(1).value).toBe('钱大');
   });
 
   it('re-assigns households when a grid boundary moves', async () => {

@@ -13,6 +13,7 @@ import type {
   ResidentUpdate,
   UnmaskedResident,
 } from '@fengqiao/shared';
+import { RESIDENT_TAGS } from '@fengqiao/shared';
 import type { FeatureCollection, Point } from 'geojson';
 import { API_BASE, api, type Page, request } from '../../lib/api-client';
 
@@ -35,13 +36,54 @@ export interface ResidentQuery {
   cursor?: string;
 }
 
-/** A household on the map: `tags` is the comma-joined tags of its members the caller may see. */
+/**
+ * A household on the map. `tags` is a bit mask of its members' tags the caller may see: bit i set
+ * for RESIDENT_TAGS[i] (the map's filters test the bits).
+ */
 export interface HouseholdPointProps {
   id: string;
-  tags: string;
+  tags: number;
 }
 
 export type HouseholdPoints = FeatureCollection<Point, HouseholdPointProps> & { truncated: boolean };
+
+/**
+ * The compact answer of `GET /households/map-points` (see the route schema): one
+ * `[id, lng, lat, tagBits]` per household, bit i of tagBits standing for `tags[i]`.
+ */
+interface HouseholdPointsAnswer {
+  truncated: boolean;
+  tags: string[];
+  points: [string, number, number, number][];
+}
+
+/** Tag bits re-numbered to RESIDENT_TAGS order, should the server list its tags in another order. */
+function tagBitMapper(tags: readonly string[]): ((bits: number) => number) | null {
+  if (tags.length === RESIDENT_TAGS.length && tags.every((t, i) => t === RESIDENT_TAGS[i])) return null;
+  const to = tags.map((t) => RESIDENT_TAGS.indexOf(t as ResidentTag));
+  return (bits) => {
+    let out = 0;
+    for (let i = 0; i < to.length; i++) {
+      const j = to[i] ?? -1;
+      if (j >= 0 && bits & (1 << i)) out |= 1 << j;
+    }
+    return out;
+  };
+}
+
+/** The compact answer as GeoJSON for the map's clustered source. */
+export function toHouseholdPoints(answer: HouseholdPointsAnswer): HouseholdPoints {
+  const remap = tagBitMapper(answer.tags);
+  return {
+    type: 'FeatureCollection',
+    truncated: answer.truncated,
+    features: answer.points.map(([id, lng, lat, bits]) => ({
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates: [lng, lat] },
+      properties: { id, tags: remap ? remap(bits) : bits },
+    })),
+  };
+}
 
 const householdPath = (id: string) => `/households/${encodeURIComponent(id)}`;
 const residentPath = (id: string) => `/residents/${encodeURIComponent(id)}`;
@@ -50,11 +92,13 @@ export function listHouseholds(query: HouseholdQuery, signal?: AbortSignal): Pro
   return api.get('/households', { ...query }, signal);
 }
 
-export function fetchHouseholdPoints(
+export async function fetchHouseholdPoints(
   orgUnitId: string | null,
   signal?: AbortSignal,
 ): Promise<HouseholdPoints> {
-  return api.get('/households/map-points', { orgUnitId }, signal);
+  return toHouseholdPoints(
+    await api.get<HouseholdPointsAnswer>('/households/map-points', { orgUnitId }, signal),
+  );
 }
 
 export function fetchHouseholdStats(orgUnitId: string | null, signal?: AbortSignal): Promise<GridStats> {

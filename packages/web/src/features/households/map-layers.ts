@@ -6,20 +6,27 @@ import type {
   LayerSpecification,
 } from 'maplibre-gl';
 
-/** Household points on the home map: a clustered GeoJSON source and four circle layers. */
+/**
+ * Household points on the home map: a clustered GeoJSON source, four circle layers and the cluster
+ * counts as a symbol layer of generated images (no glyph server needed, no DOM per cluster).
+ */
 export const POINT_SOURCE = 'households';
 export const CLUSTER_LAYER = 'households-cluster';
 export const CLUSTER_TAG_LAYER = 'households-cluster-tag';
+export const CLUSTER_COUNT_LAYER = 'households-cluster-count';
 export const POINT_LAYER = 'households-point';
 export const POINT_TAG_LAYER = 'households-point-tag';
 export const POINT_LAYERS = [CLUSTER_LAYER, CLUSTER_TAG_LAYER, POINT_LAYER, POINT_TAG_LAYER];
+/** Images named `<prefix><count>` are drawn on demand (see `countImage`). */
+export const COUNT_IMAGE_PREFIX = 'fq-count-';
 
 const POINT_COLOR = '#1677ff';
 export const TAG_COLOR = '#d4380d';
 
-/** `tags` is "a,b,c": a tag matches as a whole item, never as part of another. */
+/** `tags` is a bit mask: bit i set when a member has RESIDENT_TAGS[i] (expressions have no `&`). */
 function hasTag(tag: string): ExpressionSpecification {
-  return ['in', `,${tag},`, ['concat', ',', ['get', 'tags'], ',']];
+  const bit = 2 ** RESIDENT_TAGS.indexOf(tag as (typeof RESIDENT_TAGS)[number]);
+  return ['==', ['%', ['floor', ['/', ['get', 'tags'], bit]], 2], 1];
 }
 
 /** The cluster property counting the points with a tag (one per tag, summed by MapLibre). */
@@ -93,7 +100,30 @@ export function clusterStroke(tag: string | null): {
   return { color: ['case', tagged, TAG_COLOR, '#ffffff'], width: ['case', tagged, 3, 2] };
 }
 
-/** Counts are HTML markers drawn by the map component (no remote glyphs needed). */
+/**
+ * The count on a cluster as an image (white digits with a soft shadow), for MapLibre's
+ * `styleimagemissing`: text in a symbol layer would need a glyph server, which intranets lack.
+ */
+export function countImage(text: string, pixelRatio: number): ImageData | null {
+  const canvas = document.createElement('canvas');
+  const context = canvas.getContext('2d');
+  if (!context) return null;
+  const font = `600 ${11 * pixelRatio}px system-ui, -apple-system, 'Segoe UI', sans-serif`;
+  context.font = font;
+  const width = Math.ceil(context.measureText(text).width + 4 * pixelRatio);
+  const height = Math.ceil(15 * pixelRatio);
+  canvas.width = width;
+  canvas.height = height;
+  context.font = font;
+  context.textAlign = 'center';
+  context.textBaseline = 'middle';
+  context.shadowColor = 'rgb(0 0 0 / 35%)';
+  context.shadowBlur = 2 * pixelRatio;
+  context.fillStyle = '#ffffff';
+  context.fillText(text, width / 2, height / 2);
+  return context.getImageData(0, 0, width, height);
+}
+
 export function pointLayers(): LayerSpecification[] {
   return [
     {
@@ -118,6 +148,17 @@ export function pointLayers(): LayerSpecification[] {
         'circle-color': TAG_COLOR,
         'circle-opacity': 0.95,
         'circle-radius': clusterRadius,
+      },
+    },
+    {
+      id: CLUSTER_COUNT_LAYER,
+      type: 'symbol',
+      source: POINT_SOURCE,
+      filter: IS_CLUSTER,
+      layout: {
+        'icon-image': ['concat', COUNT_IMAGE_PREFIX, ['get', 'point_count_abbreviated']],
+        'icon-allow-overlap': true,
+        'icon-ignore-placement': true,
       },
     },
     {

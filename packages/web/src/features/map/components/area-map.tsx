@@ -17,9 +17,11 @@ import type { HouseholdPoints } from '../../households/api';
 import {
   CLUSTER_LAYER,
   CLUSTER_TAG_LAYER,
+  COUNT_IMAGE_PREFIX,
   clusterStroke,
   clusterTagFilter,
   clusterTagRadius,
+  countImage,
   POINT_LAYERS,
   POINT_SOURCE,
   POINT_TAG_LAYER,
@@ -80,44 +82,6 @@ function pointsBBox(points: HouseholdPoints): BBox | null {
   return box;
 }
 
-function clusterCountElement(count: string): HTMLElement {
-  const element = document.createElement('div');
-  element.textContent = count;
-  element.style.cssText =
-    'pointer-events:none;color:#fff;font-size:11px;font-weight:600;line-height:1;text-shadow:0 0 2px rgb(0 0 0 / 35%)';
-  return element;
-}
-
-/**
- * Cluster counts as HTML markers (no glyphs needed): one per cluster on screen, reused while the
- * cluster stays, removed when it goes.
- */
-function updateClusterCounts(map: MapLibreMap, markers: Map<number, Marker>): void {
-  if (!map.getSource(POINT_SOURCE) || !map.isSourceLoaded(POINT_SOURCE)) return;
-  const seen = new Set<number>();
-  for (const feature of map.querySourceFeatures(POINT_SOURCE)) {
-    const props = feature.properties as {
-      cluster?: boolean;
-      cluster_id?: number;
-      point_count_abbreviated?: string;
-    };
-    if (!props.cluster || props.cluster_id === undefined || seen.has(props.cluster_id)) continue;
-    seen.add(props.cluster_id);
-    if (markers.has(props.cluster_id)) continue;
-    if (feature.geometry.type !== 'Point') continue;
-    const at = feature.geometry.coordinates as [number, number];
-    const marker = new Marker({ element: clusterCountElement(String(props.point_count_abbreviated ?? '')) })
-      .setLngLat(at)
-      .addTo(map);
-    markers.set(props.cluster_id, marker);
-  }
-  for (const [id, marker] of markers) {
-    if (seen.has(id)) continue;
-    marker.remove();
-    markers.delete(id);
-  }
-}
-
 /** Greedy label placement: a label that would overlap one already shown is hidden. */
 function declutter(map: MapLibreMap, markers: readonly Marker[]): void {
   const placed: { x0: number; y0: number; x1: number; y1: number }[] = [];
@@ -156,7 +120,6 @@ export function AreaMap({
   onSelectRef.current = onSelect;
   const onPointSelectRef = useRef(onPointSelect);
   onPointSelectRef.current = onPointSelect;
-  const clusterMarkersRef = useRef(new Map<number, Marker>());
   const [pointCount, setPointCount] = useState<number | null>(null);
   const clickedRef = useRef<string | null>(null);
   const [ready, setReady] = useState(false);
@@ -193,16 +156,13 @@ export function AreaMap({
       for (const layer of pointLayers()) map.addLayer(layer);
       setReady(true);
     });
-    // Counts follow the clusters while the map moves (at most ~8 times a second) and settle when idle.
-    let countsAt = 0;
-    const updateCounts = () => {
-      countsAt = performance.now();
-      updateClusterCounts(map, clusterMarkersRef.current);
-    };
-    map.on('render', () => {
-      if (performance.now() - countsAt > 120) updateCounts();
+    // Cluster counts are images drawn the first time a count is needed ("1.2k" and the like).
+    map.on('styleimagemissing', ({ id }: { id: string }) => {
+      if (!id.startsWith(COUNT_IMAGE_PREFIX) || map.hasImage(id)) return;
+      const pixelRatio = Math.min(Math.max(window.devicePixelRatio || 1, 1), 3);
+      const image = countImage(id.slice(COUNT_IMAGE_PREFIX.length), pixelRatio);
+      if (image) map.addImage(id, image, { pixelRatio });
     });
-    map.on('idle', updateCounts);
     map.on('click', (event) => {
       if (!map.getSource(POINT_SOURCE)) return;
       const hit = map.queryRenderedFeatures(event.point, { layers: POINT_LAYERS })[0];
@@ -250,8 +210,6 @@ export function AreaMap({
     return () => {
       for (const marker of markersRef.current) marker.remove();
       markersRef.current = [];
-      for (const marker of clusterMarkersRef.current.values()) marker.remove();
-      clusterMarkersRef.current.clear();
       map.remove();
       mapRef.current = null;
       setReady(false);
@@ -294,9 +252,6 @@ export function AreaMap({
   useEffect(() => {
     const map = mapRef.current;
     if (!map || !ready || !points) return;
-    // Cluster ids are reused across data sets, so counts drawn for the old data must go.
-    for (const marker of clusterMarkersRef.current.values()) marker.remove();
-    clusterMarkersRef.current.clear();
     (map.getSource(POINT_SOURCE) as GeoJSONSource | undefined)?.setData(points);
     if (!data || !bboxOf(data.features)) {
       const box = pointsBBox(points);
