@@ -58,6 +58,24 @@ export function blindIndexKeyFrom(master: Buffer): Buffer {
   return deriveKey(master, 'blind-index/hmac-sm3', SM3_BYTES);
 }
 
+/**
+ * IVs are cut from a block of CSPRNG output, never reused: one random call per 1,024 fields instead of
+ * one per field, which showed in the profile of a large import.
+ */
+const IV_POOL_BYTES = SM4_BLOCK_BYTES * 1024;
+let ivPool = Buffer.alloc(0);
+let ivOffset = 0;
+
+function nextIv(): Buffer {
+  if (ivOffset + SM4_BLOCK_BYTES > ivPool.length) {
+    ivPool = randomBytes(IV_POOL_BYTES);
+    ivOffset = 0;
+  }
+  const iv = ivPool.subarray(ivOffset, ivOffset + SM4_BLOCK_BYTES);
+  ivOffset += SM4_BLOCK_BYTES;
+  return iv;
+}
+
 function assertKeys(keys: FieldKeys): void {
   if (keys.encKey.length !== SM4_KEY_BYTES) throw new RangeError('encKey must be 16 bytes for SM4');
   if (keys.macKey.length < 16) throw new RangeError('macKey must be at least 16 bytes');
@@ -70,7 +88,7 @@ function assertKeys(keys: FieldKeys): void {
  */
 export function encryptField(keys: FieldKeys, plaintext: string, context = ''): string {
   assertKeys(keys);
-  const iv = randomBytes(SM4_BLOCK_BYTES);
+  const iv = nextIv();
   const cipher = createCipheriv(CIPHER, keys.encKey, iv);
   const ciphertext = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
   const mac = hmacSm3(keys.macKey, VERSION, iv, ciphertext, context);

@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import { type Address, MINOR_AGE } from '@fengqiao/shared';
 import { sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
@@ -19,7 +20,15 @@ import {
   type StoredResident,
   updateResidentRows,
 } from './household-bulk.repository.js';
-import { formatAddress, nameGrams, protectAddress, protectIdCard, protectPhone } from './personal-fields.js';
+import {
+  formatAddress,
+  type IdCardFields,
+  nameGrams,
+  type ProtectedValue,
+  protectAddress,
+  protectIdCard,
+  protectPhone,
+} from './personal-fields.js';
 
 export interface BulkResident {
   name: string;
@@ -192,7 +201,58 @@ export async function writeHouseholdBatch(
   locate: GridLocate,
   batch: BulkHousehold[],
 ): Promise<BulkResult> {
-  const { db, keys, stationId } = target;
+  return storeSealedBatch(target, locate, sealBatch(target.keys, batch));
+}
+
+/** A household of a batch with its address and its people's ID numbers and phones already sealed. */
+export interface SealedHousehold extends BulkHousehold {
+  protectedAddress: ProtectedValue;
+  sealedResidents: (BulkResident & {
+    sealedIdCard: IdCardFields;
+    sealedPhone: ProtectedValue | null;
+    grams: string[];
+  })[];
+}
+
+/**
+ * The CPU half of writing a batch (SM4, HMAC-SM3, name grams), apart from the database half so an
+ * import can seal the next batch while PostgreSQL writes this one.
+ */
+export function sealBatch(keys: Keys, batch: BulkHousehold[]): SealedHousehold[] {
+  return batch.map((h) => ({
+    ...h,
+    protectedAddress: protectAddress(keys, h.address),
+    sealedResidents: h.residents.map((r) => ({
+      ...r,
+      sealedIdCard: protectIdCard(keys, r.idCard),
+      sealedPhone: r.phone ? protectPhone(keys, r.phone) : null,
+      grams: nameGrams(r.name),
+    })),
+  }));
+}
+
+const SEAL_SLICE = 100;
+
+/**
+ * `sealBatch` in slices that give the event loop a turn in between, so the statements of a batch
+ * being written meanwhile are sent and answered without waiting for the whole next batch to seal.
+ */
+export async function sealBatchInSlices(keys: Keys, batch: BulkHousehold[]): Promise<SealedHousehold[]> {
+  const sealed: SealedHousehold[] = [];
+  for (let i = 0; i < batch.length; i += SEAL_SLICE) {
+    sealed.push(...sealBatch(keys, batch.slice(i, i + SEAL_SLICE)));
+    await setImmediate();
+  }
+  return sealed;
+}
+
+/** The database half of `writeHouseholdBatch`: match, place and write a sealed batch. */
+export async function storeSealedBatch(
+  target: BulkTarget,
+  locate: GridLocate,
+  prepared: SealedHousehold[],
+): Promise<BulkResult> {
+  const { db, stationId } = target;
   const viewer = target.viewer ?? SYSTEM_VIEWER;
   const result: BulkResult = {
     householdsCreated: 0,
@@ -201,10 +261,9 @@ export async function writeHouseholdBatch(
     residentsUpdated: 0,
     residentsUnchanged: 0,
   };
-  if (!viewer.sensitive && batch.some((h) => h.residents.some((r) => r.tags.some(isSensitiveTag)))) {
+  if (!viewer.sensitive && prepared.some((h) => h.residents.some((r) => r.tags.some(isSensitiveTag)))) {
     throw forbidden('无权设置“重点关注”标签');
   }
-  const prepared = batch.map((h) => ({ ...h, protectedAddress: protectAddress(keys, h.address) }));
   const existingHouseholds = new Map(
     (
       await findHouseholdsByAddressIndexes(
@@ -262,9 +321,8 @@ export async function writeHouseholdBatch(
       result.householdsCreated++;
     }
     seenAddresses.set(key, home);
-    for (const r of h.residents) {
-      const idCard = protectIdCard(keys, r.idCard);
-      const phone = r.phone ? protectPhone(keys, r.phone) : null;
+    for (const r of h.sealedResidents) {
+      const { sealedIdCard: idCard, sealedPhone: phone } = r;
       residentsToWrite.push({
         id: uuidv7(),
         stationId,
@@ -272,7 +330,7 @@ export async function writeHouseholdBatch(
         orgPath: home.orgPath,
         addressMasked: home.addressMasked,
         name: r.name,
-        nameGrams: nameGrams(r.name),
+        nameGrams: r.grams,
         idCardSealed: idCard.sealed,
         idCardMasked: idCard.masked,
         idCardIndex: idCard.index,
