@@ -191,7 +191,7 @@ export const ImportReportSchema = Type.Object({
    * dry run and the commit count the same way.
    */
   outsideGrid: Type.Integer(),
-  /** Every problem, sorted by row then column; large reports are sent gzip-compressed when accepted. */
+  /** Every problem, sorted by row then column; large reports are sent compressed (br or gzip) when accepted. */
   errors: Type.Array(ImportRowErrorSchema),
   warnings: Type.Array(ImportRowErrorSchema),
   written: Type.Union([
