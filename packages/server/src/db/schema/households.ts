@@ -30,6 +30,11 @@ export const households = pgTable(
     addressSealed: text('address_sealed').notNull(),
     addressMasked: text('address_masked').notNull(),
     addressIndex: text('address_index').notNull(),
+    /**
+     * Every 1- and 2-character piece of village + street (both plain text), kept by PostgreSQL itself,
+     * so part of a place name is found through a GIN index instead of a scan of the area.
+     */
+    placeGrams: text('place_grams').array().generatedAlwaysAs(sql`fq_text_grams(community || street)`),
     lng: doublePrecision('lng'),
     lat: doublePrecision('lat'),
     qrCode: text('qr_code').notNull(),
@@ -41,6 +46,9 @@ export const households = pgTable(
     uniqueIndex('households_address_index_key').on(t.stationId, t.addressIndex),
     index('households_org_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`, t.id),
     index('households_grid_idx').on(t.gridId),
+    index('households_place_grams_idx').using('gin', t.placeGrams),
+    // Full-address lookups may span stations (a bureau-wide search), so one index without station first.
+    index('households_address_lookup_idx').on(t.addressIndex),
   ],
 );
 

@@ -53,6 +53,16 @@ describe('finding households by address', () => {
     expect((await findByAddress(officerA, '枫溪')).sort()).toEqual([ids.fengxi12, ids.fengxi2].sort());
   });
 
+  it('keeps the pieces of village and street in the database, for the index, and never the door', async () => {
+    const { rows } = await t.database.pool.query<{ place_grams: string[] }>(
+      'select place_grams from households where id = $1',
+      [ids.fengxi12],
+    );
+    const grams = rows[0]?.place_grams ?? [];
+    expect(grams).toEqual(expect.arrayContaining(['枫', '溪', '枫溪', '溪路']));
+    expect(grams.some((g) => /\d|号/.test(g))).toBe(false);
+  });
+
   it("finds one door by its full address, typed with or without the village, but never by a number's part", async () => {
     expect(await findByAddress(officerA, `${tree.communityA.name}枫溪路12号`)).toEqual([ids.fengxi12]);
     expect(await findByAddress(workerA, '枫溪路 12号')).toEqual([ids.fengxi12]);

@@ -69,8 +69,11 @@ export interface HouseholdListFilter {
   tag?: string;
   outsideGrid?: boolean;
   community?: string;
-  /** Part of the village and street (a LIKE pattern), or one of these full-address blind indexes. */
-  address?: { pattern: string; indexes: string[] };
+  /**
+   * Part of the village and street (its grams, for the index, and a LIKE pattern, to confirm), or one
+   * of these full-address blind indexes.
+   */
+  address?: { grams: string[]; pattern: string; indexes: string[] };
 }
 
 /** A household with its member count, head and the union of its members' tags. */
@@ -106,7 +109,8 @@ export async function listHouseholdSummaries(
   if (filter.community) conditions.push(sql`h.community = ${filter.community}`);
   if (filter.address) {
     conditions.push(
-      sql`((h.community || h.street) like ${filter.address.pattern} or h.address_index = any(${sql.param(filter.address.indexes)}::text[]))`,
+      sql`((h.place_grams @> ${sql.param(filter.address.grams)}::text[] and (h.community || h.street) like ${filter.address.pattern})
+            or h.address_index = any(${sql.param(filter.address.indexes)}::text[]))`,
     );
   }
   if (filter.tag) {

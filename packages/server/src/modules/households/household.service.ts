@@ -45,7 +45,7 @@ import {
   updateResidentsPath,
 } from './household.repository.js';
 import { recordHouseholdChange } from './household-record.js';
-import { protectAddress } from './personal-fields.js';
+import { protectAddress, queryGrams } from './personal-fields.js';
 
 export const viewerOf = (ctx: ServiceContext): Viewer => ({
   sensitive: can(ctx.actor, 'resident.sensitive'),
@@ -297,6 +297,7 @@ async function addressFilterFor(ctx: ServiceContext, text: string, path: string)
   const communities = await listCommunityNamesAround(ctx.db, path);
   const candidates = [compact, ...communities.filter((c) => !compact.startsWith(c)).map((c) => c + compact)];
   return {
+    grams: queryGrams(compact),
     pattern: `%${escapeLike(compact)}%`,
     indexes: candidates.map((full) => blindIndex(ctx.keys.blindIndex, full)),
   };
