@@ -23,10 +23,16 @@ export { ImportFileError, type ImportFileErrorCode } from './import-file-error.j
 export { openTable, readHeader, readRows, type TableFormat } from './read-table.js';
 export type { TableRow } from './table-row.js';
 export {
+  checkHouseholds,
+  firstPoint,
   groupByHousehold,
+  type HouseholdCheckOptions,
+  type HouseholdOnFile,
   type ImportValidation,
+  type RowValidation,
   type ValidateImportOptions,
   validateImport,
+  validateRows,
 } from './validate-file.js';
 export {
   householdKeyOf,

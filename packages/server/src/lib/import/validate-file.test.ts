@@ -6,7 +6,7 @@ import { suggestMapping } from './column-mapping.js';
 import { ID_EXCEL_NUMBER_REASON } from './field-values.js';
 import { openTable, readRows } from './read-table.js';
 import type { TableRow } from './table-row.js';
-import { groupByHousehold, validateImport } from './validate-file.js';
+import { checkHouseholds, groupByHousehold, validateImport, validateRows } from './validate-file.js';
 
 const HEADER = ['村/社区', '门牌号', '姓名', '身份证号', '与户主关系', '经度', '纬度'];
 const MAPPING = suggestMapping(HEADER);
@@ -127,6 +127,63 @@ describe('validateImport', () => {
     expect(result.warnings.map((w) => `${w.row}:${w.reason}`)).toEqual([
       '3:同一户已有户主（第 2 行）',
       '4:该户没有户主',
+    ]);
+  });
+
+  it('checks households apart from rows: the rows keep their own points until checkHouseholds', async () => {
+    const rows = table(
+      ['枫桥村', '1', '张三', id(1), '户主', '120.25', '29.71'],
+      ['枫桥村', '1', '李梅', id(2), '配偶', '120.26', '29.71'],
+      ['枫桥村', '1', '张小', id(3), '户主', '', ''],
+    );
+    const validation = await validateRows(rows, MAPPING, { coordSystem: 'wgs84', now: NOW });
+    expect(validation).toMatchObject({ errors: [], rowsRead: 3, header: HEADER });
+    expect(validation.records.map((r) => r.lng)).toEqual([120.25, 120.26, null]);
+    // The first row refused meanwhile: the warnings speak of the rows left, the point is the next row's.
+    const left = validation.records.slice(1);
+    const { households, warnings } = checkHouseholds(left, MAPPING, HEADER);
+    expect(households).toBe(1);
+    expect(warnings).toEqual([]);
+    expect(left.map((r) => [r.lng, r.lat])).toEqual([
+      [120.26, 29.71],
+      [120.26, 29.71],
+    ]);
+    const withoutHead = validation.records.slice(1, 2);
+    expect(checkHouseholds(withoutHead, MAPPING, HEADER).warnings.map((w) => `${w.row}:${w.reason}`)).toEqual(
+      ['3:该户没有户主'],
+    );
+  });
+
+  it('warns, for a household on file, about points it will not take and heads it already has', async () => {
+    const rows = (
+      await validateRows(
+        table(
+          // On file at 120.25, 29.71 with a head the file leaves alone.
+          ['枫桥村', '1', '张三', id(1), '户主', '120.25', '29.71'],
+          ['枫桥村', '1', '李梅', id(2), '配偶', '120.2500001', '29.71'],
+          ['枫桥村', '1', '张小', id(3), '子女', '120.26', '29.71'],
+          ['枫桥村', '1', '张老', id(4), '父母', '120.27', '29.71'],
+          // On file without a point, and without a head once the file's rows are written.
+          ['枫桥村', '2', '王五', id(5), '子女', '', ''],
+          ['枫桥村', '2', '王六', id(6), '子女', '120.25', '29.72'],
+          // On file at the same point, the file's head the only one.
+          ['枫桥村', '3', '赵七', id(7), '户主', '120.25', '29.73'],
+        ),
+        MAPPING,
+        { coordSystem: 'wgs84', now: NOW },
+      )
+    ).records;
+    const onFile = new Map([
+      [rows[0]?.householdKey, { lng: 120.25, lat: 29.71, keptHeads: 1 }],
+      [rows[4]?.householdKey, { lng: null, lat: null, keptHeads: 0 }],
+      [rows[6]?.householdKey, { lng: 120.25, lat: 29.73, keptHeads: 0 }],
+    ]);
+    const { warnings } = checkHouseholds(rows, MAPPING, HEADER, { onFile: (key) => onFile.get(key) });
+    expect(warnings.map((w) => `${w.row}:${w.column}:${w.reason}`)).toEqual([
+      '2:与户主关系:档案中该户已有户主',
+      '4:经度:文件中的坐标与档案不一致（相差约 966 米），未修改住户位置；如需移动请在住户档案中修改',
+      '6:与户主关系:该户没有户主',
+      '7:经度:档案中该户没有坐标，导入不采用文件中的坐标；如需标注位置请在住户档案中修改',
     ]);
   });
 

@@ -17,18 +17,24 @@ export interface ValidateImportOptions {
   coordinateToleranceMeters?: number;
 }
 
-export interface ImportValidation {
-  /** Rows that passed every check, in file order; coordinates already unified per household. */
+export interface ImportValidation extends RowValidation {
+  /** Not blocking: conflicting coordinates within a household, several or no heads of household. */
+  warnings: RowError[];
+  /** Distinct households among `records`. */
+  households: number;
+}
+
+/** The checks of each row and across rows, before anything is decided per household. */
+export interface RowValidation {
+  /** Rows that passed every check, in file order, with the coordinates each row gives. */
   records: ImportRecord[];
   /**
    * Every problem, sorted by row then column. Nothing may be imported while this is non-empty,
    * unless the user chooses to import only `records`.
    */
   errors: RowError[];
-  /** Not blocking: conflicting coordinates within a household, several or no heads of household. */
-  warnings: RowError[];
-  /** Distinct households among `records`. */
-  households: number;
+  /** Header cells: those given, or the first row's. */
+  header: readonly string[];
   /** Data rows read after the header (blank lines excluded). */
   rowsRead: number;
   /** Rows with at least one error. */
@@ -41,17 +47,30 @@ const YIELD_EVERY = 2000;
 const MAX_LISTED_ROWS = 5;
 
 /**
- * The dry run: validates every row, then checks across rows. Duplicate ID numbers are errors on
- * every row involved ('与第 12 行身份证号重复'), so neither copy is imported. A household's
- * coordinates are those of its first row that has any; later rows of the same household that
- * differ by more than the tolerance get a warning, and every resident takes the household's
- * coordinates. The event loop gets a turn every 2,000 rows so a server stays responsive.
+ * The dry run: validates every row, then checks across rows (validateRows), then per household
+ * (checkHouseholds). An importer that refuses more rows on its own grounds calls the two apart and
+ * checks the households after its refusals, so the warnings speak of the rows it writes.
  */
 export async function validateImport(
   rows: AsyncIterable<TableRow> | Iterable<TableRow>,
   mapping: ColumnMapping,
   options: ValidateImportOptions,
 ): Promise<ImportValidation> {
+  const validation = await validateRows(rows, mapping, options);
+  const { households, warnings } = checkHouseholds(validation.records, mapping, validation.header, options);
+  return { ...validation, warnings, households };
+}
+
+/**
+ * Validates every row, then checks across rows. Duplicate ID numbers are errors on every row involved
+ * ('与第 12 行身份证号重复'), so neither copy is imported. The event loop gets a turn every 2,000 rows so
+ * a server stays responsive.
+ */
+export async function validateRows(
+  rows: AsyncIterable<TableRow> | Iterable<TableRow>,
+  mapping: ColumnMapping,
+  options: ValidateImportOptions,
+): Promise<RowValidation> {
   let header = options.header;
   const context = {
     header: header ?? [],
@@ -125,73 +144,123 @@ export async function validateImport(
     records = records.filter((r) => !duplicated.has(r.rowNumber));
   }
 
+  errors.sort(byRowThenColumn(mapping));
+  options.onProgress?.(rowsRead);
+  return { records, errors, header: finalHeader, rowsRead, invalidRows: invalid.size, skippedRows };
+}
+
+/** Orders problems by row, then by the position of their column in the file. */
+function byRowThenColumn(mapping: ColumnMapping): (a: RowError, b: RowError) => number {
   const columnOrder = new Map<ColumnField, number>(
     COLUMN_FIELDS.map((f) => [f, mapping[f] ?? Number.MAX_SAFE_INTEGER]),
   );
-  const byRowThenColumn = (a: RowError, b: RowError) =>
-    a.row - b.row || (columnOrder.get(a.field) ?? 0) - (columnOrder.get(b.field) ?? 0);
-  errors.sort(byRowThenColumn);
-
-  const { households, warnings } = unifyHouseholds(records, mapping, finalHeader, options);
-  warnings.sort(byRowThenColumn);
-  options.onProgress?.(rowsRead);
-  return { records, errors, warnings, households, rowsRead, invalidRows: invalid.size, skippedRows };
+  return (a, b) => a.row - b.row || (columnOrder.get(a.field) ?? 0) - (columnOrder.get(b.field) ?? 0);
 }
 
-interface HouseholdState {
-  firstRow: number;
-  coords?: { lng: number; lat: number; row: number };
-  headRow?: number;
+/**
+ * What the register already holds for a household of the file: one on file in the importer's own
+ * area, which an import adds to and never moves.
+ */
+export interface HouseholdOnFile {
+  /** Its point on file (WGS-84), kept whatever the file says. */
+  lng: number | null;
+  lat: number | null;
+  /** Heads of household on file whom the import leaves as they are (no row of the file is theirs). */
+  keptHeads: number;
 }
 
-function unifyHouseholds(
-  records: ImportRecord[],
+export interface HouseholdCheckOptions {
+  /** Residents of one household whose coordinates differ by more than this get a warning (default 30 m). */
+  coordinateToleranceMeters?: number;
+  /** The household on file for a household key of the file; undefined for a household the import creates. */
+  onFile?: (householdKey: string) => HouseholdOnFile | undefined;
+}
+
+const hasPoint = (r: ImportRecord): r is ImportRecord & { lng: number; lat: number } =>
+  r.lng !== null && r.lat !== null;
+
+/** A household's point as the writer takes it: that of its first row that has one. */
+export function firstPoint(rows: readonly ImportRecord[]): { lng: number; lat: number; row: number } | null {
+  const first = rows.find(hasPoint);
+  return first ? { lng: first.lng, lat: first.lat, row: first.rowNumber } : null;
+}
+
+/**
+ * Checks `records` household by household and gives each row its household's point (firstPoint).
+ * Call it with the rows that will be written, after every refusal, so its warnings speak of those rows
+ * and of what the write does:
+ * - a new household takes the point of its first row that has one; later rows that differ by more than
+ *   the tolerance get a warning;
+ * - a household on file (`onFile`) keeps its point: the first row whose point differs from the one on
+ *   file, or any point when none is on file, gets a warning that the file's point is not used;
+ * - several heads of household, counting those on file the import leaves as they are, or none (only
+ *   when the file has a relation column: without one, nobody is a head).
+ */
+export function checkHouseholds(
+  records: readonly ImportRecord[],
   mapping: ColumnMapping,
   header: readonly string[],
-  options: ValidateImportOptions,
+  options: HouseholdCheckOptions = {},
 ): { households: number; warnings: RowError[] } {
   const tolerance = options.coordinateToleranceMeters ?? 30;
   const warnings: RowError[] = [];
   const warn = (row: number, field: ColumnField, reason: string) =>
     warnings.push({ row, column: columnName(field, mapping, header), field, reason });
-  const states = new Map<string, HouseholdState>();
+  const groups = groupByHousehold(records);
 
-  for (const r of records) {
-    let state = states.get(r.householdKey);
-    if (!state) {
-      state = { firstRow: r.rowNumber };
-      states.set(r.householdKey, state);
-    }
-    if (r.lng !== null && r.lat !== null) {
-      if (!state.coords) state.coords = { lng: r.lng, lat: r.lat, row: r.rowNumber };
-      else {
-        const meters = distanceMeters(state.coords.lng, state.coords.lat, r.lng, r.lat);
+  for (const [key, rows] of groups) {
+    const onFile = options.onFile?.(key);
+    const first = firstPoint(rows);
+    if (onFile && first) {
+      const kept = onFile.lng !== null && onFile.lat !== null ? { lng: onFile.lng, lat: onFile.lat } : null;
+      if (!kept) {
+        warn(first.row, 'lng', '档案中该户没有坐标，导入不采用文件中的坐标；如需标注位置请在住户档案中修改');
+      } else {
+        for (const r of rows) {
+          if (!hasPoint(r)) continue;
+          const meters = distanceMeters(kept.lng, kept.lat, r.lng, r.lat);
+          if (meters <= tolerance) continue;
+          warn(
+            r.rowNumber,
+            'lng',
+            `文件中的坐标与档案不一致（相差约 ${Math.round(meters)} 米），未修改住户位置；如需移动请在住户档案中修改`,
+          );
+          break;
+        }
+      }
+    } else if (first) {
+      for (const r of rows) {
+        if (r.rowNumber === first.row || !hasPoint(r)) continue;
+        const meters = distanceMeters(first.lng, first.lat, r.lng, r.lat);
         if (meters > tolerance) {
           warn(
             r.rowNumber,
             'lng',
-            `与同一户第 ${state.coords.row} 行的坐标相差约 ${Math.round(meters)} 米，将采用第 ${state.coords.row} 行的坐标`,
+            `与同一户第 ${first.row} 行的坐标相差约 ${Math.round(meters)} 米，将采用第 ${first.row} 行的坐标`,
           );
         }
       }
     }
-    if (r.relation === '户主') {
-      if (state.headRow === undefined) state.headRow = r.rowNumber;
-      else warn(r.rowNumber, 'relation', `同一户已有户主（第 ${state.headRow} 行）`);
+
+    let headRow: number | undefined;
+    for (const r of rows) {
+      if (r.relation !== '户主') continue;
+      if (onFile && onFile.keptHeads > 0) warn(r.rowNumber, 'relation', '档案中该户已有户主');
+      else if (headRow === undefined) headRow = r.rowNumber;
+      else warn(r.rowNumber, 'relation', `同一户已有户主（第 ${headRow} 行）`);
+    }
+    const heads = (headRow === undefined ? 0 : 1) + (onFile?.keptHeads ?? 0);
+    if (heads === 0 && mapping.relation !== null) {
+      warn((rows[0] as ImportRecord).rowNumber, 'relation', '该户没有户主');
+    }
+    for (const r of rows) {
+      r.lng = first ? first.lng : null;
+      r.lat = first ? first.lat : null;
     }
   }
 
-  for (const r of records) {
-    const coords = states.get(r.householdKey)?.coords;
-    r.lng = coords ? coords.lng : null;
-    r.lat = coords ? coords.lat : null;
-  }
-  if (mapping.relation !== null) {
-    for (const state of states.values()) {
-      if (state.headRow === undefined) warn(state.firstRow, 'relation', '该户没有户主');
-    }
-  }
-  return { households: states.size, warnings };
+  warnings.sort(byRowThenColumn(mapping));
+  return { households: groups.size, warnings };
 }
 
 /** Equirectangular approximation; plenty for "are these the same building". */
