@@ -180,6 +180,36 @@ export async function findAddressIndexesOutside(
   return new Set(rows.map((r) => r.addressIndex));
 }
 
+/**
+ * Households on file in the station at these address indexes inside `pattern` (the importer's area),
+ * with their point and the ID-number index of each head of household: one row per head, or one row
+ * with a null index for a household without any.
+ */
+export async function findHouseholdsInsideWithHeads(
+  db: DbOrTx,
+  stationId: string,
+  indexes: string[],
+  pattern: string,
+) {
+  if (indexes.length === 0) return [];
+  return db
+    .select({
+      addressIndex: households.addressIndex,
+      lng: households.lng,
+      lat: households.lat,
+      headIdCardIndex: residents.idCardIndex,
+    })
+    .from(households)
+    .leftJoin(residents, and(eq(residents.householdId, households.id), eq(residents.relation, '户主')))
+    .where(
+      and(
+        eq(households.stationId, stationId),
+        inArray(households.addressIndex, indexes),
+        sql`${households.orgPath} like ${pattern}`,
+      ),
+    );
+}
+
 /** Birth dates of the people on file in the station by ID-number index; nothing else of them is read. */
 export async function findBirthDatesByIdCardIndexes(db: DbOrTx, stationId: string, indexes: string[]) {
   if (indexes.length === 0) return new Map<string, string>();

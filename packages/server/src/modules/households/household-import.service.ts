@@ -8,8 +8,10 @@ import {
   type ColumnField,
   type ColumnMapping,
   type CoordSystem,
+  checkHouseholds,
   completeMapping,
   FIELD_LABELS,
+  firstPoint,
   groupByHousehold,
   ImportFileError,
   type ImportRecord,
@@ -20,8 +22,8 @@ import {
   type TableFormat,
   type TableInput,
   unmappedRequired,
-  validateImport,
   validateMapping,
+  validateRows,
 } from '../../lib/import/index.js';
 import type { ServiceContext } from '../../security/context.js';
 import { authorize } from '../../security/policy.js';
@@ -31,6 +33,7 @@ import { viewerOf } from './household.service.js';
 import {
   findAddressIndexesOutside,
   findBirthDatesByIdCardIndexes,
+  findHouseholdsInsideWithHeads,
   findIdCardIndexesOutside,
 } from './household-bulk.repository.js';
 import {
@@ -155,6 +158,12 @@ function toBulk(records: readonly ImportRecord[]): BulkHousehold[] {
 /** The rows still to be written, and the errors found so far; the refusals below move rows from one to the other. */
 type Validation = { records: ImportRecord[]; errors: RowError[]; invalidRows: number };
 
+/** Each row's ID-number blind index, as the writer matches people by it; computed once for every check. */
+type IdCardIndexes = Map<ImportRecord, string>;
+
+const indexIdCards = (ctx: ServiceContext, records: readonly ImportRecord[]): IdCardIndexes =>
+  new Map(records.map((r) => [r, blindIndex(ctx.keys.blindIndex, r.idCard)]));
+
 /** The header text of a field's column, or the field's Chinese name (as the row checks name columns). */
 function columnName(field: ColumnField, mapping: ColumnMapping, header: readonly string[]): string {
   const column = mapping[field];
@@ -171,10 +180,10 @@ async function refuseResidentsOfOtherAreas(
   header: string[],
   mapping: ColumnMapping,
   validation: Validation,
+  indexOf: IdCardIndexes,
 ): Promise<void> {
-  const indexOf = new Map(validation.records.map((r) => [r, blindIndex(ctx.keys.blindIndex, r.idCard)]));
   const foreign = new Set<string>();
-  const all = [...indexOf.values()];
+  const all = validation.records.map((r) => indexOf.get(r) as string);
   for (let i = 0; i < all.length; i += 5000) {
     const found = await findIdCardIndexesOutside(
       ctx.db,
@@ -206,28 +215,53 @@ function rejectRecords(
   validation.invalidRows += refused.length;
 }
 
-/** A point inside another officer's grid belongs to that officer's register, as when adding one by hand. */
-async function refusePointsInOtherAreas(
+/** A household of the file already on file in the importer's area: where it is and who heads it. */
+interface HouseholdInArea {
+  lng: number | null;
+  lat: number | null;
+  /** ID-number indexes of its heads of household on file. */
+  heads: string[];
+}
+
+/** What the register holds at the file's addresses, as far as the importer may know it. */
+interface AddressesOnFile {
+  /** The address index of each household of the file (by household key), as writeHouseholdBatch matches it. */
+  indexOf: Map<string, string>;
+  /** Address indexes on file for a household outside the importer's area: nothing else of it is read. */
+  foreign: Set<string>;
+  /** Households on file in the importer's area, by address index: the import adds to them, never moves them. */
+  inArea: Map<string, HouseholdInArea>;
+}
+
+/** Looks up the addresses of the file's households, 5,000 at a time. */
+async function findAddressesOnFile(
   ctx: ServiceContext,
   stationId: string,
-  header: string[],
-  mapping: ColumnMapping,
-  validation: Validation,
-): Promise<void> {
-  const locate = await loadGridLocator(ctx.db, stationId, '/');
-  rejectRecords(
-    validation,
-    (r) => {
-      if (r.lng === null || r.lat === null) return false;
-      const grid = locate(r.lng, r.lat);
-      return grid !== null && !grid.path.startsWith(ctx.actor.scopePath);
-    },
-    {
-      column: columnName('lng', mapping, header),
-      field: 'lng',
-      reason: '该位置属于其他网格，不在您的管辖范围内',
-    },
-  );
+  records: readonly ImportRecord[],
+): Promise<AddressesOnFile> {
+  // One index per household of the file, from the address writeHouseholdBatch would match it by.
+  const indexOf = new Map<string, string>();
+  for (const [key, rows] of groupByHousehold(records)) {
+    indexOf.set(key, addressIndexOf(ctx.keys, addressOf(rows[0] as ImportRecord)));
+  }
+  const all = [...new Set(indexOf.values())];
+  const pattern = prefixPattern(ctx.actor.scopePath);
+  const foreign = new Set<string>();
+  const inArea = new Map<string, HouseholdInArea>();
+  for (let i = 0; i < all.length; i += 5000) {
+    const chunk = all.slice(i, i + 5000);
+    for (const index of await findAddressIndexesOutside(ctx.db, stationId, chunk, pattern))
+      foreign.add(index);
+    for (const row of await findHouseholdsInsideWithHeads(ctx.db, stationId, chunk, pattern)) {
+      let household = inArea.get(row.addressIndex);
+      if (!household) {
+        household = { lng: row.lng, lat: row.lat, heads: [] };
+        inArea.set(row.addressIndex, household);
+      }
+      if (row.headIdCardIndex !== null) household.heads.push(row.headIdCardIndex);
+    }
+  }
+  return { indexOf, foreign, inArea };
 }
 
 /**
@@ -236,35 +270,73 @@ async function refusePointsInOtherAreas(
  * another grid is refused. The check reads back only which addresses are taken, so the error says
  * nothing of who lives there.
  */
-async function refuseHouseholdsOfOtherAreas(
+function refuseHouseholdsOfOtherAreas(
+  header: string[],
+  mapping: ColumnMapping,
+  validation: Validation,
+  onFile: AddressesOnFile,
+): void {
+  if (onFile.foreign.size === 0) return;
+  rejectRecords(validation, (r) => onFile.foreign.has(onFile.indexOf.get(r.householdKey) as string), {
+    column: columnName('room', mapping, header),
+    field: 'room',
+    reason: '该地址已在其他辖区登记，不在您的管辖范围内；请联系其所在辖区民警',
+  });
+}
+
+/**
+ * A new household is filed where its point lies, so a point inside another officer's grid belongs to
+ * that officer's register, as when adding one by hand: all its rows are refused. A household already on
+ * file in the importer's area stays where it is whatever the file says (checkHouseholds warns when the
+ * points disagree), so its point decides nothing. Call it after every refusal of single rows: the
+ * household's point is that of its first row still to be written, as the writer takes it.
+ */
+async function refusePointsOfNewHouseholdsInOtherAreas(
   ctx: ServiceContext,
   stationId: string,
   header: string[],
   mapping: ColumnMapping,
   validation: Validation,
+  onFile: AddressesOnFile,
 ): Promise<void> {
-  // One index per household of the file, from the address writeHouseholdBatch would match it by.
-  const indexOf = new Map<string, string>();
+  const locate = await loadGridLocator(ctx.db, stationId, '/');
+  const refused = new Set<string>();
   for (const [key, rows] of groupByHousehold(validation.records)) {
-    indexOf.set(key, addressIndexOf(ctx.keys, addressOf(rows[0] as ImportRecord)));
+    if (onFile.inArea.has(onFile.indexOf.get(key) as string)) continue;
+    const point = firstPoint(rows);
+    const grid = point && locate(point.lng, point.lat);
+    if (grid && !grid.path.startsWith(ctx.actor.scopePath)) refused.add(key);
   }
-  const all = [...indexOf.values()];
-  const foreign = new Set<string>();
-  for (let i = 0; i < all.length; i += 5000) {
-    const found = await findAddressIndexesOutside(
-      ctx.db,
-      stationId,
-      all.slice(i, i + 5000),
-      prefixPattern(ctx.actor.scopePath),
-    );
-    for (const index of found) foreign.add(index);
-  }
-  if (foreign.size === 0) return;
-  rejectRecords(validation, (r) => foreign.has(indexOf.get(r.householdKey) as string), {
-    column: columnName('room', mapping, header),
-    field: 'room',
-    reason: '该地址已在其他辖区登记，不在您的管辖范围内；请联系其所在辖区民警',
+  if (refused.size === 0) return;
+  rejectRecords(validation, (r) => refused.has(r.householdKey), {
+    column: columnName('lng', mapping, header),
+    field: 'lng',
+    reason: '该位置属于其他网格，不在您的管辖范围内',
   });
+}
+
+/**
+ * Warnings about the rows that will be written, household by household, against what is on file: run
+ * after every refusal, so they neither name a refused row nor miss what a refusal changed (a head of
+ * household whose row was refused).
+ */
+function warnAboutHouseholds(
+  header: string[],
+  mapping: ColumnMapping,
+  validation: Validation,
+  onFile: AddressesOnFile,
+  idCardIndexOf: IdCardIndexes,
+): RowError[] {
+  // People the import writes: a head of household on file among them takes the file's relation.
+  const written = new Set(validation.records.map((r) => idCardIndexOf.get(r) as string));
+  return checkHouseholds(validation.records, mapping, header, {
+    onFile: (key) => {
+      const household = onFile.inArea.get(onFile.indexOf.get(key) as string);
+      if (!household) return undefined;
+      const keptHeads = household.heads.filter((index) => !written.has(index)).length;
+      return { lng: household.lng, lat: household.lat, keptHeads };
+    },
+  }).warnings;
 }
 
 /**
@@ -300,13 +372,14 @@ async function refuseChangesToChildren(
   header: string[],
   mapping: ColumnMapping,
   validation: Validation,
+  idCardIndexOf: IdCardIndexes,
 ): Promise<void> {
   if (viewerOf(ctx).sensitive) return;
   // The ID number carries the birth date: only rows of children can name one on file.
   const indexOf = new Map(
     validation.records
       .filter((r) => ageOn(r.birthDate) < MINOR_AGE)
-      .map((r) => [r, blindIndex(ctx.keys.blindIndex, r.idCard)]),
+      .map((r) => [r, idCardIndexOf.get(r) as string]),
   );
   if (indexOf.size === 0) return;
   const all = [...indexOf.values()];
@@ -349,9 +422,9 @@ export async function importHouseholds(ctx: ServiceContext, request: ImportReque
     await table.rows.return(undefined);
     throw error;
   }
-  let validation: Awaited<ReturnType<typeof validateImport>>;
+  let validation: Awaited<ReturnType<typeof validateRows>>;
   try {
-    validation = await validateImport(table.rows, mapping, {
+    validation = await validateRows(table.rows, mapping, {
       header,
       coordSystem: request.coordSystem ?? 'wgs84',
       onProgress: (done) => request.onProgress?.('validate', done),
@@ -360,12 +433,17 @@ export async function importHouseholds(ctx: ServiceContext, request: ImportReque
     if (error instanceof ImportFileError) throw new AppError(422, 'invalid_file', error.message);
     throw error;
   }
-  // What the importer may not do by hand is a row error here, the same in the dry run and the commit.
+  // What the importer may not do by hand is a row error here, the same in the dry run and the commit:
+  // single rows first, then whole households, whose point is that of their first row left.
   refuseSensitiveTags(ctx, header, mapping, validation);
-  await refuseResidentsOfOtherAreas(ctx, stationId, header, mapping, validation);
-  await refusePointsInOtherAreas(ctx, stationId, header, mapping, validation);
-  await refuseHouseholdsOfOtherAreas(ctx, stationId, header, mapping, validation);
-  await refuseChangesToChildren(ctx, stationId, header, mapping, validation);
+  const idCardIndexOf = indexIdCards(ctx, validation.records);
+  await refuseResidentsOfOtherAreas(ctx, stationId, header, mapping, validation, idCardIndexOf);
+  await refuseChangesToChildren(ctx, stationId, header, mapping, validation, idCardIndexOf);
+  const onFile = await findAddressesOnFile(ctx, stationId, validation.records);
+  refuseHouseholdsOfOtherAreas(header, mapping, validation, onFile);
+  await refusePointsOfNewHouseholdsInOtherAreas(ctx, stationId, header, mapping, validation, onFile);
+  // Only now, of the rows left: also gives each row its household's point for the writer.
+  const warnings = warnAboutHouseholds(header, mapping, validation, onFile, idCardIndexOf);
   const households = toBulk(validation.records);
   const outsideGrid = (db: DbOrTx) =>
     loadGridLocator(db, stationId, ctx.actor.scopePath).then((locate) =>
@@ -381,7 +459,7 @@ export async function importHouseholds(ctx: ServiceContext, request: ImportReque
     households: households.length,
     outsideGrid: await outsideGrid(ctx.db),
     errors: validation.errors,
-    warnings: validation.warnings,
+    warnings,
     written: null,
   };
   const refused = request.mode === 'commit' && validation.errors.length > 0;

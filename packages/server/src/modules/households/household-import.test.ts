@@ -342,6 +342,133 @@ describe('household import', () => {
     ]);
   });
 
+  it('keeps a household on file where it is whatever point the file gives it: a warning, not an error', async () => {
+    const file = async (room: string, point?: [number, number]) => {
+      const created = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/households',
+        headers: { cookie: officerA },
+        payload: {
+          address: { community: '甲村', street: '定路', room },
+          ...(point ? { lng: point[0], lat: point[1] } : {}),
+        },
+      });
+      const householdId = created.json().household.id as string;
+      await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/households/${householdId}/residents`,
+        headers: { cookie: officerA },
+        payload: {
+          name: `定${room}`,
+          idCard: id(110 + Number.parseInt(room, 10), '1960-01-01'),
+          relation: '户主',
+          residenceType: '户籍',
+        },
+      });
+      return householdId;
+    };
+    const inGrid = await file('1号', [120.205, 29.605]);
+    const withoutPoint = await file('2号');
+    const placeOf = async (householdId: string) =>
+      (
+        await t.database.pool.query('select grid_id, org_path, lng, lat from households where id = $1', [
+          householdId,
+        ])
+      ).rows[0];
+    const before = [await placeOf(inGrid), await placeOf(withoutPoint)];
+
+    const lines = [
+      // On file in grid A; the file puts it in B's grid.
+      `甲村,定路,1号,120.305,29.605,定妻,${id(121, '1962-02-02')},,配偶,户籍,`,
+      // On file without a point; the file puts it in B's grid.
+      `甲村,定路,2号,120.305,29.605,定子,${id(122, '1990-02-02')},,子女,户籍,`,
+      // On file in grid A; the file's point a few metres off: the same place, nothing to say.
+      `甲村,定路,1号,120.20501,29.60501,定女,${id(123, '1992-02-02')},,子女,户籍,`,
+      // New: its point decides where it is filed, and B's grid is not the importer's.
+      `甲村,定路,3号,120.305,29.605,定三,${id(124, '1970-02-02')},,户主,户籍,`,
+    ];
+    const dry = (await upload(csv(lines), 'mode=dry-run')).json();
+    expect(dry).toMatchObject({ validRows: 3, invalidRows: 1, households: 2, outsideGrid: 1 });
+    expect(dry.errors).toEqual([
+      expect.objectContaining({ row: 5, field: 'lng', reason: expect.stringContaining('其他网格') }),
+    ]);
+    expect(dry.warnings).toEqual([
+      {
+        row: 2,
+        column: '经度',
+        field: 'lng',
+        reason: '文件中的坐标与档案不一致（相差约 9668 米），未修改住户位置；如需移动请在住户档案中修改',
+      },
+      {
+        row: 3,
+        column: '经度',
+        field: 'lng',
+        reason: '档案中该户没有坐标，导入不采用文件中的坐标；如需标注位置请在住户档案中修改',
+      },
+    ]);
+
+    const refused = (await upload(csv(lines), 'mode=commit')).json();
+    expect(refused).toMatchObject({ errors: dry.errors, warnings: dry.warnings, written: null });
+    const valid = (await upload(csv(lines), 'mode=commit-valid')).json();
+    expect(valid).toMatchObject({ errors: dry.errors, warnings: dry.warnings, outsideGrid: 1 });
+    expect(valid.written).toMatchObject({ householdsCreated: 0, householdsMatched: 2, residentsCreated: 3 });
+    expect([await placeOf(inGrid), await placeOf(withoutPoint)]).toEqual(before);
+    expect(before[0]).toMatchObject({ grid_id: tree.gridA.id, lng: 120.205, lat: 29.605 });
+    expect(await count("select count(*) from households where street = '定路'")).toBe(2);
+  });
+
+  it('warns only about the rows it writes, after every refusal, counting the heads on file', async () => {
+    const gridWorker = (await createSignedInUser(t, { roles: ['grid_worker'], org: tree.gridA })).cookie;
+    const asWorker = (file: string, mode: string) =>
+      t.app
+        .inject({
+          method: 'POST',
+          url: `/api/v1/household-imports?mode=${mode}`,
+          headers: { cookie: gridWorker, 'content-type': 'text/csv' },
+          payload: file,
+        })
+        .then((r) => r.json());
+    // On file in grid A with its head, filed by the officer.
+    const head = `甲村,警路,9号,120.205,29.605,警九,${id(139, '1959-09-09')},,户主,户籍`;
+    await upload(csv([`${head},`]), 'mode=commit');
+
+    const lines = [
+      // New household: its head refused (重点关注), the spouse elsewhere in the grid.
+      `甲村,警路,1号,120.205,29.605,警一,${id(131, '1961-01-01')},,户主,户籍,重点关注`,
+      `甲村,警路,1号,120.207,29.607,警一妻,${id(132, '1962-01-01')},,配偶,户籍,`,
+      // New household: a second head, refused.
+      `甲村,警路,2号,120.205,29.605,警二,${id(133, '1963-01-01')},,户主,户籍,`,
+      `甲村,警路,2号,120.205,29.605,警二兄,${id(134, '1964-01-01')},,户主,户籍,重点关注`,
+      // On file: its head's row refused, so the head on file stays; a new member.
+      `${head},重点关注`,
+      `甲村,警路,9号,120.205,29.605,警九子,${id(135, '1995-01-01')},,子女,户籍,`,
+      // On file: a second head would join the one on file.
+      `甲村,警路,9号,120.205,29.605,警九弟,${id(136, '1965-01-01')},,户主,户籍,`,
+    ];
+    const dry = await asWorker(csv(lines), 'dry-run');
+    expect(dry.errors.map((e: { row: number; field: string }) => `${e.row}:${e.field}`)).toEqual([
+      '2:tags',
+      '5:tags',
+      '6:tags',
+    ]);
+    expect(dry.warnings.map((w: { row: number; reason: string }) => `${w.row}:${w.reason}`)).toEqual([
+      '3:该户没有户主',
+      '8:档案中该户已有户主',
+    ]);
+    for (const mode of ['commit', 'commit-valid']) {
+      expect(await asWorker(csv(lines), mode)).toMatchObject({ errors: dry.errors, warnings: dry.warnings });
+    }
+    // The spouse's household takes the spouse's own point, not that of the refused row.
+    const { rows } = await t.database.pool.query(
+      "select h.lng, h.lat from households h join residents r on r.household_id = h.id where r.name = '警一妻'",
+    );
+    expect(rows).toEqual([{ lng: 120.207, lat: 29.607 }]);
+    const heads = await count(
+      "select count(*) from residents where relation = '户主' and household_id = (select household_id from residents where name = '警九')",
+    );
+    expect(heads).toBe(2);
+  });
+
   it('refuses an address on file in another officer area, the same in the dry run and the commit, revealing nothing of it', async () => {
     const officerB = (await createSignedInUser(t, { roles: ['community_officer'], org: tree.communityB }))
       .cookie;
