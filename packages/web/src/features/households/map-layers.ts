@@ -17,6 +17,8 @@ export const CLUSTER_COUNT_LAYER = 'households-cluster-count';
 export const POINT_LAYER = 'households-point';
 export const POINT_TAG_LAYER = 'households-point-tag';
 export const POINT_LAYERS = [CLUSTER_LAYER, CLUSTER_TAG_LAYER, POINT_LAYER, POINT_TAG_LAYER];
+/** The layers drawing one household each (a tagged household is drawn by both). */
+export const SINGLE_POINT_LAYERS = [POINT_LAYER, POINT_TAG_LAYER];
 /** Images named `<prefix><count>` are drawn on demand (see `countImage`). */
 export const COUNT_IMAGE_PREFIX = 'fq-count-';
 

@@ -384,6 +384,13 @@ export const en: Messages = {
     tagLayer: 'Highlight tag',
     legendHousehold: 'Household',
     pointsTruncated: 'Too many households: the map shows only some. Pick a smaller unit in the tree.',
+    stacked: {
+      title: '{{n}} households here',
+      hint: 'Several households share this spot (a block of flats, say). Choose one to open its file.',
+      more: 'Show {{n}} more ({{total}} left)',
+      moreRest: 'Show the other {{n}}',
+      headLine: 'Head: {{name}} · {{members}} in household',
+    },
   },
   householdImport: {
     title: 'Import households',

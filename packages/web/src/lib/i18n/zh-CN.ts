@@ -376,6 +376,13 @@ export const zhCN = {
     tagLayer: '突出显示标签',
     legendHousehold: '住户',
     pointsTruncated: '住户点位过多，地图只显示了一部分，请在组织树中选择更小的范围。',
+    stacked: {
+      title: '此处共 {{n}} 户',
+      hint: '同一位置登记了多户（如同一栋楼），请选择要查看的住户。',
+      more: '再显示 {{n}} 户（还有 {{total}} 户）',
+      moreRest: '显示其余 {{n}} 户',
+      headLine: '户主：{{name}} · {{members}} 人',
+    },
   },
   householdImport: {
     title: '住户导入',

@@ -15,6 +15,11 @@ import { type BBox, bboxOf, emptyCollection, labelPoint, type UnitCollection } f
 import { i18n } from '../../../lib/i18n';
 import type { HouseholdPoints } from '../../households/api';
 import {
+  type HouseholdStack,
+  type StackCloseReason,
+  StackedHouseholdsPopup,
+} from '../../households/components/stacked-households';
+import {
   CLUSTER_LAYER,
   CLUSTER_TAG_LAYER,
   COUNT_IMAGE_PREFIX,
@@ -28,6 +33,7 @@ import {
   pointLayers,
   pointSource,
   pointTagFilter,
+  SINGLE_POINT_LAYERS,
 } from '../../households/map-layers';
 import {
   AREA_SOURCE,
@@ -38,6 +44,7 @@ import {
   idFilter,
   SELECTED_LINE_LAYER,
 } from '../map-style';
+import { householdsAmong, listInsteadOfZoom, STACK_LEAF_LIMIT, type StackedPoint } from '../point-stack';
 
 export interface AreaMapProps {
   /** data-testid of the container; it also gets `data-grid-count` once the features are drawn. */
@@ -53,8 +60,15 @@ export interface AreaMapProps {
   points?: HouseholdPoints;
   /** Households with this tag (and clusters holding any) are drawn in the accent colour. */
   highlightTag?: string | null;
+  /**
+   * A click on one household's point. Several households on one spot (flats of one building), or a
+   * cluster of them that zooming in cannot split, open a list of them instead, each linking to its file.
+   */
   onPointSelect?: (householdId: string) => void;
 }
+
+/** The container element carries its map, for end-to-end tests and the browser console. */
+export type MapContainerElement = HTMLDivElement & { maplibreMap?: MapLibreMap };
 
 /** Initial view before data arrives: Zhuji, Zhejiang, home of the Fengqiao experience. */
 const DEFAULT_CENTER: [number, number] = [120.24, 29.71];
@@ -80,6 +94,35 @@ function pointsBBox(points: HouseholdPoints): BBox | null {
       : [lng, lat, lng, lat];
   }
   return box;
+}
+
+/**
+ * A clicked cluster: the households to list when zooming in cannot split it (they share one spot,
+ * or the map can zoom no further), or null after zooming in as before.
+ */
+async function openCluster(
+  map: MapLibreMap,
+  clusterId: number,
+  pointCount: number,
+  at: [number, number],
+): Promise<StackedPoint[] | null> {
+  const source = map.getSource(POINT_SOURCE) as GeoJSONSource;
+  const expansionZoom = await source.getClusterExpansionZoom(clusterId);
+  if (pointCount > 0 && pointCount <= STACK_LEAF_LIMIT) {
+    const leaves = await source.getClusterLeaves(clusterId, pointCount, 0);
+    const coordinates = leaves.flatMap((leaf) =>
+      leaf.geometry.type === 'Point' ? [leaf.geometry.coordinates as [number, number]] : [],
+    );
+    const stacked = listInsteadOfZoom({
+      coordinates,
+      expansionZoom,
+      zoom: map.getZoom(),
+      maxZoom: map.getMaxZoom(),
+    });
+    if (stacked) return householdsAmong(leaves);
+  }
+  map.easeTo({ center: at, zoom: Math.min(expansionZoom, 18) });
+  return null;
 }
 
 /** Greedy label placement: a label that would overlap one already shown is hidden. */
@@ -125,6 +168,7 @@ export function AreaMap({
   const [ready, setReady] = useState(false);
   const [failed, setFailed] = useState(false);
   const [drawnCount, setDrawnCount] = useState<number | null>(null);
+  const [stack, setStack] = useState<HouseholdStack | null>(null);
   const config = useRef(runtimeConfig()).current;
 
   // Create the map once.
@@ -164,20 +208,31 @@ export function AreaMap({
       if (image) map.addImage(id, image, { pixelRatio });
     });
     map.on('click', (event) => {
+      setStack(null);
       if (!map.getSource(POINT_SOURCE)) return;
       const hit = map.queryRenderedFeatures(event.point, { layers: POINT_LAYERS })[0];
       if (!hit) return;
-      const props = hit.properties as { cluster_id?: number; id?: string };
+      const { x, y } = event.point;
+      const props = hit.properties as { cluster_id?: number; point_count?: number };
       if (props.cluster_id !== undefined && hit.geometry.type === 'Point') {
         const at = hit.geometry.coordinates as [number, number];
-        void (map.getSource(POINT_SOURCE) as GeoJSONSource)
-          .getClusterExpansionZoom(props.cluster_id)
-          .then((zoom) => map.easeTo({ center: at, zoom: Math.min(zoom, 18) }))
+        void openCluster(map, props.cluster_id, props.point_count ?? 0, at)
+          .then((households) => {
+            if (households) setStack({ households, x, y });
+          })
           .catch(() => undefined);
-      } else if (props.id) {
-        onPointSelectRef.current?.(props.id);
+        return;
       }
+      // Every household drawn under the pointer, not just the topmost dot.
+      const households = householdsAmong(
+        map.queryRenderedFeatures(event.point, { layers: SINGLE_POINT_LAYERS }),
+      );
+      const only = households[0];
+      if (households.length > 1) setStack({ households, x, y });
+      else if (only) onPointSelectRef.current?.(only.id);
     });
+    // The list points at a spot of the map; once the map moves it would point elsewhere.
+    map.on('movestart', () => setStack(null));
     for (const layer of POINT_LAYERS) {
       map.on('mouseenter', layer, () => {
         map.getCanvas().style.cursor = 'pointer';
@@ -207,11 +262,14 @@ export function AreaMap({
       map.getCanvas().style.cursor = '';
     });
     mapRef.current = map;
+    (container as MapContainerElement).maplibreMap = map;
     return () => {
       for (const marker of markersRef.current) marker.remove();
       markersRef.current = [];
+      (container as MapContainerElement).maplibreMap = undefined;
       map.remove();
       mapRef.current = null;
+      setStack(null);
       setReady(false);
     };
   }, []);
@@ -252,6 +310,7 @@ export function AreaMap({
   useEffect(() => {
     const map = mapRef.current;
     if (!map || !ready || !points) return;
+    setStack(null);
     (map.getSource(POINT_SOURCE) as GeoJSONSource | undefined)?.setData(points);
     if (!data || !bboxOf(data.features)) {
       const box = pointsBBox(points);
@@ -329,6 +388,15 @@ export function AreaMap({
           style={{ position: 'absolute', inset: 16 }}
         />
       ) : null}
+      <StackedHouseholdsPopup
+        stack={stack}
+        onClose={(reason: StackCloseReason) => {
+          setStack(null);
+          // Back to the map for keyboard users (once the list and its focus trap are gone); a
+          // click elsewhere keeps its own focus.
+          if (reason === 'keyboard') requestAnimationFrame(() => mapRef.current?.getCanvas().focus());
+        }}
+      />
       {!failed && (!ready || !data) ? (
         <Spin
           description={t('map.loading')}
