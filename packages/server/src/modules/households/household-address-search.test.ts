@@ -83,4 +83,18 @@ describe('finding households by address', () => {
     );
     expect(withDoor.rows[0]?.detail.address).toMatch(/枫溪路\*号$/);
   });
+
+  it('lists the households at one spot of the map by id, only those of the caller area', async () => {
+    const list = async (cookie: string, ids: string) =>
+      t.app.inject({ method: 'GET', url: `/api/v1/households?ids=${ids}`, headers: { cookie } });
+    const both = await list(officerA, `${ids.fengxi12},${ids.xincun12}`);
+    expect(
+      both
+        .json()
+        .items.map((h: { id: string }) => h.id)
+        .sort(),
+    ).toEqual([ids.fengxi12, ids.xincun12].sort());
+    expect((await list(officerB, `${ids.fengxi12},${ids.xincun12}`)).json().items).toEqual([]);
+    expect((await list(officerA, 'not-an-id')).statusCode).toBe(400);
+  });
 });

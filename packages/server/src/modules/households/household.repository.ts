@@ -74,6 +74,7 @@ export interface HouseholdListFilter {
    * of these full-address blind indexes.
    */
   address?: { grams: string[]; pattern: string; indexes: string[] };
+  ids?: string[];
 }
 
 /** A household with its member count, head and the union of its members' tags. */
@@ -107,6 +108,7 @@ export async function listHouseholdSummaries(
     conditions.push(filter.outsideGrid ? sql`h.grid_id is null` : sql`h.grid_id is not null`);
   }
   if (filter.community) conditions.push(sql`h.community = ${filter.community}`);
+  if (filter.ids) conditions.push(sql`h.id = any(${sql.param(filter.ids)}::uuid[])`);
   if (filter.address) {
     conditions.push(
       sql`((h.place_grams @> ${sql.param(filter.address.grams)}::text[] and (h.community || h.street) like ${filter.address.pattern})

@@ -50,6 +50,10 @@ const HouseholdListQuery = Type.Object(
     community: Type.Optional(Type.String({ maxLength: 40 })),
     /** Part of a village or street name, or one door's full address (exact). */
     address: Type.Optional(Type.String({ maxLength: 80 })),
+    /** Up to 50 household ids, comma-separated: the households at one spot of the map. */
+    ids: Type.Optional(
+      Type.String({ pattern: '^[0-9a-fA-F-]{36}(,[0-9a-fA-F-]{36}){0,49}$', maxLength: 1900 }),
+    ),
   },
   { additionalProperties: false },
 );

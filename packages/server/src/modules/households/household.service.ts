@@ -237,6 +237,7 @@ export async function listHouseholds(
     outsideGrid?: boolean;
     community?: string;
     address?: string;
+    ids?: string;
   },
 ): Promise<{ items: HouseholdSummary[]; nextCursor: string | null }> {
   await authorize(ctx, 'household.read', 'household');
@@ -254,6 +255,7 @@ export async function listHouseholds(
       outsideGrid: query.outsideGrid,
       community: query.community,
       address,
+      ids: query.ids?.split(','),
     },
     limit + 1,
   );

@@ -25,6 +25,8 @@ export interface HouseholdQuery {
   outsideGrid?: boolean;
   community?: string;
   address?: string;
+  /** Comma-separated, up to 50. */
+  ids?: string;
 }
 
 export interface ResidentQuery {

@@ -390,6 +390,7 @@ export const en: Messages = {
       more: 'Show {{n}} more ({{total}} left)',
       moreRest: 'Show the other {{n}}',
       headLine: 'Head: {{name}} · {{members}} in household',
+      notFound: 'This household is no longer in your area, or was removed',
     },
   },
   householdImport: {

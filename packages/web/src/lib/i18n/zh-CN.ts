@@ -382,6 +382,7 @@ export const zhCN = {
       more: '再显示 {{n}} 户（还有 {{total}} 户）',
       moreRest: '显示其余 {{n}} 户',
       headLine: '户主：{{name}} · {{members}} 人',
+      notFound: '该住户已不在您的管辖范围内或已删除',
     },
   },
   householdImport: {

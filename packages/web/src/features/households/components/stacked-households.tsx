@@ -5,7 +5,7 @@ import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { errorMessage, isAbort } from '../../../lib/api-client';
-import { fetchHouseholdFile } from '../api';
+import { listHouseholds } from '../api';
 import { ResidentTags } from './resident-tags';
 import './stacked-households.css';
 
@@ -25,45 +25,50 @@ export interface HouseholdStack {
 /** How the list was closed: by the keyboard or its close button, focus goes back to the map. */
 export type StackCloseReason = 'keyboard' | 'outside';
 
-/**
- * Rows shown at first and added by each "more": each shown row fetches its household once (an
- * audited read on the server), so a block of 100 flats is not fetched for a glance.
- */
+/** Rows shown at first and added by each "more" (the server takes up to 50 ids at once). */
 const PAGE = 10;
-const CONCURRENCY = 4;
 
 type Loaded = { summary: HouseholdSummary } | { error: string };
 
 const tagsOf = (bits: number) => RESIDENT_TAGS.filter((_, i) => bits & (1 << i));
 
 /**
- * The summaries of the first `shown` households, fetched lazily a few at a time (the file route is
- * the only one that takes an id; it is scoped and audited on the server like opening the file).
+ * The summaries of the first `shown` households, in one scoped list request per page of rows (the
+ * masked list, like the households page; opening a file is what is audited).
  */
 function useSummaries(ids: readonly string[], shown: number): ReadonlyMap<string, Loaded> {
+  const { t } = useTranslation();
   const [loaded, setLoaded] = useState<ReadonlyMap<string, Loaded>>(() => new Map());
   const loadedRef = useRef(loaded);
   loadedRef.current = loaded;
   useEffect(() => {
-    const controller = new AbortController();
     const pending = ids.slice(0, shown).filter((id) => !loadedRef.current.has(id));
-    let next = 0;
-    const work = async () => {
-      while (next < pending.length && !controller.signal.aborted) {
-        const id = pending[next++] as string;
-        let result: Loaded;
-        try {
-          result = { summary: (await fetchHouseholdFile(id, controller.signal)).household };
-        } catch (error) {
-          if (controller.signal.aborted || isAbort(error)) return;
-          result = { error: errorMessage(error) };
-        }
-        setLoaded((current) => new Map(current).set(id, result));
-      }
-    };
-    for (let i = 0; i < CONCURRENCY; i++) void work();
+    if (!pending.length) return;
+    const controller = new AbortController();
+    listHouseholds({ ids: pending.join(','), limit: pending.length }, controller.signal).then(
+      (page) => {
+        const found = new Map(page.items.map((summary) => [summary.id, summary]));
+        setLoaded((current) => {
+          const next = new Map(current);
+          for (const id of pending) {
+            const summary = found.get(id);
+            // Gone since the map loaded, or moved out of the caller's area.
+            next.set(id, summary ? { summary } : { error: t('households.stacked.notFound') });
+          }
+          return next;
+        });
+      },
+      (error: unknown) => {
+        if (controller.signal.aborted || isAbort(error)) return;
+        setLoaded((current) => {
+          const next = new Map(current);
+          for (const id of pending) next.set(id, { error: errorMessage(error) });
+          return next;
+        });
+      },
+    );
     return () => controller.abort();
-  }, [ids, shown]);
+  }, [ids, shown, t]);
   return loaded;
 }
 
