@@ -31,9 +31,8 @@ import { recordAudit } from '../audit/audit.service.js';
 import { findOrgUnit } from '../orgs/org-unit.service.js';
 import { viewerOf } from './household.service.js';
 import {
-  findAddressIndexesOutside,
   findBirthDatesByIdCardIndexes,
-  findHouseholdsInsideWithHeads,
+  findHouseholdsAtAddresses,
   findIdCardIndexesOutside,
 } from './household-bulk.repository.js';
 import {
@@ -249,10 +248,11 @@ async function findAddressesOnFile(
   const foreign = new Set<string>();
   const inArea = new Map<string, HouseholdInArea>();
   for (let i = 0; i < all.length; i += 5000) {
-    const chunk = all.slice(i, i + 5000);
-    for (const index of await findAddressIndexesOutside(ctx.db, stationId, chunk, pattern))
-      foreign.add(index);
-    for (const row of await findHouseholdsInsideWithHeads(ctx.db, stationId, chunk, pattern)) {
+    for (const row of await findHouseholdsAtAddresses(ctx.db, stationId, all.slice(i, i + 5000), pattern)) {
+      if (!row.inArea) {
+        foreign.add(row.addressIndex);
+        continue;
+      }
       let household = inArea.get(row.addressIndex);
       if (!household) {
         household = { lng: row.lng, lat: row.lat, heads: [] };
