@@ -35,6 +35,7 @@ export {
   validateRows,
 } from './validate-file.js';
 export {
+  type BlankField,
   householdKeyOf,
   type ImportRecord,
   isBlankRow,

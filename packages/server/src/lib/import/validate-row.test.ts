@@ -65,6 +65,7 @@ describe('validateRow', () => {
         relation: '户主',
         residenceType: '户籍',
         tags: ['独居老人', '低保'],
+        blank: [],
       },
     });
   });
@@ -179,6 +180,8 @@ describe('validateRow', () => {
         relation: '其他',
         residenceType: '流动',
         tags: [],
+        // A person on file keeps what the register has for these.
+        blank: ['phone', 'relation', 'residenceType', 'tags'],
       },
     });
   });

@@ -37,7 +37,15 @@ export interface ImportRecord {
   relation: Relation;
   residenceType: ResidenceType;
   tags: ResidentTag[];
+  /**
+   * Optional fields the row left blank (or the file has no column for). For a new person the defaults
+   * above apply; for a person on file the register keeps what it has, so a file with fewer columns
+   * never erases a phone, a relation or tags.
+   */
+  blank: BlankField[];
 }
+
+export type BlankField = 'phone' | 'relation' | 'residenceType' | 'tags';
 
 export interface RowError {
   /** Row number as shown in Excel. */
@@ -208,6 +216,16 @@ export function validateRow(
 
   if (errors.length > 0 || !id) return { ok: false, errors };
   const address = { community, street, building, unit, room };
+  const blank = (
+    [
+      ['phone', rawPhone],
+      ['relation', rawRelation],
+      ['residenceType', rawResidence],
+      ['tags', rawTags],
+    ] as const
+  )
+    .filter(([, raw]) => !raw)
+    .map(([field]) => field);
   return {
     ok: true,
     record: {
@@ -224,6 +242,7 @@ export function validateRow(
       relation,
       residenceType,
       tags,
+      blank,
     },
   };
 }

@@ -33,6 +33,7 @@ export async function findResidentsByIdCardIndexes(db: DbOrTx, stationId: string
       name: residents.name,
       phoneIndex: residents.phoneIndex,
       phoneMasked: residents.phoneMasked,
+      phoneSealed: residents.phoneSealed,
       relation: residents.relation,
       residenceType: residents.residenceType,
       tags: residents.tags,

@@ -6,6 +6,7 @@ import type { DbOrTx } from '../../db/client.js';
 import { conflict, forbidden } from '../../http/app-error.js';
 import { blindIndex } from '../../lib/crypto/sm.js';
 import { ageOn } from '../../lib/dates/china-age.js';
+import type { BlankField } from '../../lib/import/index.js';
 import type { Keys } from '../../security/secret-key.js';
 import { createGridLocator } from './grid-locator.js';
 import { isSensitiveTag, type Viewer, visibleTags } from './household.presenter.js';
@@ -37,6 +38,8 @@ export interface BulkResident {
   relation: string;
   residenceType: string;
   tags: string[];
+  /** Fields the source left blank: a person on file keeps their stored value for these. */
+  blank?: readonly BlankField[];
 }
 
 export interface BulkHousehold {
@@ -155,6 +158,7 @@ type ResidentToWrite = Parameters<typeof insertResidentRows>[1][number] & {
   phoneIndex: string | null;
   phoneMasked: string | null;
   tags: string[];
+  blank?: readonly BlankField[];
 };
 
 /** What a re-imported row changes about a person on file, masked as the history shows it; empty when nothing. */
@@ -342,6 +346,7 @@ export async function storeSealedBatch(
         relation: r.relation,
         residenceType: r.residenceType,
         tags: r.tags,
+        blank: r.blank,
       });
     }
   }
@@ -367,7 +372,17 @@ export async function storeSealedBatch(
     if (!viewer.sensitive && ageOn(stored.birthDate) < MINOR_AGE) throw staleBatch();
     // Tags the importer cannot see are kept as they are, as when editing by hand.
     const hidden = viewer.sensitive ? [] : stored.tags.filter(isSensitiveTag);
-    const next = { ...r, id: stored.id, tags: [...new Set([...r.tags, ...hidden])] };
+    const keep = new Set(r.blank);
+    const next: ResidentToWrite = {
+      ...r,
+      id: stored.id,
+      tags: keep.has('tags') ? stored.tags : [...new Set([...r.tags, ...hidden])],
+      ...(keep.has('phone')
+        ? { phoneSealed: stored.phoneSealed, phoneMasked: stored.phoneMasked, phoneIndex: stored.phoneIndex }
+        : {}),
+      ...(keep.has('relation') ? { relation: stored.relation } : {}),
+      ...(keep.has('residenceType') ? { residenceType: stored.residenceType } : {}),
+    };
     const changes = residentChanges(stored, next, viewer);
     const fields = Object.keys(changes);
     if (fields.length === 0) {

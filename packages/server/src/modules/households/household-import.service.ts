@@ -149,6 +149,7 @@ function toBulk(records: readonly ImportRecord[]): BulkHousehold[] {
         relation: r.relation,
         residenceType: r.residenceType,
         tags: r.tags,
+        blank: r.blank,
       })),
     };
   });

@@ -161,6 +161,33 @@ describe('household import', () => {
     expect(JSON.stringify(rows)).not.toContain(id(3, '1940-01-01'));
   });
 
+  it('never erases what is on file with a blank cell or a missing column', async () => {
+    const head = `甲村,南巷,6号,120.205,29.605,钱六,${id(90, '1950-06-06')}`;
+    await upload(csv([`${head},13800000090,户主,流动,低保`]), 'mode=commit');
+    const stored = async () =>
+      (
+        await t.database.pool.query(
+          "select phone_masked, relation, residence_type, tags from residents where name = '钱六'",
+        )
+      ).rows[0];
+    const before = await stored();
+    expect(before).toMatchObject({ phone_masked: '138****0090', relation: '户主', residence_type: '流动' });
+
+    // Blank phone, relation, residence type and tags: the person is as on file.
+    const blanks = (await upload(csv([`${head},,,,`]), 'mode=commit')).json();
+    expect(blanks.written).toMatchObject({ residentsUpdated: 0, residentsUnchanged: 1 });
+    // A file with only the required columns: the same.
+    const narrow = ['村/社区,门牌号,姓名,身份证号', `甲村,6号,钱六,${id(90, '1950-06-06')}`].join('\r\n');
+    // Without the street this is another address: the person moves, but keeps phone, relation and tags.
+    const moved = (await upload(narrow, 'mode=commit')).json();
+    expect(moved.written).toMatchObject({ residentsUpdated: 1 });
+    expect(await stored()).toEqual(before);
+    const { rows } = await t.database.pool.query(
+      "select summary from household_events where summary like '导入更新 钱六%'",
+    );
+    expect(rows.map((r) => r.summary)).toEqual(['导入更新 钱六 的信息：住址']);
+  });
+
   it('keeps tags a grid worker cannot see: their re-import of the same person is unchanged', async () => {
     const gridWorker = (await createSignedInUser(t, { roles: ['grid_worker'], org: tree.gridA })).cookie;
     const person = `甲村,北路,8号,120.205,29.605,关注,${id(80, '1980-01-01')},,户主,户籍`;
