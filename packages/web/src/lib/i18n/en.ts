@@ -412,7 +412,7 @@ export const en: Messages = {
     columnsNote:
       'The first row is the header; one person per row; people at the same address (community, street, building, unit, room) form one household. Required: community, room, name, ID number. Optional: street, building, unit, longitude, latitude, mobile, relation, residence type, tags (separated by 、).',
     columnsNote2:
-      'Format ID numbers and mobile numbers as text so Excel does not turn them into numbers. Importing the same file again creates no duplicates.',
+      'Format ID numbers and mobile numbers as text so Excel does not turn them into numbers. Importing the same file again creates no duplicates; for people already on file, blank cells and missing columns never erase what the register holds.',
     template: 'Download template',
     templateName: 'household-import-template.csv',
     templateNote: 'The second row of the template is an example: delete it before importing.',
