@@ -35,13 +35,22 @@ const goodLines = [
   `甲村,东路,2号,120.206,29.606,王二,${id(3, '1940-01-01')},,户主,户籍,独居老人`,
 ];
 
-const upload = (body: Buffer | string, query: string, contentType = 'text/csv', headers = {}) =>
+const uploadAs = (
+  cookie: string,
+  body: Buffer | string,
+  query: string,
+  contentType = 'text/csv',
+  headers = {},
+) =>
   t.app.inject({
     method: 'POST',
     url: `/api/v1/household-imports?${query}`,
-    headers: { cookie: officerA, 'content-type': contentType, ...headers },
+    headers: { cookie, 'content-type': contentType, ...headers },
     payload: body,
   });
+
+const upload = (body: Buffer | string, query: string, contentType = 'text/csv', headers = {}) =>
+  uploadAs(officerA, body, query, contentType, headers);
 
 const residentCount = async () =>
   Number((await t.database.pool.query('select count(*) from residents')).rows[0].count);
@@ -192,12 +201,7 @@ describe('household import', () => {
     const gridWorker = (await createSignedInUser(t, { roles: ['grid_worker'], org: tree.gridA })).cookie;
     const person = `甲村,北路,8号,120.205,29.605,关注,${id(80, '1980-01-01')},,户主,户籍`;
     await upload(csv([`${person},重点关注、低保`]), 'mode=commit');
-    const asWorker = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/household-imports?mode=commit',
-      headers: { cookie: gridWorker, 'content-type': 'text/csv' },
-      payload: csv([`${person},低保`]),
-    });
+    const asWorker = await uploadAs(gridWorker, csv([`${person},低保`]), 'mode=commit');
     expect(asWorker.json().written).toMatchObject({ residentsUpdated: 0, residentsUnchanged: 1 });
     const { rows } = await t.database.pool.query("select tags from residents where name = '关注'");
     expect(rows[0].tags.sort()).toEqual(['低保', '重点关注'].sort());
@@ -447,14 +451,7 @@ describe('household import', () => {
   it('warns only about the rows it writes, after every refusal, counting the heads on file', async () => {
     const gridWorker = (await createSignedInUser(t, { roles: ['grid_worker'], org: tree.gridA })).cookie;
     const asWorker = (file: string, mode: string) =>
-      t.app
-        .inject({
-          method: 'POST',
-          url: `/api/v1/household-imports?mode=${mode}`,
-          headers: { cookie: gridWorker, 'content-type': 'text/csv' },
-          payload: file,
-        })
-        .then((r) => r.json());
+      uploadAs(gridWorker, file, `mode=${mode}`).then((r) => r.json());
     // On file in grid A with its head, filed by the officer.
     const head = `甲村,警路,9号,120.205,29.605,警九,${id(139, '1959-09-09')},,户主,户籍`;
     await upload(csv([`${head},`]), 'mode=commit');
@@ -626,15 +623,7 @@ describe('household import', () => {
     });
     const householdId = community.json().household.id;
     const file = csv([`甲村,荒路,1号,,,荒一,${id(96, '1986-06-06')},,户主,户籍,`]);
-    const asWorker = (mode: string) =>
-      t.app
-        .inject({
-          method: 'POST',
-          url: `/api/v1/household-imports?mode=${mode}`,
-          headers: { cookie: gridWorker, 'content-type': 'text/csv' },
-          payload: file,
-        })
-        .then((r) => r.json());
+    const asWorker = (mode: string) => uploadAs(gridWorker, file, `mode=${mode}`).then((r) => r.json());
     const dry = await asWorker('dry-run');
     expect(dry.errors).toEqual([expect.objectContaining({ row: 2, field: 'room' })]);
     expect((await asWorker('commit-valid')).errors).toEqual(dry.errors);
@@ -648,14 +637,7 @@ describe('household import', () => {
   it('refuses 重点关注 from a grid worker in the dry run and the commit alike, on file or not', async () => {
     const gridWorker = (await createSignedInUser(t, { roles: ['grid_worker'], org: tree.gridA })).cookie;
     const asWorker = (file: string, mode: string) =>
-      t.app
-        .inject({
-          method: 'POST',
-          url: `/api/v1/household-imports?mode=${mode}`,
-          headers: { cookie: gridWorker, 'content-type': 'text/csv' },
-          payload: file,
-        })
-        .then((r) => r.json());
+      uploadAs(gridWorker, file, `mode=${mode}`).then((r) => r.json());
     const tagsOf = async (name: string) =>
       (await t.database.pool.query('select tags from residents where name = $1', [name])).rows[0]?.tags;
     const before = await tagsOf('关注');
@@ -695,14 +677,7 @@ describe('household import', () => {
   it('lets a grid worker add a child under 14 by file but not change one on file, as by hand', async () => {
     const gridWorker = (await createSignedInUser(t, { roles: ['grid_worker'], org: tree.gridA })).cookie;
     const asWorker = (file: string, mode: string) =>
-      t.app
-        .inject({
-          method: 'POST',
-          url: `/api/v1/household-imports?mode=${mode}`,
-          headers: { cookie: gridWorker, 'content-type': 'text/csv' },
-          payload: file,
-        })
-        .then((r) => r.json());
+      uploadAs(gridWorker, file, `mode=${mode}`).then((r) => r.json());
     const child = id(103, '2018-06-01');
     const parent = `甲村,幼路,1号,120.205,29.605,幼父,${id(104, '1988-08-08')}`;
     const onFile = `甲村,幼路,1号,120.205,29.605,幼童,${child},,子女,户籍,留守儿童`;
@@ -797,12 +772,7 @@ describe('household import', () => {
 
   it('is refused to roles without the import permission', async () => {
     const chief = (await createSignedInUser(t, { roles: ['station_chief'], org: tree.station })).cookie;
-    const response = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/household-imports?mode=dry-run',
-      headers: { cookie: chief, 'content-type': 'text/csv' },
-      payload: csv(goodLines),
-    });
+    const response = await uploadAs(chief, csv(goodLines), 'mode=dry-run');
     expect(response.statusCode).toBe(403);
   });
 });
