@@ -43,7 +43,7 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 async function seedRegister(dataDir) {
   const { loadConfig } = await importServer('config.js');
   const { openRuntime } = await importServer('runtime.js');
-  const { seedDemoStation } = await importServer('modules/demo/demo-seed.service.js');
+  const { demoToBulk, seedDemoStation } = await importServer('modules/demo/demo-seed.service.js');
   const { buildDemoStation } = await importServer('lib/demo/demo-station.js');
   const { demoGridInputs, generateDemoHouseholds } = await importServer('lib/demo/demo-households.js');
   const { analyzeRegister, loadGridLocator, writeHouseholdBatch } = await importServer(
@@ -85,19 +85,8 @@ async function seedRegister(dataDir) {
         seed: 20_000,
         households: EXTRA,
       })) {
-        batch.push({
-          address: {
-            community: h.address.community,
-            street: h.address.street,
-            // 之二: a second door at the same number, so no address repeats one of the demo's.
-            room: `${h.address.room}之二`,
-            ...(h.address.building ? { building: h.address.building } : {}),
-            ...(h.address.unit ? { unit: h.address.unit } : {}),
-          },
-          lng: h.lng,
-          lat: h.lat,
-          residents: h.residents,
-        });
+        // 之二: a second door at the same number, so no address repeats one of the demo's.
+        batch.push(demoToBulk(h, `${h.address.room}之二`));
         if (batch.length === 1000) await flush();
       }
       if (batch.length) await flush();

@@ -3,7 +3,11 @@ import { requiresTotp } from '@fengqiao/shared';
 import { uuidv7 } from 'uuidv7';
 import type { orgUnits, users } from '../../db/schema/index.js';
 import { AppError } from '../../http/app-error.js';
-import { demoGridInputs, generateDemoHouseholds } from '../../lib/demo/demo-households.js';
+import {
+  type DemoHousehold,
+  demoGridInputs,
+  generateDemoHouseholds,
+} from '../../lib/demo/demo-households.js';
 import { buildDemoStation, type DemoOrgNode } from '../../lib/demo/demo-station.js';
 import { checkPasswordComplexity } from '../../lib/security/password-policy.js';
 import type { SystemContext } from '../../security/context.js';
@@ -32,6 +36,22 @@ export interface DemoSeedResult {
   households: number;
   residents: number;
   logins: DemoLogin[];
+}
+
+/** A generated household as the bulk writer takes it; `room` may be overridden for a second door. */
+export function demoToBulk(h: DemoHousehold, room = h.address.room): BulkHousehold {
+  return {
+    address: {
+      community: h.address.community,
+      street: h.address.street,
+      room,
+      ...(h.address.building ? { building: h.address.building } : {}),
+      ...(h.address.unit ? { unit: h.address.unit } : {}),
+    },
+    lng: h.lng,
+    lat: h.lat,
+    residents: h.residents,
+  };
 }
 
 /** The articles' stations have 45k–100k residents; ~15,000 households gives ~45,000. */
@@ -148,18 +168,7 @@ export async function seedDemoStation(
     };
     for (const h of households) {
       residents += h.residents.length;
-      batch.push({
-        address: {
-          community: h.address.community,
-          street: h.address.street,
-          room: h.address.room,
-          ...(h.address.building ? { building: h.address.building } : {}),
-          ...(h.address.unit ? { unit: h.address.unit } : {}),
-        },
-        lng: h.lng,
-        lat: h.lat,
-        residents: h.residents,
-      });
+      batch.push(demoToBulk(h));
       if (batch.length === 1000) await flush();
     }
     if (batch.length > 0) await flush();
