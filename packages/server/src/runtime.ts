@@ -3,6 +3,7 @@ import { connectDatabase, type Database } from './db/client.js';
 import { findDurabilityProblems } from './db/durability-check.js';
 import { startEmbeddedPostgres } from './db/embedded-postgres.js';
 import { runMigrations } from './db/migrate.js';
+import { backfillAddressKeyIndexes } from './modules/households/address-key-backfill.js';
 import { type Keys, keysFromMaster, loadOrCreateMasterKey } from './security/secret-key.js';
 
 export interface Runtime {
@@ -12,7 +13,10 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
-/** Opens the database (embedded unless DATABASE_URL is set), applies migrations and loads the keys. */
+/**
+ * Opens the database (embedded unless DATABASE_URL is set), loads the keys, applies migrations and
+ * fills what they leave to the app (address key indexes of households filed before them).
+ */
 export async function openRuntime(
   config: Config,
   log: { info(msg: string): void; warn(msg: string): void } = console,
@@ -31,6 +35,9 @@ export async function openRuntime(
       }
     }
     await runMigrations(database.db);
+    const filled = await backfillAddressKeyIndexes(database.db, keys);
+    if (filled > 0)
+      log.info(`已为 ${filled} 户补全地址规范索引 (address key index backfilled for ${filled} households)`);
   } catch (error) {
     await database.close();
     await embedded?.stop();

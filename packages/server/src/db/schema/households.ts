@@ -31,6 +31,12 @@ export const households = pgTable(
     addressMasked: text('address_masked').notNull(),
     addressIndex: text('address_index').notNull(),
     /**
+     * Blind index of the address in canonical form (householdKeyOf: '3号楼' = '3幢'), so the same door
+     * typed another way is the same household. Null only on rows written before it existed, until the
+     * backfill run at start (backfillAddressKeyIndexes) fills them.
+     */
+    addressKeyIndex: text('address_key_index'),
+    /**
      * Every 1- and 2-character piece of village + street (both plain text), kept by PostgreSQL itself,
      * so part of a place name is found through a GIN index instead of a scan of the area.
      */
@@ -49,6 +55,10 @@ export const households = pgTable(
     index('households_place_grams_idx').using('gin', t.placeGrams),
     // Full-address lookups may span stations (a bureau-wide search), so one index without station first.
     index('households_address_lookup_idx').on(t.addressIndex),
+    // Not unique: rows filed before the canonical key existed may already be two households at one door.
+    index('households_address_key_idx').on(t.stationId, t.addressKeyIndex),
+    // The backfill's work list: empty once it has run, so the check at every start costs nothing.
+    index('households_address_key_missing_idx').on(t.id).where(sql`${t.addressKeyIndex} is null`),
   ],
 );
 

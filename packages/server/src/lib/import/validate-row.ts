@@ -1,4 +1,5 @@
 import type { ResidentTag } from '@fengqiao/shared';
+import { householdKeyOf } from '../address/household-key.js';
 import { gcj02ToWgs84, isInChina } from '../geo/coordinates.js';
 import { type ColumnField, type ColumnMapping, type CoordSystem, FIELD_LABELS } from './column-mapping.js';
 import {
@@ -96,43 +97,7 @@ export function isBlankRow(cells: readonly string[], mapping: ColumnMapping): bo
   return true;
 }
 
-const SUFFIXES: Partial<Record<ColumnField, RegExp>> = {
-  building: /(号楼|幢|栋|号|楼|座)$/,
-  unit: /单元$/,
-  room: /(室|号|房)$/,
-};
-
-const KEY_STRIP = /[\s|]/;
-const KEY_STRIP_ALL = /[\s|]/g;
-const HAS_LOWER = /[a-z]/;
-
-/** Canonical address part for grouping: no spaces, upper case, '3号楼' = '3幢' = '3'. */
-function keyPart(value: string, field: ColumnField): string {
-  let s = KEY_STRIP.test(value) ? value.replace(KEY_STRIP_ALL, '') : value;
-  if (HAS_LOWER.test(s)) s = s.toUpperCase();
-  const suffix = SUFFIXES[field];
-  if (suffix) {
-    const stripped = s.replace(suffix, '');
-    if (stripped) s = stripped;
-  }
-  return s;
-}
-
-export function householdKeyOf(address: {
-  community: string;
-  street: string;
-  building: string;
-  unit: string;
-  room: string;
-}): string {
-  return [
-    keyPart(address.community, 'community'),
-    keyPart(address.street, 'street'),
-    keyPart(address.building, 'building'),
-    keyPart(address.unit, 'unit'),
-    keyPart(address.room, 'room'),
-  ].join('|');
-}
+export { householdKeyOf };
 
 /** Checks one data row and reports every problem in it, not just the first. */
 export function validateRow(

@@ -1,19 +1,30 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { type householdEvents, households, residents } from '../../db/schema/index.js';
 
-export async function findHouseholdsByAddressIndexes(db: DbOrTx, stationId: string, indexes: string[]) {
-  if (indexes.length === 0) return [];
+/**
+ * Households on file in the station at these canonical-address indexes (address_key_index), oldest
+ * first: rows filed before the key existed may hold two households at one door, and the oldest is the
+ * one a batch adds to.
+ */
+export async function findHouseholdsByAddressIndexes(db: DbOrTx, stationId: string, keyIndexes: string[]) {
+  if (keyIndexes.length === 0) return [];
   return db
     .select({
       id: households.id,
-      addressIndex: households.addressIndex,
+      addressKeyIndex: sql<string>`${households.addressKeyIndex}`,
       addressMasked: households.addressMasked,
       orgPath: households.orgPath,
       gridId: households.gridId,
     })
     .from(households)
-    .where(and(eq(households.stationId, stationId), inArray(households.addressIndex, indexes)));
+    .where(
+      and(
+        eq(households.stationId, stationId),
+        sql`${households.addressKeyIndex} = any(${sql.param(keyIndexes)}::text[])`,
+      ),
+    )
+    .orderBy(households.id);
 }
 
 /**
@@ -63,12 +74,13 @@ export async function insertHouseholdRows(
   if (rows.length === 0) return;
   await db.execute(sql`
     insert into households (id, station_id, grid_id, org_path, community, street, address_sealed, address_masked,
-                            address_index, lng, lat, qr_code)
+                            address_index, address_key_index, lng, lat, qr_code)
     select * from unnest(${column(rows, (r) => r.id)}::uuid[], ${column(rows, (r) => r.stationId)}::uuid[],
                          ${column(rows, (r) => r.gridId ?? null)}::uuid[], ${column(rows, (r) => r.orgPath)}::text[],
                          ${column(rows, (r) => r.community)}::text[], ${column(rows, (r) => r.street)}::text[],
                          ${column(rows, (r) => r.addressSealed)}::text[], ${column(rows, (r) => r.addressMasked)}::text[],
-                         ${column(rows, (r) => r.addressIndex)}::text[], ${column(rows, (r) => r.lng ?? null)}::float8[],
+                         ${column(rows, (r) => r.addressIndex)}::text[], ${column(rows, (r) => r.addressKeyIndex ?? null)}::text[],
+                         ${column(rows, (r) => r.lng ?? null)}::float8[],
                          ${column(rows, (r) => r.lat ?? null)}::float8[], ${column(rows, (r) => r.qrCode)}::text[])`);
 }
 
@@ -158,22 +170,22 @@ export async function findIdCardIndexesOutside(
 }
 
 /**
- * Households on file in the station at these address indexes. Of one outside `pattern` (the
- * importer's area) only that its address is taken comes back, so nothing else of another officer's
- * household is read; of one inside, its point and the ID-number index of each head of household: one
- * row per head, or one row with a null index for a household without any.
+ * Households on file in the station at these canonical-address indexes (address_key_index). Of one
+ * outside `pattern` (the importer's area) only that its address is taken comes back, so nothing else
+ * of another officer's household is read; of one inside, its point and the ID-number index of each
+ * head of household: one row per head, or one row with a null index for a household without any.
  */
 export async function findHouseholdsAtAddresses(
   db: DbOrTx,
   stationId: string,
-  indexes: string[],
+  keyIndexes: string[],
   pattern: string,
 ) {
-  if (indexes.length === 0) return [];
+  if (keyIndexes.length === 0) return [];
   const inArea = sql<boolean>`${households.orgPath} like ${pattern}`;
   return db
     .select({
-      addressIndex: households.addressIndex,
+      addressKeyIndex: sql<string>`${households.addressKeyIndex}`,
       inArea,
       lng: sql<number | null>`case when ${inArea} then ${households.lng} end`,
       lat: sql<number | null>`case when ${inArea} then ${households.lat} end`,
@@ -188,7 +200,7 @@ export async function findHouseholdsAtAddresses(
       and(
         eq(households.stationId, stationId),
         // One array parameter rather than thousands: cheaper to send and to plan.
-        sql`${households.addressIndex} = any(${sql.param(indexes)}::text[])`,
+        sql`${households.addressKeyIndex} = any(${sql.param(keyIndexes)}::text[])`,
       ),
     );
 }
@@ -201,4 +213,23 @@ export async function findBirthDatesByIdCardIndexes(db: DbOrTx, stationId: strin
     .from(residents)
     .where(and(eq(residents.stationId, stationId), inArray(residents.idCardIndex, indexes)));
   return new Map(rows.map((r) => [r.idCardIndex, r.birthDate]));
+}
+
+/** Households without a canonical-address index yet (the partial index households_address_key_missing_idx). */
+export async function listHouseholdsWithoutAddressKey(db: DbOrTx, limit: number) {
+  return db
+    .select({ id: households.id, addressSealed: households.addressSealed })
+    .from(households)
+    .where(isNull(households.addressKeyIndex))
+    .orderBy(households.id)
+    .limit(limit);
+}
+
+/** Sets the canonical-address index of these households, in one statement; a row already set keeps its own. */
+export async function fillAddressKeyIndexes(db: DbOrTx, rows: { id: string; keyIndex: string }[]) {
+  if (rows.length === 0) return;
+  await db.execute(sql`
+    update households h set address_key_index = v.key_index
+      from unnest(${column(rows, (r) => r.id)}::uuid[], ${column(rows, (r) => r.keyIndex)}::text[]) as v(id, key_index)
+     where h.id = v.id and h.address_key_index is null`);
 }

@@ -4,7 +4,6 @@ import { sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import type { DbOrTx } from '../../db/client.js';
 import { conflict, forbidden } from '../../http/app-error.js';
-import { blindIndex } from '../../lib/crypto/sm.js';
 import { ageOn } from '../../lib/dates/china-age.js';
 import type { BlankField } from '../../lib/import/index.js';
 import type { Keys } from '../../security/secret-key.js';
@@ -22,9 +21,10 @@ import {
   updateResidentRows,
 } from './household-bulk.repository.js';
 import {
-  formatAddress,
+  addressKeyIndexOf,
   type IdCardFields,
   nameGrams,
+  type ProtectedAddress,
   type ProtectedValue,
   protectAddress,
   protectIdCard,
@@ -92,9 +92,20 @@ export async function loadGridLocator(db: DbOrTx, stationId: string, scopePath: 
   return createGridLocator(grids.filter((g) => g.path.startsWith(scopePath)));
 }
 
-/** The blind index protectAddress gives an address, without sealing it. */
-export const addressIndexOf = (keys: Keys, address: Address) =>
-  blindIndex(keys.blindIndex, formatAddress(address));
+/**
+ * The canonical-address blind index protectAddress gives an address (its `keyIndex`), without sealing
+ * it: what a batch matches households on file by.
+ */
+export const addressIndexOf = (keys: Keys, address: Address) => addressKeyIndexOf(keys, address);
+
+/** Households on file by canonical-address index; of two at one door (filed before the key), the oldest. */
+async function storedHouseholdsByKey(db: DbOrTx, stationId: string, keyIndexes: string[]) {
+  const stored = new Map<string, Awaited<ReturnType<typeof findHouseholdsByAddressIndexes>>[number]>();
+  for (const row of await findHouseholdsByAddressIndexes(db, stationId, keyIndexes)) {
+    if (!stored.has(row.addressKeyIndex)) stored.set(row.addressKeyIndex, row);
+  }
+  return stored;
+}
 
 /**
  * How many distinct households of `households` are, or would be once written, outside every grid: an
@@ -113,14 +124,10 @@ export async function countHouseholdsOutsideGrids(
   let outside = 0;
   for (let i = 0; i < households.length; i += 1000) {
     const batch = households.slice(i, i + 1000).map((h) => ({ h, index: addressIndexOf(keys, h.address) }));
-    const stored = new Map(
-      (
-        await findHouseholdsByAddressIndexes(
-          db,
-          stationId,
-          batch.map((b) => b.index),
-        )
-      ).map((row) => [row.addressIndex, row]),
+    const stored = await storedHouseholdsByKey(
+      db,
+      stationId,
+      batch.map((b) => b.index),
     );
     for (const { h, index } of batch) {
       if (placed.has(index)) continue;
@@ -210,7 +217,7 @@ export async function writeHouseholdBatch(
 
 /** A household of a batch with its address and its people's ID numbers and phones already sealed. */
 export interface SealedHousehold extends BulkHousehold {
-  protectedAddress: ProtectedValue;
+  protectedAddress: ProtectedAddress;
   sealedResidents: (BulkResident & {
     sealedIdCard: IdCardFields;
     sealedPhone: ProtectedValue | null;
@@ -268,14 +275,10 @@ export async function storeSealedBatch(
   if (!viewer.sensitive && prepared.some((h) => h.residents.some((r) => r.tags.some(isSensitiveTag)))) {
     throw forbidden('无权设置“重点关注”标签');
   }
-  const existingHouseholds = new Map(
-    (
-      await findHouseholdsByAddressIndexes(
-        db,
-        stationId,
-        prepared.map((h) => h.protectedAddress.index),
-      )
-    ).map((h) => [h.addressIndex, h]),
+  const existingHouseholds = await storedHouseholdsByKey(
+    db,
+    stationId,
+    prepared.map((h) => h.protectedAddress.keyIndex),
   );
   for (const h of existingHouseholds.values())
     if (!h.orgPath.startsWith(target.scopePath)) throw staleBatch();
@@ -296,7 +299,8 @@ export async function storeSealedBatch(
   });
 
   for (const h of prepared) {
-    const key = h.protectedAddress.index;
+    // Matched on the canonical address, so '3号楼' in the file is the household filed at '3幢'.
+    const key = h.protectedAddress.keyIndex;
     let home = existingHouseholds.get(key) ?? seenAddresses.get(key);
     if (home) {
       result.householdsMatched++;
@@ -316,7 +320,8 @@ export async function storeSealedBatch(
         street: h.address.street,
         addressSealed: h.protectedAddress.sealed,
         addressMasked: h.protectedAddress.masked,
-        addressIndex: key,
+        addressIndex: h.protectedAddress.index,
+        addressKeyIndex: key,
         lng: h.lng,
         lat: h.lat,
         qrCode: newQrCode(),

@@ -225,7 +225,10 @@ interface HouseholdInArea {
 
 /** What the register holds at the file's addresses, as far as the importer may know it. */
 interface AddressesOnFile {
-  /** The address index of each household of the file (by household key), as writeHouseholdBatch matches it. */
+  /**
+   * The canonical-address index of each household of the file (by household key), as
+   * writeHouseholdBatch matches it.
+   */
   indexOf: Map<string, string>;
   /** Address indexes on file for a household outside the importer's area: nothing else of it is read. */
   foreign: Set<string>;
@@ -251,13 +254,13 @@ async function findAddressesOnFile(
   for (let i = 0; i < all.length; i += 5000) {
     for (const row of await findHouseholdsAtAddresses(ctx.db, stationId, all.slice(i, i + 5000), pattern)) {
       if (!row.inArea) {
-        foreign.add(row.addressIndex);
+        foreign.add(row.addressKeyIndex);
         continue;
       }
-      let household = inArea.get(row.addressIndex);
+      let household = inArea.get(row.addressKeyIndex);
       if (!household) {
         household = { lng: row.lng, lat: row.lat, heads: [] };
-        inArea.set(row.addressIndex, household);
+        inArea.set(row.addressKeyIndex, household);
       }
       if (row.headIdCardIndex !== null) household.heads.push(row.headIdCardIndex);
     }

@@ -1,5 +1,5 @@
 import { RESIDENT_TAGS } from '@fengqiao/shared';
-import { and, asc, desc, eq, gt, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { prefixPattern } from '../../db/like-pattern.js';
 import { householdEvents, households, orgUnits, residents } from '../../db/schema/index.js';
@@ -55,11 +55,28 @@ export async function findHouseholdByQr(db: DbOrTx, code: string): Promise<House
   return (await db.select().from(households).where(eq(households.qrCode, code)))[0];
 }
 
-export async function findHouseholdByAddress(db: DbOrTx, stationId: string, addressIndex: string) {
+/**
+ * A household of the station at this door: the same canonical address ('3号楼' = '3幢'), or, for a row
+ * the backfill has not reached, the same address as typed. `exceptId`: a household moving, not itself.
+ */
+export async function findHouseholdByAddress(
+  db: DbOrTx,
+  stationId: string,
+  address: { index: string; keyIndex: string },
+  exceptId?: string,
+) {
   const rows = await db
     .select()
     .from(households)
-    .where(and(eq(households.stationId, stationId), eq(households.addressIndex, addressIndex)));
+    .where(
+      and(
+        eq(households.stationId, stationId),
+        or(eq(households.addressKeyIndex, address.keyIndex), eq(households.addressIndex, address.index)),
+        exceptId ? ne(households.id, exceptId) : undefined,
+      ),
+    )
+    .orderBy(asc(households.id))
+    .limit(1);
   return rows[0];
 }
 

@@ -123,7 +123,7 @@ export async function createHousehold(ctx: ServiceContext, input: HouseholdCreat
   const point = toWgs84(input);
   const place = await placePoint(ctx, stationId, point);
   const address = protectAddress(ctx.keys, input.address);
-  const existing = await findHouseholdByAddress(ctx.db, stationId, address.index);
+  const existing = await findHouseholdByAddress(ctx.db, stationId, address);
   if (existing) throw conflict('household_exists', '该地址已登记为一户，请在原户档案中添加人员');
   const id = await ctx.db.transaction(async (tx) => {
     const row = await insertHousehold(tx, {
@@ -135,6 +135,7 @@ export async function createHousehold(ctx: ServiceContext, input: HouseholdCreat
       addressSealed: address.sealed,
       addressMasked: address.masked,
       addressIndex: address.index,
+      addressKeyIndex: address.keyIndex,
       lng: point?.[0] ?? null,
       lat: point?.[1] ?? null,
       qrCode: newQrCode(),
@@ -192,14 +193,15 @@ export async function updateHousehold(
   const changes: Record<string, unknown> = {};
   if (input.address) {
     const address = protectAddress(ctx.keys, input.address);
-    const clash = await findHouseholdByAddress(ctx.db, household.stationId, address.index);
-    if (clash && clash.id !== id) throw conflict('household_exists', '该地址已登记为另一户');
+    const clash = await findHouseholdByAddress(ctx.db, household.stationId, address, id);
+    if (clash) throw conflict('household_exists', '该地址已登记为另一户');
     Object.assign(patch, {
       community: input.address.community,
       street: input.address.street,
       addressSealed: address.sealed,
       addressMasked: address.masked,
       addressIndex: address.index,
+      addressKeyIndex: address.keyIndex,
     });
     changes.address = { from: household.addressMasked, to: address.masked };
   }

@@ -1,5 +1,6 @@
 import type { Address } from '@fengqiao/shared';
 import { invalid } from '../../http/app-error.js';
+import { householdKeyOf } from '../../lib/address/household-key.js';
 import { maskIdCard, maskPhone, parseIdCard } from '../../lib/crypto/id-card.js';
 import { blindIndex, decryptField, encryptField } from '../../lib/crypto/sm.js';
 import type { Keys } from '../../security/secret-key.js';
@@ -22,12 +23,33 @@ export function maskAddress(address: Address): string {
   return `${address.community}${address.street}****`;
 }
 
-export function protectAddress(keys: Keys, address: Address): ProtectedValue {
+/** The blind index of an address in canonical form (householdKeyOf): '3号楼' and '3幢' give the same. */
+export function addressKeyIndexOf(keys: Keys, address: Address): string {
+  return blindIndex(
+    keys.blindIndex,
+    householdKeyOf({
+      community: address.community,
+      street: address.street,
+      building: address.building ?? '',
+      unit: address.unit ?? '',
+      room: address.room,
+    }),
+  );
+}
+
+export interface ProtectedAddress extends ProtectedValue {
+  /** Blind index of the canonical key: what households are matched by (same door, however typed). */
+  keyIndex: string;
+}
+
+/** `index` is of the address exactly as typed (the full-address search); `keyIndex` of its canonical key. */
+export function protectAddress(keys: Keys, address: Address): ProtectedAddress {
   const full = formatAddress(address);
   return {
     sealed: encryptField(keys.field, JSON.stringify(address), 'household.address'),
     masked: maskAddress(address),
     index: blindIndex(keys.blindIndex, full),
+    keyIndex: addressKeyIndexOf(keys, address),
   };
 }
 
