@@ -22,10 +22,16 @@ const SUFFIXES: Partial<Record<Part, RegExp>> = {
 const KEY_STRIP = /[\s|]/;
 const KEY_STRIP_ALL = /[\s|]/g;
 const HAS_LOWER = /[a-z]/;
+/** Full-width letters and digits (３, Ａ), typed on some phone keyboards; NFKC makes them plain. */
+const NEEDS_NFKC = /[\uFF01-\uFF5E\u3000]/;
 
-/** Canonical address part for grouping: no spaces, upper case, '3号楼' = '3幢' = '3'. */
+/**
+ * Canonical address part for grouping: no spaces, half-width, upper case, '3号楼' = '3幢' = '3'.
+ * The import's cells are already NFKC; an address typed by hand may not be.
+ */
 function keyPart(value: string, part: Part): string {
-  let s = KEY_STRIP.test(value) ? value.replace(KEY_STRIP_ALL, '') : value;
+  const plain = NEEDS_NFKC.test(value) ? value.normalize('NFKC') : value;
+  let s = KEY_STRIP.test(plain) ? plain.replace(KEY_STRIP_ALL, '') : plain;
   if (HAS_LOWER.test(s)) s = s.toUpperCase();
   const suffix = SUFFIXES[part];
   if (suffix) {
