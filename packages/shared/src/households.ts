@@ -171,6 +171,29 @@ export const PublicHouseholdSchema = Type.Object({
 });
 export type PublicHousehold = Static<typeof PublicHouseholdSchema>;
 
+/** The columns an import file can supply, in the order the mapping step lists them. */
+export const IMPORT_FIELDS = [
+  'community',
+  'street',
+  'building',
+  'unit',
+  'room',
+  'lng',
+  'lat',
+  'name',
+  'idCard',
+  'phone',
+  'relation',
+  'residenceType',
+  'tags',
+] as const;
+export type ImportField = (typeof IMPORT_FIELDS)[number];
+
+/** Zero-based column index for each field, or null when the file has no such column. */
+export type ImportMapping = Record<ImportField, number | null>;
+
+export const REQUIRED_IMPORT_FIELDS: readonly ImportField[] = ['community', 'room', 'name', 'idCard'];
+
 export const ImportRowErrorSchema = Type.Object({
   row: Type.Integer(),
   column: Type.String(),
@@ -210,7 +233,7 @@ export const ImportReportSchema = Type.Object({
 });
 export type ImportReport = Static<typeof ImportReportSchema>;
 
-const ImportMapping = () => Type.Record(Type.String(), Type.Union([Type.Integer(), Type.Null()]));
+const MappingSchema = () => Type.Record(Type.String(), Type.Union([Type.Integer(), Type.Null()]));
 
 /**
  * The import's 422: a problem+json that, for `invalid_mapping`, also carries what the mapping step
@@ -221,9 +244,9 @@ export const ImportProblemSchema = Type.Object({
   ...ProblemSchema.properties,
   header: Type.Optional(Type.Array(Type.String())),
   /** The mapping that was checked: the one sent, or the suggestion when none was sent. */
-  mapping: Type.Optional(ImportMapping()),
+  mapping: Type.Optional(MappingSchema()),
   /** Field → zero-based column, guessed from the header. */
-  suggestedMapping: Type.Optional(ImportMapping()),
+  suggestedMapping: Type.Optional(MappingSchema()),
   /** Required fields (村/社区, 门牌号, 姓名, 身份证号) that `mapping` leaves without a column. */
   unmappedRequired: Type.Optional(Type.Array(Type.String())),
 });

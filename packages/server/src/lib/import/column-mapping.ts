@@ -1,29 +1,13 @@
-/** Columns an import file can supply. The coordinate system is a per-file setting, not a column. */
-export const COLUMN_FIELDS = [
-  'community',
-  'street',
-  'building',
-  'unit',
-  'room',
-  'lng',
-  'lat',
-  'name',
-  'idCard',
-  'phone',
-  'relation',
-  'residenceType',
-  'tags',
-] as const;
-export type ColumnField = (typeof COLUMN_FIELDS)[number];
-
-/** Zero-based column index for each field, or null when the file has no such column. */
-export type ColumnMapping = Record<ColumnField, number | null>;
+import {
+  IMPORT_FIELDS,
+  type ImportField,
+  type ImportMapping,
+  REQUIRED_IMPORT_FIELDS,
+} from '@fengqiao/shared';
 
 export type CoordSystem = 'wgs84' | 'gcj02';
 
-export const REQUIRED_FIELDS: readonly ColumnField[] = ['community', 'room', 'name', 'idCard'];
-
-export const FIELD_LABELS: Record<ColumnField, string> = {
+export const FIELD_LABELS: Record<ImportField, string> = {
   community: '村/社区',
   street: '街路巷/门牌地址',
   building: '楼栋',
@@ -43,7 +27,7 @@ export const FIELD_LABELS: Record<ColumnField, string> = {
  * Header spellings seen in registers from police, village committees and grid systems, already
  * in normalised form (see normalizeHeader). Earlier entries are preferred.
  */
-const SYNONYMS: Record<ColumnField, readonly string[]> = {
+const SYNONYMS: Record<ImportField, readonly string[]> = {
   community: [
     '村社区',
     '社区',
@@ -166,7 +150,7 @@ export function normalizeHeader(text: string): string {
 
 const MIN_CONTAINS = { cjk: 2, latin: 4 };
 
-function score(header: string, field: ColumnField): number {
+function score(header: string, field: ImportField): number {
   if (!header) return 0;
   const synonyms = SYNONYMS[field];
   const exact = synonyms.indexOf(header);
@@ -185,11 +169,11 @@ function score(header: string, field: ColumnField): number {
  * Guesses which column holds each field. Exact synonym matches win over headers that merely
  * contain a synonym ('户主姓名' for name); each column and each field is used at most once.
  */
-export function suggestMapping(header: readonly string[]): ColumnMapping {
-  const mapping = Object.fromEntries(COLUMN_FIELDS.map((f) => [f, null])) as ColumnMapping;
+export function suggestMapping(header: readonly string[]): ImportMapping {
+  const mapping = Object.fromEntries(IMPORT_FIELDS.map((f) => [f, null])) as ImportMapping;
   const normalized = header.map(normalizeHeader);
-  const candidates: { field: ColumnField; column: number; score: number }[] = [];
-  for (const field of COLUMN_FIELDS) {
+  const candidates: { field: ImportField; column: number; score: number }[] = [];
+  for (const field of IMPORT_FIELDS) {
     normalized.forEach((h, column) => {
       const s = score(h, field);
       if (s > 0) candidates.push({ field, column, score: s });
@@ -206,14 +190,14 @@ export function suggestMapping(header: readonly string[]): ColumnMapping {
 }
 
 /** Problems with a mapping, in Chinese; an empty list means it can be used. */
-export function validateMapping(mapping: Partial<ColumnMapping>, header?: readonly string[]): string[] {
+export function validateMapping(mapping: Partial<ImportMapping>, header?: readonly string[]): string[] {
   const errors: string[] = [];
-  for (const field of REQUIRED_FIELDS) {
+  for (const field of REQUIRED_IMPORT_FIELDS) {
     const column = mapping[field];
     if (column === null || column === undefined) errors.push(`请指定"${FIELD_LABELS[field]}"对应的列`);
   }
-  const byColumn = new Map<number, ColumnField[]>();
-  for (const field of COLUMN_FIELDS) {
+  const byColumn = new Map<number, ImportField[]>();
+  for (const field of IMPORT_FIELDS) {
     const column = mapping[field];
     if (column === null || column === undefined) continue;
     if (!Number.isInteger(column) || column < 0 || (header && column >= header.length)) {
@@ -234,13 +218,13 @@ export function validateMapping(mapping: Partial<ColumnMapping>, header?: readon
 }
 
 /** Completes a partial mapping (e.g. from a request body) with nulls. */
-export function completeMapping(partial: Partial<ColumnMapping>): ColumnMapping {
-  return Object.fromEntries(COLUMN_FIELDS.map((f) => [f, partial[f] ?? null])) as ColumnMapping;
+export function completeMapping(partial: Partial<ImportMapping>): ImportMapping {
+  return Object.fromEntries(IMPORT_FIELDS.map((f) => [f, partial[f] ?? null])) as ImportMapping;
 }
 
 /** Required fields the mapping leaves without a column, in the order the mapping step lists them. */
-export function unmappedRequired(mapping: Partial<ColumnMapping>): ColumnField[] {
-  return REQUIRED_FIELDS.filter((field) => mapping[field] === null || mapping[field] === undefined);
+export function unmappedRequired(mapping: Partial<ImportMapping>): ImportField[] {
+  return REQUIRED_IMPORT_FIELDS.filter((field) => mapping[field] === null || mapping[field] === undefined);
 }
 
 /**
@@ -248,7 +232,7 @@ export function unmappedRequired(mapping: Partial<ColumnMapping>): ColumnField[]
  * What cannot be used is returned as Chinese problems, to be reported with the file's header like any
  * other mapping problem; column indexes themselves are checked by validateMapping.
  */
-export function parseMappingJson(text: string): { mapping: Partial<ColumnMapping>; problems: string[] } {
+export function parseMappingJson(text: string): { mapping: Partial<ImportMapping>; problems: string[] } {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -258,14 +242,14 @@ export function parseMappingJson(text: string): { mapping: Partial<ColumnMapping
   if (!value || typeof value !== 'object' || Array.isArray(value)) {
     return { mapping: {}, problems: ['列对应关系格式错误：应为 JSON 对象，如 {"name": 5}'] };
   }
-  const mapping: Partial<Record<ColumnField, number | null>> = {};
+  const mapping: Partial<Record<ImportField, number | null>> = {};
   const problems: string[] = [];
   for (const [key, column] of Object.entries(value)) {
-    if (!(COLUMN_FIELDS as readonly string[]).includes(key)) {
+    if (!(IMPORT_FIELDS as readonly string[]).includes(key)) {
       problems.push(`列对应关系中有未知的项目"${key}"`);
       continue;
     }
-    mapping[key as ColumnField] = column as number | null;
+    mapping[key as ImportField] = column as number | null;
   }
   return { mapping, problems };
 }

@@ -1,14 +1,16 @@
+export {
+  IMPORT_FIELDS,
+  type ImportField,
+  type ImportMapping,
+  REQUIRED_IMPORT_FIELDS,
+} from '@fengqiao/shared';
 export type { TableInput } from './byte-source.js';
 export {
-  COLUMN_FIELDS,
-  type ColumnField,
-  type ColumnMapping,
   type CoordSystem,
   completeMapping,
   FIELD_LABELS,
   normalizeHeader,
   parseMappingJson,
-  REQUIRED_FIELDS,
   suggestMapping,
   unmappedRequired,
   validateMapping,

@@ -1,4 +1,5 @@
-import { COLUMN_FIELDS, type ColumnField, type ColumnMapping, type CoordSystem } from './column-mapping.js';
+import { IMPORT_FIELDS, type ImportField, type ImportMapping } from '@fengqiao/shared';
+import type { CoordSystem } from './column-mapping.js';
 import { parseIdCardCell, type Relation, type ResidenceType } from './field-values.js';
 import type { TableRow } from './table-row.js';
 import { columnName, type ImportRecord, isBlankRow, type RowError, validateRow } from './validate-row.js';
@@ -53,7 +54,7 @@ const MAX_LISTED_ROWS = 5;
  */
 export async function validateImport(
   rows: AsyncIterable<TableRow> | Iterable<TableRow>,
-  mapping: ColumnMapping,
+  mapping: ImportMapping,
   options: ValidateImportOptions,
 ): Promise<ImportValidation> {
   const validation = await validateRows(rows, mapping, options);
@@ -68,7 +69,7 @@ export async function validateImport(
  */
 export async function validateRows(
   rows: AsyncIterable<TableRow> | Iterable<TableRow>,
-  mapping: ColumnMapping,
+  mapping: ImportMapping,
   options: ValidateImportOptions,
 ): Promise<RowValidation> {
   let header = options.header;
@@ -150,9 +151,9 @@ export async function validateRows(
 }
 
 /** Orders problems by row, then by the position of their column in the file. */
-function byRowThenColumn(mapping: ColumnMapping): (a: RowError, b: RowError) => number {
-  const columnOrder = new Map<ColumnField, number>(
-    COLUMN_FIELDS.map((f) => [f, mapping[f] ?? Number.MAX_SAFE_INTEGER]),
+function byRowThenColumn(mapping: ImportMapping): (a: RowError, b: RowError) => number {
+  const columnOrder = new Map<ImportField, number>(
+    IMPORT_FIELDS.map((f) => [f, mapping[f] ?? Number.MAX_SAFE_INTEGER]),
   );
   return (a, b) => a.row - b.row || (columnOrder.get(a.field) ?? 0) - (columnOrder.get(b.field) ?? 0);
 }
@@ -198,13 +199,13 @@ export function firstPoint(rows: readonly ImportRecord[]): { lng: number; lat: n
  */
 export function checkHouseholds(
   records: readonly ImportRecord[],
-  mapping: ColumnMapping,
+  mapping: ImportMapping,
   header: readonly string[],
   options: HouseholdCheckOptions = {},
 ): { households: number; warnings: RowError[] } {
   const tolerance = options.coordinateToleranceMeters ?? 30;
   const warnings: RowError[] = [];
-  const warn = (row: number, field: ColumnField, reason: string) =>
+  const warn = (row: number, field: ImportField, reason: string) =>
     warnings.push({ row, column: columnName(field, mapping, header), field, reason });
   const groups = groupByHousehold(records);
 

@@ -1,7 +1,7 @@
-import type { ResidentTag } from '@fengqiao/shared';
+import type { ImportField, ImportMapping, ResidentTag } from '@fengqiao/shared';
 import { householdKeyOf } from '../address/household-key.js';
 import { gcj02ToWgs84, isInChina } from '../geo/coordinates.js';
-import { type ColumnField, type ColumnMapping, type CoordSystem, FIELD_LABELS } from './column-mapping.js';
+import { type CoordSystem, FIELD_LABELS } from './column-mapping.js';
 import {
   degreesRangeError,
   normalizeText,
@@ -53,7 +53,7 @@ export interface RowError {
   row: number;
   /** The header text of the column, or the field's Chinese name when the header cell is empty. */
   column: string;
-  field: ColumnField;
+  field: ImportField;
   /** Chinese, for the user. */
   reason: string;
 }
@@ -72,7 +72,7 @@ export interface RowContext {
 
 export type RowResult = { ok: true; record: ImportRecord } | { ok: false; errors: RowError[] };
 
-const MAX_LENGTH: Partial<Record<ColumnField, number>> = {
+const MAX_LENGTH: Partial<Record<ImportField, number>> = {
   community: 40,
   street: 60,
   building: 20,
@@ -82,16 +82,16 @@ const MAX_LENGTH: Partial<Record<ColumnField, number>> = {
 
 const COORD_DECIMALS = 1e7;
 
-export function columnName(field: ColumnField, mapping: ColumnMapping, header: readonly string[]): string {
+export function columnName(field: ImportField, mapping: ImportMapping, header: readonly string[]): string {
   const column = mapping[field];
   const text = column === null ? undefined : header[column];
   return text ? text : FIELD_LABELS[field];
 }
 
 /** True when every mapped cell is empty (e.g. a row holding only a remark); such rows are skipped. */
-export function isBlankRow(cells: readonly string[], mapping: ColumnMapping): boolean {
+export function isBlankRow(cells: readonly string[], mapping: ImportMapping): boolean {
   for (const field in mapping) {
-    const column = mapping[field as ColumnField];
+    const column = mapping[field as ImportField];
     if (column !== null && (cells[column] ?? '') !== '') return false;
   }
   return true;
@@ -103,18 +103,18 @@ export { householdKeyOf };
 export function validateRow(
   rowNumber: number,
   cells: readonly string[],
-  mapping: ColumnMapping,
+  mapping: ImportMapping,
   context: RowContext,
 ): RowResult {
   const errors: RowError[] = [];
-  const error = (field: ColumnField, reason: string) =>
+  const error = (field: ImportField, reason: string) =>
     errors.push({ row: rowNumber, column: columnName(field, mapping, context.header), field, reason });
-  const cell = (field: ColumnField): string => {
+  const cell = (field: ImportField): string => {
     const column = mapping[field];
     return column === null ? '' : (cells[column] ?? '');
   };
 
-  const text = (field: ColumnField, required: boolean): string => {
+  const text = (field: ImportField, required: boolean): string => {
     const value = normalizeText(cell(field));
     if (required && !value) error(field, `${FIELD_LABELS[field]}不能为空`);
     const max = MAX_LENGTH[field];
@@ -217,7 +217,7 @@ function parseCoordinates(
   rawLng: string,
   rawLat: string,
   coordSystem: CoordSystem,
-  error: (field: ColumnField, reason: string) => void,
+  error: (field: ImportField, reason: string) => void,
 ): [number, number] | undefined {
   if (!rawLng && !rawLat) return undefined;
   if (!rawLng) {

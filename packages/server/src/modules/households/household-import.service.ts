@@ -5,15 +5,15 @@ import { AppError, invalid } from '../../http/app-error.js';
 import { blindIndex } from '../../lib/crypto/sm.js';
 import { ageOn } from '../../lib/dates/china-age.js';
 import {
-  type ColumnField,
-  type ColumnMapping,
   type CoordSystem,
   checkHouseholds,
   completeMapping,
   FIELD_LABELS,
   firstPoint,
   groupByHousehold,
+  type ImportField,
   ImportFileError,
+  type ImportMapping,
   type ImportRecord,
   openTable,
   parseMappingJson,
@@ -53,7 +53,7 @@ export interface ImportRequest {
   input: TableInput;
   format?: TableFormat;
   /** Field → zero-based column, or that as JSON text (the HTTP query's); omitted: suggested from the header. */
-  mapping?: Partial<ColumnMapping> | string;
+  mapping?: Partial<ImportMapping> | string;
   coordSystem?: CoordSystem;
   mode: ImportMode;
   onProgress?: (phase: 'validate' | 'write', done: number, total?: number) => void;
@@ -61,7 +61,7 @@ export interface ImportRequest {
 
 export interface ImportReport {
   header: string[];
-  mapping: ColumnMapping;
+  mapping: ImportMapping;
   rowsRead: number;
   validRows: number;
   invalidRows: number;
@@ -84,9 +84,9 @@ const BATCH = 1000;
 export class ImportMappingError extends AppError {
   constructor(
     readonly header: string[],
-    readonly mapping: ColumnMapping,
-    readonly suggestedMapping: ColumnMapping,
-    readonly unmappedRequired: ColumnField[],
+    readonly mapping: ImportMapping,
+    readonly suggestedMapping: ImportMapping,
+    readonly unmappedRequired: ImportField[],
     problems: string[],
   ) {
     const missing = unmappedRequired.map((f) => `"${FIELD_LABELS[f]}"`).join('、');
@@ -112,7 +112,7 @@ export class ImportMappingError extends AppError {
 }
 
 /** The mapping to use, or an ImportMappingError saying what is wrong with it. */
-function resolveMapping(header: string[], requested: ImportRequest['mapping']): ColumnMapping {
+function resolveMapping(header: string[], requested: ImportRequest['mapping']): ImportMapping {
   const suggested = suggestMapping(header);
   const parsed =
     typeof requested === 'string'
@@ -165,7 +165,7 @@ const indexIdCards = (ctx: ServiceContext, records: readonly ImportRecord[]): Id
   new Map(records.map((r) => [r, blindIndex(ctx.keys.blindIndex, r.idCard)]));
 
 /** The header text of a field's column, or the field's Chinese name (as the row checks name columns). */
-function columnName(field: ColumnField, mapping: ColumnMapping, header: readonly string[]): string {
+function columnName(field: ImportField, mapping: ImportMapping, header: readonly string[]): string {
   const column = mapping[field];
   return (column === null ? undefined : header[column]) || FIELD_LABELS[field];
 }
@@ -178,7 +178,7 @@ async function refuseResidentsOfOtherAreas(
   ctx: ServiceContext,
   stationId: string,
   header: string[],
-  mapping: ColumnMapping,
+  mapping: ImportMapping,
   validation: Validation,
   indexOf: IdCardIndexes,
 ): Promise<void> {
@@ -276,7 +276,7 @@ async function findAddressesOnFile(
  */
 function refuseHouseholdsOfOtherAreas(
   header: string[],
-  mapping: ColumnMapping,
+  mapping: ImportMapping,
   validation: Validation,
   onFile: AddressesOnFile,
 ): void {
@@ -299,7 +299,7 @@ async function refusePointsOfNewHouseholdsInOtherAreas(
   ctx: ServiceContext,
   stationId: string,
   header: string[],
-  mapping: ColumnMapping,
+  mapping: ImportMapping,
   validation: Validation,
   onFile: AddressesOnFile,
 ): Promise<void> {
@@ -326,7 +326,7 @@ async function refusePointsOfNewHouseholdsInOtherAreas(
  */
 function warnAboutHouseholds(
   header: string[],
-  mapping: ColumnMapping,
+  mapping: ImportMapping,
   validation: Validation,
   onFile: AddressesOnFile,
   idCardIndexOf: IdCardIndexes,
@@ -351,7 +351,7 @@ function warnAboutHouseholds(
 function refuseSensitiveTags(
   ctx: ServiceContext,
   header: string[],
-  mapping: ColumnMapping,
+  mapping: ImportMapping,
   validation: Validation,
 ): void {
   if (viewerOf(ctx).sensitive) return;
@@ -374,7 +374,7 @@ async function refuseChangesToChildren(
   ctx: ServiceContext,
   stationId: string,
   header: string[],
-  mapping: ColumnMapping,
+  mapping: ImportMapping,
   validation: Validation,
   idCardIndexOf: IdCardIndexes,
 ): Promise<void> {
@@ -419,7 +419,7 @@ export async function importHouseholds(ctx: ServiceContext, request: ImportReque
     throw error;
   }
   const header = table.header.cells;
-  let mapping: ColumnMapping;
+  let mapping: ImportMapping;
   try {
     mapping = resolveMapping(header, request.mapping);
   } catch (error) {

@@ -1,29 +1,16 @@
+import {
+  IMPORT_FIELDS,
+  type ImportField,
+  type ImportMapping,
+  REQUIRED_IMPORT_FIELDS,
+} from '@fengqiao/shared';
+
+// The mapping step's vocabulary is the API contract's.
+export { IMPORT_FIELDS, type ImportField, type ImportMapping, REQUIRED_IMPORT_FIELDS };
+
 import { idCardCheckChar } from '../id-card';
 
-/** The columns an import file can supply, in the order the mapping table lists them (the server's order). */
-export const IMPORT_FIELDS = [
-  'community',
-  'street',
-  'building',
-  'unit',
-  'room',
-  'lng',
-  'lat',
-  'name',
-  'idCard',
-  'phone',
-  'relation',
-  'residenceType',
-  'tags',
-] as const;
-export type ImportField = (typeof IMPORT_FIELDS)[number];
-
-/** Zero-based column index for each field, or null when it is not imported. */
-export type ImportMapping = Record<ImportField, number | null>;
-
-export const REQUIRED_FIELDS: readonly ImportField[] = ['community', 'room', 'name', 'idCard'];
-
-export const isRequired = (field: ImportField) => REQUIRED_FIELDS.includes(field);
+export const isRequired = (field: ImportField) => REQUIRED_IMPORT_FIELDS.includes(field);
 
 export function emptyMapping(): ImportMapping {
   return Object.fromEntries(IMPORT_FIELDS.map((f) => [f, null])) as ImportMapping;
@@ -48,7 +35,7 @@ export interface MappingCheck {
 
 /** The server's mapping rules, checked in the browser for instant feedback (the server checks again). */
 export function checkMapping(mapping: ImportMapping): MappingCheck {
-  const missing = REQUIRED_FIELDS.filter((f) => mapping[f] === null);
+  const missing = REQUIRED_IMPORT_FIELDS.filter((f) => mapping[f] === null);
   const seen = new Set<number>();
   const duplicates = new Set<number>();
   for (const field of IMPORT_FIELDS) {

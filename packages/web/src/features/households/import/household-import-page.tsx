@@ -10,7 +10,7 @@ import {
   emptyMapping,
   type ImportField,
   type ImportMapping,
-  REQUIRED_FIELDS,
+  REQUIRED_IMPORT_FIELDS,
   sameMapping,
   toMapping,
 } from './fields';
@@ -142,7 +142,7 @@ export function HouseholdImportPage() {
     // The header did not name every required column. The server's answer carries the header and its
     // suggestion: show the mapping step with what is missing, for the user to complete.
     const { rejection } = outcome;
-    if (rejection.header.length < REQUIRED_FIELDS.length) {
+    if (rejection.header.length < REQUIRED_IMPORT_FIELDS.length) {
       setServerProblems([]);
       setError(new Error(t('householdImport.tooFewColumns')));
       return;
