@@ -11,6 +11,7 @@ import type { Database } from './db/client.js';
 import { registerAuthentication } from './http/authentication.js';
 import { appShellPolicy } from './http/content-security-policy.js';
 import { registerErrorHandler, sendProblem } from './http/error-handler.js';
+import { withPrivacySerializers } from './http/log-options.js';
 import { contextFactory } from './http/request-context.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
@@ -43,7 +44,7 @@ registerAjvFormats();
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: deps.logger ?? false,
+    logger: withPrivacySerializers(deps.logger),
     bodyLimit: 1024 * 1024,
     trustProxy: deps.trustProxy ?? false,
     routerOptions: { ignoreTrailingSlash: true },

@@ -2,7 +2,7 @@ import { randomBytes, randomInt } from 'node:crypto';
 import { type Role, requiresTotp } from '@fengqiao/shared';
 import type { FastifyInstance } from 'fastify';
 import { uuidv7 } from 'uuidv7';
-import { buildApp } from '../src/app.js';
+import { type AppDeps, buildApp } from '../src/app.js';
 import { createTotpSecret, currentTotp } from '../src/modules/auth/totp.js';
 import { insertOrgUnit, type OrgUnitRow } from '../src/modules/orgs/org-unit.repository.js';
 import { createUserAsSystem } from '../src/modules/users/user.service.js';
@@ -19,10 +19,11 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(): Promise<TestApp> {
+export async function createTestApp(options: { logger?: AppDeps['logger'] } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const keys = keysFromMaster(randomBytes(32));
-  const app = await buildApp({ database, keys, logger: process.env.TEST_LOG ? { level: 'error' } : false });
+  const logger = options.logger ?? (process.env.TEST_LOG ? { level: 'error' } : false);
+  const app = await buildApp({ database, keys, logger });
   return {
     app,
     database,
