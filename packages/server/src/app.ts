@@ -10,6 +10,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import type { Database } from './db/client.js';
 import { registerAuthentication } from './http/authentication.js';
 import { appShellPolicy } from './http/content-security-policy.js';
+import { registerCrossSiteGuard } from './http/cross-site-guard.js';
 import { registerErrorHandler, sendProblem } from './http/error-handler.js';
 import { withPrivacySerializers } from './http/log-options.js';
 import { contextFactory } from './http/request-context.js';
@@ -73,13 +74,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       security: [{ session: [] }, { bearer: [] }],
     },
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  // The docs page's own inline scripts by hash (the plugin computes them); nothing may frame it.
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   await app.register(fastifyCookie);
 
   const { db, pool } = deps.database;
-  registerAuthentication(app, createAuthenticator(db, deps.keys));
-  const contextOf = contextFactory(db, deps.keys);
   const system = { db, keys: deps.keys };
+  const cookieSecure = deps.cookieSecure ?? false;
+  registerAuthentication(app, createAuthenticator(db, deps.keys), { cookieSecure });
+  registerCrossSiteGuard(app, system);
+  const contextOf = contextFactory(db, deps.keys);
 
   app.get('/healthz', { config: { public: true }, schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/readyz', { config: { public: true }, schema: { hide: true } }, async (request, reply) => {
@@ -96,7 +100,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>
         app.swagger(),
       );
-      await api.register(authRoutes, { contextOf, system, cookieSecure: deps.cookieSecure ?? false });
+      await api.register(authRoutes, { contextOf, system, cookieSecure });
       await api.register(orgUnitRoutes, { contextOf });
       await api.register(userRoutes, { contextOf });
       await api.register(apiTokenRoutes, { contextOf });

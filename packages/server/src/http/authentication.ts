@@ -2,9 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import { SESSION_COOKIE } from '../modules/auth/auth-policy.js';
 import type { Authenticator } from '../modules/auth/session.service.js';
 import { AppError } from './app-error.js';
+import { sessionCookieAttributes } from './session-cookie.js';
 
 /** Resolves the caller on every API request; routes are private unless their config says `public`. */
-export function registerAuthentication(app: FastifyInstance, authenticator: Authenticator): void {
+export function registerAuthentication(
+  app: FastifyInstance,
+  authenticator: Authenticator,
+  options: { cookieSecure: boolean },
+): void {
   app.decorateRequest('actor', null);
   app.addHook('onRequest', async (request, reply) => {
     if (!request.url.startsWith('/api/v1/')) return;
@@ -17,7 +22,7 @@ export function registerAuthentication(app: FastifyInstance, authenticator: Auth
       if (cookie) {
         const result = await authenticator.resolveSession(cookie);
         if (result && 'actor' in result) request.actor = result.actor;
-        else reply.clearCookie(SESSION_COOKIE, { path: '/' });
+        else reply.clearCookie(SESSION_COOKIE, sessionCookieAttributes(options.cookieSecure));
       }
     }
     const config = request.routeOptions.config;

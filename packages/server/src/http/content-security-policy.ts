@@ -39,3 +39,7 @@ export function appShellPolicy(inlineScript: string, tileUrl?: string): string {
 
 /** JSON and files from the API are never documents; nothing may run or frame them. */
 export const API_POLICY = "default-src 'none'; frame-ancestors 'none'";
+
+/** Any other HTML page that did not bring a policy of its own: nothing from elsewhere, no inline script. */
+export const DOCUMENT_FALLBACK_POLICY =
+  "default-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";

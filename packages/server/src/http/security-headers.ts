@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { API_POLICY } from './content-security-policy.js';
+import { API_POLICY, DOCUMENT_FALLBACK_POLICY } from './content-security-policy.js';
 
 export function registerSecurityHeaders(app: FastifyInstance): void {
   app.addHook('onSend', async (request, reply, payload) => {
@@ -10,6 +10,9 @@ export function registerSecurityHeaders(app: FastifyInstance): void {
       if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
       reply.header('content-security-policy', API_POLICY);
     }
+    const type = String(reply.getHeader('content-type') ?? '');
+    if (type.startsWith('text/html') && !reply.hasHeader('content-security-policy'))
+      reply.header('content-security-policy', DOCUMENT_FALLBACK_POLICY);
     return payload;
   });
 }

@@ -10,6 +10,7 @@ import {
 } from '@fengqiao/shared';
 import type { ContextOf } from '../../http/request-context.js';
 import { sendNoContent } from '../../http/request-context.js';
+import { sessionCookieAttributes } from '../../http/session-cookie.js';
 import type { SystemContext } from '../../security/context.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { getMeUser } from '../users/user.service.js';
@@ -60,10 +61,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (
         previousCookie: request.cookies[SESSION_COOKIE],
       });
       reply.setCookie(SESSION_COOKIE, result.cookieValue, {
-        path: '/',
-        httpOnly: true,
-        sameSite: 'strict',
-        secure: cookieSecure,
+        ...sessionCookieAttributes(cookieSecure),
         maxAge: AUTH_POLICY.absoluteHours * 3600,
       });
       const actor = actorFromUser(result.user, { sessionId: result.sessionId });
@@ -90,7 +88,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (
           ip: request.ip,
         });
       }
-      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      reply.clearCookie(SESSION_COOKIE, sessionCookieAttributes(cookieSecure));
       return sendNoContent(reply);
     },
   );
