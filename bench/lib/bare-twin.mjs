@@ -51,6 +51,7 @@ export async function startBareTwin({ connectionString, tokenKey }) {
       orgUnitName: r[U.orgUnitName],
       scopeOrgId: r[U.scopeOrgId],
       scopeOrgName: r[U.scopeOrgName],
+      workPhone: r[U.workPhone],
       totpEnabled: r[U.totpEnabled],
       disabled: r[U.disabled],
       lockedUntil: r[U.lockedUntil] && r[U.lockedUntil] > now ? iso(r[U.lockedUntil]) : null,

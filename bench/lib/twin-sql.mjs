@@ -1,7 +1,7 @@
 /**
  * The statements the app sends for the benchmarked endpoints, copied from what drizzle emits
- * (captured with a wrapped `pool.query`). `checkParity` re-captures them on every run and warns
- * when the app's SQL has drifted from these copies, so the comparison stays like for like.
+ * (captured with a wrapped `pool.query`). `checkParity` re-captures them on every run and the run
+ * fails when the app's SQL has drifted from these copies, so the comparison stays like for like.
  * `name` set = a named (server-side prepared) statement, as drizzle's `.prepare(name)` sends it.
  */
 
@@ -21,7 +21,7 @@ export const USER_LIST = {
   name: 'users_first_page',
   text:
     'select "users"."id", "users"."username", "users"."display_name", "users"."roles", "users"."org_unit_id", ' +
-    '"users"."scope_org_id", "users"."totp_enabled", "users"."disabled", "users"."locked_until", ' +
+    '"users"."scope_org_id", "users"."work_phone", "users"."totp_enabled", "users"."disabled", "users"."locked_until", ' +
     '"users"."last_login_at", "users"."created_at", "org_units"."name", "org_units"."path", "scope_org"."name" ' +
     'from "users" inner join "org_units" on "org_units"."id" = "users"."org_unit_id" ' +
     'inner join "org_units" "scope_org" on "scope_org"."id" = "users"."scope_org_id" ' +
@@ -35,13 +35,14 @@ export const U = {
   roles: 3,
   orgUnitId: 4,
   scopeOrgId: 5,
-  totpEnabled: 6,
-  disabled: 7,
-  lockedUntil: 8,
-  lastLoginAt: 9,
-  createdAt: 10,
-  orgUnitName: 11,
-  scopeOrgName: 13,
+  workPhone: 6,
+  totpEnabled: 7,
+  disabled: 8,
+  lockedUntil: 9,
+  lastLoginAt: 10,
+  createdAt: 11,
+  orgUnitName: 12,
+  scopeOrgName: 14,
 };
 
 export const ORG_SUBTREE = {
