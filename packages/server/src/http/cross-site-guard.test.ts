@@ -73,14 +73,15 @@ describe('requests another site starts', () => {
   });
 
   it('lets the app itself through: same origin, a typed address (none), or no header at all', async () => {
-    for (const headers of [
+    const cases: Record<string, string>[] = [
       { origin: 'http://localhost:80', host: 'localhost:80' },
       { 'sec-fetch-site': 'same-origin', origin: 'http://localhost:80', host: 'localhost:80' },
       { 'sec-fetch-site': 'none' },
       // behind a proxy that sends its own Host, the browser's same-origin still holds
       { 'sec-fetch-site': 'same-origin', origin: 'https://fq.example.gov.cn', host: '127.0.0.1:3000' },
       {},
-    ]) {
+    ];
+    for (const headers of cases) {
       const allowed = await unmask({ cookie: officer.cookie, ...headers });
       expect(allowed.statusCode).toBe(200);
       expect(allowed.json().idCard).toMatch(/^330681/);
