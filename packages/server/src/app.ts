@@ -13,6 +13,7 @@ import { appShellPolicy } from './http/content-security-policy.js';
 import { registerErrorHandler, sendProblem } from './http/error-handler.js';
 import { contextFactory } from './http/request-context.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
+import { registerTextGuard } from './http/text-guard.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { createAuthenticator } from './modules/auth/session.service.js';
@@ -50,6 +51,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   app.setValidatorCompiler(TypeBoxValidatorCompiler);
   registerErrorHandler(app);
+  registerTextGuard(app);
   registerSecurityHeaders(app);
   // Answers over 1 KB go out gzip/brotli when the client asks (phones on weak signal; the map's points
   // shrink ~4×). Request bodies are not inflated: bodyLimit would then count the compressed bytes.
