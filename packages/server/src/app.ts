@@ -10,7 +10,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import type { Database } from './db/client.js';
 import { registerAuthentication } from './http/authentication.js';
 import { appShellPolicy } from './http/content-security-policy.js';
-import { registerErrorHandler, sendProblem } from './http/error-handler.js';
+import { answerFrameworkError, registerErrorHandler, sendProblem } from './http/error-handler.js';
 import { contextFactory } from './http/request-context.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { registerTextGuard } from './http/text-guard.js';
@@ -48,6 +48,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     bodyLimit: 1024 * 1024,
     trustProxy: deps.trustProxy ?? false,
     routerOptions: { ignoreTrailingSlash: true },
+    frameworkErrors: answerFrameworkError,
   });
   app.setValidatorCompiler(TypeBoxValidatorCompiler);
   registerErrorHandler(app);

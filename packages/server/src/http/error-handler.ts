@@ -10,6 +10,7 @@ const TITLES: Record<number, string> = {
   405: '不支持的请求方法',
   409: '操作冲突',
   413: '请求内容过大',
+  414: '请求地址过长',
   415: '不支持的内容类型',
   422: '提交的内容有误',
   423: '账号已锁定',
@@ -51,8 +52,13 @@ const INTERNAL_DETAIL = '服务器内部错误，请稍后重试';
  * own FST_ERR_FAILED_ERROR_SERIALIZATION answer, which carries internal text.
  */
 function serializeProblem(reply: FastifyReply, request: FastifyRequest, body: { status: number }): string {
+  let serialize: ((payload: { [key: string]: unknown }) => string) | undefined;
   try {
-    const serialize = reply.getSerializationFunction(String(body.status));
+    serialize = reply.getSerializationFunction(String(body.status));
+  } catch {
+    // Router-level failures (frameworkErrors) have no route, hence no schema: plain JSON.
+  }
+  try {
     return serialize ? serialize(body) : JSON.stringify(body);
   } catch (err) {
     request.log.error({ err }, 'problem could not be serialised');
@@ -134,6 +140,22 @@ export function registerErrorHandler(app: FastifyInstance): void {
   app.setNotFoundHandler((request, reply) =>
     sendProblem(reply, request, 404, 'not_found', '请求的资源不存在'),
   );
+}
+
+/**
+ * Failures of the router itself, before any route or hook runs (Fastify's `frameworkErrors`): a
+ * path that does not decode, a parameter past maxParamLength. Fastify would answer them with its
+ * own English JSON naming the path.
+ */
+export function answerFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  if (error.code === 'FST_ERR_BAD_URL') {
+    return sendProblem(reply, request, 400, 'bad_url', '请求地址含有无效的字符编码');
+  }
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    return sendProblem(reply, request, 414, 'url_too_long', '请求地址中的参数过长');
+  }
+  request.log.error({ err: error }, 'router error');
+  return sendProblem(reply, request, 500, 'internal_error', INTERNAL_DETAIL);
 }
 
 function answerError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {

@@ -167,6 +167,23 @@ describe('bad input gets 4xx problem+json, never 5xx', () => {
     }
   });
 
+  it('answers a path that does not decode, or a parameter too long, in Chinese and without Fastify text', async () => {
+    for (const url of ['/api/v1/org-units/%FF', '/api/v1/org-units/%ED%A0%80', '/api/v1/users/%']) {
+      const body = expectProblem(await send('GET', url), 400, 'bad_url');
+      expect(JSON.stringify(body), url).not.toMatch(/FST_ERR|valid url component/);
+    }
+    const long = await send('GET', `/api/v1/org-units/${'x'.repeat(1000)}`);
+    expect(expectProblem(long, 414, 'url_too_long').detail).toMatch(/[\u4e00-\u9fa5]/);
+    expect(long.body).not.toContain('FST_ERR');
+  });
+
+  it('refuses bodies nested deeper than any of ours before the validator recurses into them', async () => {
+    const deep = `{"username":"abc","displayName":"x","roles":${'['.repeat(5000)}${']'.repeat(5000)}}`;
+    const body = expectProblem(await send('POST', '/api/v1/users', deep), 400, 'validation_failed');
+    expect(body.errors[0].field).toMatch(/^roles(\.0)+$/);
+    expect(body.errors[0].message).toContain('嵌套层级过深');
+  });
+
   it('leaves an uploaded file alone: its bytes are not text to the guard', async () => {
     const response = await t.app.inject({
       method: 'POST',
