@@ -11,10 +11,11 @@ import type { Database } from './db/client.js';
 import { registerAuthentication } from './http/authentication.js';
 import { appShellPolicy } from './http/content-security-policy.js';
 import { registerCrossSiteGuard } from './http/cross-site-guard.js';
-import { registerErrorHandler, sendProblem } from './http/error-handler.js';
+import { answerFrameworkError, registerErrorHandler, sendProblem } from './http/error-handler.js';
 import { withPrivacySerializers } from './http/log-options.js';
 import { contextFactory } from './http/request-context.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
+import { registerTextGuard } from './http/text-guard.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { createAuthenticator } from './modules/auth/session.service.js';
@@ -49,9 +50,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     bodyLimit: 1024 * 1024,
     trustProxy: deps.trustProxy ?? false,
     routerOptions: { ignoreTrailingSlash: true },
+    frameworkErrors: answerFrameworkError,
   });
   app.setValidatorCompiler(TypeBoxValidatorCompiler);
   registerErrorHandler(app);
+  registerTextGuard(app);
   registerSecurityHeaders(app);
   // Answers over 1 KB go out gzip/brotli when the client asks (phones on weak signal; the map's points
   // shrink ~4×). Request bodies are not inflated: bodyLimit would then count the compressed bytes.

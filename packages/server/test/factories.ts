@@ -135,3 +135,8 @@ export async function createSignedInUser(
 
 /** A valid ID number for tests: region 330681, the given birth date, a sequence number. */
 export { generateIdCard } from '../src/lib/crypto/id-card.js';
+
+/** Rows in the audit trail: a no-op must leave it as it was. */
+export async function countAuditRows(t: TestApp): Promise<number> {
+  return Number((await t.database.pool.query('select count(*) from audit_log')).rows[0].count);
+}

@@ -1,9 +1,20 @@
 import { describe, expect, it } from 'vitest';
+import { createSeededRandom } from '../random/seeded-random.js';
+import { cross, type Position, segmentsIntersect } from './polygon-geometry.js';
 import { validateGridPolygon } from './polygon-validation.js';
 
 const ring = (...points: [number, number][]) => points;
 const square = ring([120.28, 29.66], [120.29, 29.66], [120.29, 29.67], [120.28, 29.67], [120.28, 29.66]);
 const polygon = (...rings: unknown[]) => ({ type: 'Polygon', coordinates: rings });
+
+/** A regular n-gon around (lng, 29.6), closed. */
+function circle(n: number, lng = 120.2) {
+  const points = Array.from({ length: n }, (_, i) => [
+    lng + 0.01 * Math.cos((2 * Math.PI * i) / n),
+    29.6 + 0.01 * Math.sin((2 * Math.PI * i) / n),
+  ]);
+  return polygon([...points, points[0]]);
+}
 
 function errorsOf(input: unknown) {
   const result = validateGridPolygon(input);
@@ -125,9 +136,29 @@ describe('validateGridPolygon: structural errors', () => {
     ]);
   });
 
-  it('rejects absurdly large inputs', () => {
-    const big = Array.from({ length: 20_001 }, (_, i) => [i * 1e-6, 0]);
-    expect(errorsOf(polygon(big))[0]?.message).toContain('坐标点过多');
+  it('accepts 5,000 vertices a polygon and refuses one more, saying how many it has', () => {
+    expect(validateGridPolygon(circle(5000)).ok).toBe(true);
+    expect(errorsOf(circle(5001))).toEqual([
+      { path: 'coordinates', message: '网格边界最多 5000 个顶点（此多边形有 5001 个），请简化边界' },
+    ]);
+    expect(errorsOf(polygon(Array.from({ length: 20_001 }, (_, i) => [i * 1e-6, 0])))[0]?.message).toContain(
+      '最多 5000 个顶点',
+    );
+  });
+
+  it('bounds a MultiPolygon per part and in all', () => {
+    const part = (n: number, lng: number) => circle(n, lng).coordinates;
+    expect(errorsOf({ type: 'MultiPolygon', coordinates: [part(10, 120), part(5001, 121)] })).toEqual([
+      { path: 'coordinates[1]', message: '网格边界最多 5000 个顶点（此多边形有 5001 个），请简化边界' },
+    ]);
+    const many = [0, 1, 2, 3, 4].map((i) => part(4500, 110 + i));
+    expect(errorsOf({ type: 'MultiPolygon', coordinates: many })[0]?.message).toContain('坐标点过多');
+  });
+
+  it('does not exhaust the stack on coordinates nested thousands deep', () => {
+    let deep: unknown = [120, 29];
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    expect(validateGridPolygon(polygon(deep)).ok).toBe(false);
   });
 });
 
@@ -178,5 +209,73 @@ describe('validateGridPolygon: self-intersection', () => {
     for (let i = 39; i >= 0; i--) zigzag.push([i + 0.5, i % 2 === 0 ? 10 : 0]);
     zigzag.push(zigzag[0] as [number, number]);
     expect(errorsOf(polygon(zigzag)).length).toBeLessThanOrEqual(50);
+  });
+});
+
+describe('validateGridPolygon: the sweep finds what the plain scan of every pair finds', () => {
+  /** Every pair of edges, as the check was first written: the reference for the faster sweep. */
+  function clashesByPlainScan(points: Position[]): string[] {
+    const n = points.length - 1;
+    const found: string[] = [];
+    for (let i = 0; i < n; i++) {
+      const [a, b] = [points[i] as Position, points[i + 1] as Position];
+      for (let j = i + 1; j < n; j++) {
+        const [c, d] = [points[j] as Position, points[j + 1] as Position];
+        if (j === i + 1 || (i === 0 && j === n - 1)) {
+          const [p, shared, q] = j === i + 1 ? [a, b, d] : [c, a, b];
+          const back = (p[0] - shared[0]) * (q[0] - shared[0]) + (p[1] - shared[1]) * (q[1] - shared[1]);
+          if (cross(p, shared, q) === 0 && back > 0) found.push(`第${i + 1}条边与第${j + 1}条边重叠`);
+        } else if (segmentsIntersect(a, b, c, d)) found.push(`第${i + 1}条边与第${j + 1}条边相交`);
+      }
+    }
+    return found;
+  }
+
+  it('on 600 random rings: lattice rings that touch, cross and overlap, and star-shaped ones that do not', () => {
+    const random = createSeededRandom(7);
+    const seen = { clean: 0, crossing: 0, overlapping: 0 };
+    for (let trial = 0; trial < 600; trial++) {
+      const n = random.int(4, 15);
+      const points: Position[] = [];
+      if (trial % 3 === 0) {
+        // Star-shaped around its centre, vertices in angle order: never crosses itself.
+        for (let i = 0; i < n; i++) {
+          const angle = (2 * Math.PI * i) / n;
+          const radius = random.float(0.2, 1);
+          points.push([radius * Math.cos(angle), radius * Math.sin(angle)]);
+        }
+      } else {
+        while (points.length < n) {
+          const next: Position = [random.int(0, 5), random.int(0, 5)];
+          const last = points[points.length - 1];
+          if (!last || last[0] !== next[0] || last[1] !== next[1]) points.push(next);
+        }
+      }
+      const [first, last] = [points[0] as Position, points[n - 1] as Position];
+      if (first[0] === last[0] && first[1] === last[1]) continue;
+      const closed = [...points, first];
+      const expected = clashesByPlainScan(closed).slice(0, 50);
+      const result = validateGridPolygon(polygon(closed));
+      const reported = result.ok
+        ? []
+        : result.errors
+            .map((e) => e.message.replace('多边形的边自相交：', ''))
+            .filter((m) => m.startsWith('第'));
+      expect(reported, JSON.stringify(closed)).toEqual(expected);
+      if (expected.length === 0) seen.clean++;
+      if (expected.some((m) => m.endsWith('相交'))) seen.crossing++;
+      if (expected.some((m) => m.endsWith('重叠'))) seen.overlapping++;
+    }
+    expect(seen.clean).toBeGreaterThan(150);
+    expect(seen.crossing).toBeGreaterThan(150);
+    expect(seen.overlapping).toBeGreaterThan(20);
+  });
+
+  it('finds one vertex pushed across the far side of a 5,000-vertex ring', () => {
+    const ringOf = circle(5000).coordinates[0] as Position[];
+    const pushed = ringOf.map((p, i) => (i === 10 ? ([120.2 - 0.011, 29.6] as Position) : p));
+    const messages = errorsOf(polygon(pushed)).map((e) => e.message);
+    expect(messages.length).toBeGreaterThan(0);
+    expect(messages.every((m) => m.includes('自相交'))).toBe(true);
   });
 });

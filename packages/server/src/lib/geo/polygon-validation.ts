@@ -28,7 +28,11 @@ export type PolygonValidationResult =
   | { ok: false; errors: PolygonError[] };
 
 const MAX_ERRORS = 50;
+/** Enough to trace any grid or village by hand or from a survey; bounds the work of the checks. */
+export const MAX_POLYGON_VERTICES = 5_000;
 const MAX_VERTICES = 20_000;
+/** A ring crossing itself thousands of times needs no more than this to be understood. */
+const MAX_CLASHES = 1_000;
 // About 0.01 m² at this latitude: anything smaller is a line, not an area.
 const MIN_RING_AREA_DEG2 = 1e-12;
 
@@ -73,26 +77,63 @@ function samePosition(a: Position, b: Position): boolean {
   return a[0] === b[0] && a[1] === b[1];
 }
 
+/** The clash of segments i < j of a ring (as edges i and j), or null when they only meet as neighbours should. */
+function segmentClash(ring: LinearRing, i: number, j: number, n: number): 'overlap' | 'cross' | null {
+  const a = ring[i] as Position;
+  const b = ring[i + 1] as Position;
+  const c = ring[j] as Position;
+  const d = ring[j + 1] as Position;
+  if (j === i + 1 || (i === 0 && j === n - 1)) {
+    // Neighbours always share a vertex; they only clash if the second doubles back over the first.
+    const [p, shared, q] = j === i + 1 ? [a, b, d] : [c, a, b];
+    const back = (p[0] - shared[0]) * (q[0] - shared[0]) + (p[1] - shared[1]) * (q[1] - shared[1]);
+    return cross(p, shared, q) === 0 && back > 0 ? 'overlap' : null;
+  }
+  return segmentsIntersect(a, b, c, d) ? 'cross' : null;
+}
+
+/**
+ * Sort and sweep: segments in order of their west end, each tested only against those whose
+ * longitude span overlaps its own and then only when the latitude spans overlap too. A boundary of
+ * 5,000 vertices takes a few milliseconds instead of the 12.5 million pair tests of the plain scan.
+ */
 function checkSelfIntersection(ring: LinearRing, path: string, errors: ErrorList): void {
   const n = ring.length - 1; // segment i runs from ring[i] to ring[i + 1]
-  for (let i = 0; i < n && !errors.full; i++) {
+  const west = new Float64Array(n);
+  const east = new Float64Array(n);
+  const south = new Float64Array(n);
+  const north = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
     const a = ring[i] as Position;
     const b = ring[i + 1] as Position;
-    for (let j = i + 1; j < n; j++) {
-      const c = ring[j] as Position;
-      const d = ring[j + 1] as Position;
-      const adjacent = j === i + 1 || (i === 0 && j === n - 1);
-      if (adjacent) {
-        // Neighbours always share a vertex; they only clash if the second doubles back over the first.
-        const [p, shared, q] = j === i + 1 ? [a, b, d] : [c, a, b];
-        const back = (p[0] - shared[0]) * (q[0] - shared[0]) + (p[1] - shared[1]) * (q[1] - shared[1]);
-        if (cross(p, shared, q) === 0 && back > 0) {
-          errors.add(`${path}[${j}]`, `多边形的边自相交：第${i + 1}条边与第${j + 1}条边重叠`);
-        }
-      } else if (segmentsIntersect(a, b, c, d)) {
-        errors.add(`${path}[${j}]`, `多边形的边自相交：第${i + 1}条边与第${j + 1}条边相交`);
-      }
+    west[i] = Math.min(a[0], b[0]);
+    east[i] = Math.max(a[0], b[0]);
+    south[i] = Math.min(a[1], b[1]);
+    north[i] = Math.max(a[1], b[1]);
+  }
+  const order = Array.from({ length: n }, (_, i) => i).sort(
+    (p, q) => (west[p] as number) - (west[q] as number),
+  );
+  const clashes: Array<[number, number, 'overlap' | 'cross']> = [];
+  for (let k = 0; k < n && clashes.length < MAX_CLASHES; k++) {
+    const s = order[k] as number;
+    for (let m = k + 1; m < n; m++) {
+      const t = order[m] as number;
+      if ((west[t] as number) > (east[s] as number)) break;
+      if ((south[t] as number) > (north[s] as number) || (north[t] as number) < (south[s] as number))
+        continue;
+      const [i, j] = s < t ? [s, t] : [t, s];
+      const clash = segmentClash(ring, i, j, n);
+      if (clash) clashes.push([i, j, clash]);
     }
+  }
+  // Reported in ring order, as a walk along the edges would find them.
+  clashes.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+  for (const [i, j, clash] of clashes) {
+    errors.add(
+      `${path}[${j}]`,
+      `多边形的边自相交：第${i + 1}条边与第${j + 1}条边${clash === 'overlap' ? '重叠' : '相交'}`,
+    );
   }
 }
 
@@ -142,12 +183,35 @@ function readPolygonRings(value: unknown, path: string, errors: ErrorList): Line
   return rings.every((r): r is LinearRing => r !== null) ? rings : null;
 }
 
-function countVertices(value: unknown): number {
-  return Array.isArray(value)
-    ? value.every(Array.isArray)
-      ? value.reduce((n, v) => n + countVertices(v), 0)
-      : 1
-    : 0;
+/** Positions of one polygon's rings, without descending further (the rings are checked after). */
+function polygonVertexCount(rings: unknown): number {
+  if (!Array.isArray(rings)) return 0;
+  let count = 0;
+  // A closed ring repeats its first position at the end: that is not another vertex.
+  for (const ring of rings) if (Array.isArray(ring)) count += Math.max(ring.length - 1, 0);
+  return count;
+}
+
+/** The limits on size, checked before any geometry: 5,000 vertices a polygon, 20,000 in all. */
+function checkSize(type: 'Polygon' | 'MultiPolygon', coordinates: unknown[]): PolygonError[] {
+  const polygons = type === 'Polygon' ? [coordinates] : coordinates;
+  const paths = type === 'Polygon' ? ['coordinates'] : coordinates.map((_, i) => `coordinates[${i}]`);
+  const counts = polygons.map(polygonVertexCount);
+  const errors = counts.flatMap((count, i) =>
+    count > MAX_POLYGON_VERTICES
+      ? [
+          {
+            path: paths[i] as string,
+            message: `网格边界最多 ${MAX_POLYGON_VERTICES} 个顶点（此多边形有 ${count} 个），请简化边界`,
+          },
+        ]
+      : [],
+  );
+  const total = counts.reduce((a, b) => a + b, 0);
+  if (errors.length === 0 && total > MAX_VERTICES) {
+    errors.push({ path: 'coordinates', message: `坐标点过多：最多允许${MAX_VERTICES}个，请简化边界` });
+  }
+  return errors.slice(0, MAX_ERRORS);
 }
 
 /**
@@ -165,12 +229,8 @@ export function validateGridPolygon(geojson: unknown): PolygonValidationResult {
   if (!Array.isArray(coordinates)) {
     return { ok: false, errors: [{ path: 'coordinates', message: 'coordinates 必须是数组' }] };
   }
-  if (countVertices(coordinates) > MAX_VERTICES) {
-    return {
-      ok: false,
-      errors: [{ path: 'coordinates', message: `坐标点过多：最多允许${MAX_VERTICES}个，请简化边界` }],
-    };
-  }
+  const sizeErrors = checkSize(type, coordinates);
+  if (sizeErrors.length > 0) return { ok: false, errors: sizeErrors };
 
   if (type === 'Polygon') {
     const rings = readPolygonRings(coordinates, 'coordinates', errors);

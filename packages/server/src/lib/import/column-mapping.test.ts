@@ -161,7 +161,15 @@ describe('parseMappingJson', () => {
   });
 
   it('leaves column checks to validateMapping', () => {
-    const { mapping } = parseMappingJson('{"community":0,"room":1,"name":2,"idCard":"3"}');
+    const { mapping } = parseMappingJson('{"community":0,"room":1,"name":2,"idCard":9}');
     expect(validateMapping(mapping, ['a', 'b', 'c', 'd'])).toEqual(['"身份证号"对应的列不存在']);
+  });
+
+  it('refuses a value that is not a column number, naming the key, and leaves it out', () => {
+    for (const value of ['"3"', 'true', '{}', '[3]', '-1', '1.5']) {
+      const parsed = parseMappingJson(`{"name":2,"idCard":${value}}`);
+      expect(parsed.mapping).toEqual({ name: 2 });
+      expect(parsed.problems).toEqual(['列对应关系中"身份证号"（idCard）的值应为从 0 起的列序号或 null']);
+    }
   });
 });

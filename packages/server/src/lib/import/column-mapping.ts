@@ -229,7 +229,8 @@ export function unmappedRequired(mapping: Partial<ImportMapping>): ImportField[]
 
 /**
  * A mapping as JSON text (the HTTP query's `mapping`): an object of field → zero-based column or null.
- * What cannot be used is returned as Chinese problems, to be reported with the file's header like any
+ * A value other than a whole number ≥ 0 or null is a problem naming its key and is left out, so the
+ * mapping handed back in the 422 always fits its schema. What cannot be used is returned as Chinese problems, to be reported with the file's header like any
  * other mapping problem; column indexes themselves are checked by validateMapping.
  */
 export function parseMappingJson(text: string): { mapping: Partial<ImportMapping>; problems: string[] } {
@@ -247,6 +248,12 @@ export function parseMappingJson(text: string): { mapping: Partial<ImportMapping
   for (const [key, column] of Object.entries(value)) {
     if (!(IMPORT_FIELDS as readonly string[]).includes(key)) {
       problems.push(`列对应关系中有未知的项目"${key}"`);
+      continue;
+    }
+    if (column !== null && !(Number.isInteger(column) && column >= 0)) {
+      problems.push(
+        `列对应关系中"${FIELD_LABELS[key as ImportField]}"（${key}）的值应为从 0 起的列序号或 null`,
+      );
       continue;
     }
     mapping[key as ImportField] = column as number | null;

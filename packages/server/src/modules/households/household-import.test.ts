@@ -268,6 +268,27 @@ describe('household import', () => {
     expect(fixed.json().errors[0]).toMatchObject({ row: 2, column: '证件', field: 'idCard' });
   });
 
+  it('answers a mapping value that is not a column number with a 422 naming the key, never a 500', async () => {
+    const file = '村/社区,门牌号,姓名,证件\r\n甲村,1号,张三,x';
+    for (const value of ['7', 'true', '{}', '"1"', '-1', '1.5', '[1]', '1e400']) {
+      const response = await upload(
+        file,
+        `mode=dry-run&mapping=${encodeURIComponent(`{"community":0,"room":${value},"name":2,"idCard":3}`)}`,
+      );
+      expect(response.statusCode, value).toBe(422);
+      const problem = response.json();
+      expect(problem).toMatchObject({
+        code: 'invalid_mapping',
+        header: ['村/社区', '门牌号', '姓名', '证件'],
+      });
+      expect(problem.errors.map((e: { message: string }) => e.message).join(' '), value).toContain('门牌号');
+      expect(response.body).not.toMatch(/FST_ERR|serializ/i);
+      // The mapping handed back fits its schema: whole column numbers or null.
+      for (const column of Object.values(problem.mapping))
+        expect(column === null || Number.isInteger(column)).toBe(true);
+    }
+  });
+
   it('counts every household of the file outside the grids, new or on file, the same in the dry run and the commit', async () => {
     // On file without a point (outside), and on file inside the grid.
     const outsideOnFile = await t.app.inject({

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import {
+  type Address,
   type GridStats,
   type HouseholdCreate,
   type HouseholdFile,
@@ -45,7 +46,7 @@ import {
   updateResidentsPath,
 } from './household.repository.js';
 import { recordHouseholdChange } from './household-record.js';
-import { protectAddress, queryGrams } from './personal-fields.js';
+import { openAddress, protectAddress, queryGrams } from './personal-fields.js';
 
 export const viewerOf = (ctx: ServiceContext): Viewer => ({
   sensitive: can(ctx.actor, 'resident.sensitive'),
@@ -182,6 +183,13 @@ export async function getHouseholdFile(
   };
 }
 
+/** The same door: parts left out and parts left empty are one and the same. */
+function sameAddress(a: Address, b: Address): boolean {
+  return (['community', 'street', 'building', 'unit', 'room'] as const).every(
+    (part) => (a[part] ?? '') === (b[part] ?? ''),
+  );
+}
+
 export async function updateHousehold(
   ctx: ServiceContext,
   id: string,
@@ -191,7 +199,7 @@ export async function updateHousehold(
   const household = await loadHouseholdInScope(ctx, id, 'household.write');
   const patch: Parameters<typeof updateHouseholdRow>[2] = {};
   const changes: Record<string, unknown> = {};
-  if (input.address) {
+  if (input.address && !sameAddress(openAddress(ctx.keys, household.addressSealed), input.address)) {
     const address = protectAddress(ctx.keys, input.address);
     const clash = await findHouseholdByAddress(ctx.db, household.stationId, address, id);
     if (clash) throw conflict('household_exists', '该地址已登记为另一户');
@@ -206,7 +214,7 @@ export async function updateHousehold(
     changes.address = { from: household.addressMasked, to: address.masked };
   }
   const point = toWgs84(input);
-  if (point) {
+  if (point && (point[0] !== household.lng || point[1] !== household.lat)) {
     Object.assign(patch, {
       lng: point[0],
       lat: point[1],
@@ -214,6 +222,8 @@ export async function updateHousehold(
     });
     changes.location = { from: household.lng === null ? null : [household.lng, household.lat], to: point };
   }
+  // Nothing differs from the file: no write, no history row, no audit row for a change that did not happen.
+  if (Object.keys(changes).length === 0) return getHouseholdFile(ctx, id, { audit: false });
   await ctx.db.transaction(async (tx) => {
     await updateHouseholdRow(tx, id, patch);
     if (patch.orgPath && patch.orgPath !== household.orgPath)

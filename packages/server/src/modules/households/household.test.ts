@@ -3,6 +3,7 @@ import { RESIDENT_TAGS } from '@fengqiao/shared';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  countAuditRows,
   createOrgTree,
   createSignedInUser,
   createTestApp,
@@ -112,6 +113,53 @@ describe('households on the grid', () => {
     });
     const search = await call(officerB, 'GET', '/api/v1/residents?q=王建国');
     expect(search.json().items).toEqual([]);
+  });
+  it('answers a PATCH that changes nothing with the file as it is, writing no history row and no audit row', async () => {
+    const file = await createHouseholdInA('15号');
+    const url = `/api/v1/households/${file.household.id}`;
+    const person = (
+      await addPerson(file.household.id, { name: '周五', idCard: idCard('1970-07-07') })
+    ).json();
+    const current = (await call(officerA, 'GET', url)).json();
+    const before = await countAuditRows(t);
+    for (const payload of [
+      {},
+      { address: { community: '甲村', street: '新村路', room: '15号' } },
+      {
+        address: { community: '甲村', street: '新村路', building: '', room: '15号' },
+        lng: 120.205,
+        lat: 29.605,
+      },
+    ]) {
+      const response = await call(officerA, 'PATCH', url, payload);
+      expect(response.statusCode).toBe(200);
+      expect(response.json()).toEqual(current);
+    }
+    const resident = await call(officerA, 'PATCH', `/api/v1/residents/${person.id}`, {
+      name: '周五',
+      relation: '户主',
+      residenceType: '户籍',
+    });
+    expect(resident.statusCode).toBe(200);
+    expect(await countAuditRows(t)).toBe(before);
+
+    const moved = await call(officerA, 'PATCH', url, { lng: 120.206, lat: 29.606 });
+    expect(moved.json().history[0]).toMatchObject({ kind: 'household.update', summary: '修改位置' });
+    expect(moved.json().history).toHaveLength(current.history.length + 1);
+  });
+
+  it('answers one of four identical households sent at once with 201 and the others with 409, in Chinese', async () => {
+    const body = { address: { community: '甲村', street: '并发路', room: '1号' }, lng: 120.205, lat: 29.605 };
+    const responses = await Promise.all(
+      [1, 2, 3, 4].map(() => call(officerA, 'POST', '/api/v1/households', body)),
+    );
+    const statuses = responses.map((r) => r.statusCode).sort();
+    expect(statuses).toEqual([201, 409, 409, 409]);
+    for (const conflict of responses.filter((r) => r.statusCode === 409)) {
+      expect(conflict.headers['content-type']).toContain('application/problem+json');
+      expect(conflict.json()).toMatchObject({ status: 409, code: 'household_exists' });
+      expect(conflict.json().detail).toMatch(/已登记/);
+    }
   });
 });
 

@@ -138,6 +138,21 @@ export async function createOrgUnit(ctx: ServiceContext, input: OrgUnitCreate): 
   return getOrgUnit(ctx, id);
 }
 
+/** Equal as JSON, whatever the key order (jsonb keeps its own). */
+function sameJson(a: unknown, b: unknown): boolean {
+  const canonical = (value: unknown): unknown =>
+    Array.isArray(value)
+      ? value.map(canonical)
+      : value && typeof value === 'object'
+        ? Object.fromEntries(
+            Object.entries(value)
+              .sort(([x], [y]) => (x < y ? -1 : 1))
+              .map(([k, v]) => [k, canonical(v)]),
+          )
+        : value;
+  return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b ?? null));
+}
+
 export async function updateOrgUnitDetails(
   ctx: ServiceContext,
   id: string,
@@ -146,8 +161,13 @@ export async function updateOrgUnitDetails(
   await authorize(ctx, 'org.write', 'org_unit', id);
   const unit = await loadInScope(ctx, id, 'org.write');
   const patch: Partial<Pick<OrgUnitRow, 'name' | 'boundary'>> = {};
-  if (input.name !== undefined) patch.name = input.name;
-  if (input.boundary !== undefined) patch.boundary = checkBoundary(unit.kind, input.boundary);
+  if (input.name !== undefined && input.name !== unit.name) patch.name = input.name;
+  if (input.boundary !== undefined) {
+    const boundary = checkBoundary(unit.kind, input.boundary);
+    if (!sameJson(boundary, unit.boundary)) patch.boundary = boundary;
+  }
+  // Nothing differs from the unit: no write, no re-placing of households, no audit row.
+  if (Object.keys(patch).length === 0) return presentOrgUnit(unit);
   await ctx.db.transaction(async (tx) => {
     await updateOrgUnit(tx, id, patch);
     // Households follow their grid: a moved boundary re-places the station's located households.
@@ -157,8 +177,8 @@ export async function updateOrgUnitDetails(
         : 0;
     await auditOrgWrite(ctx, tx, 'org.update', id, {
       movedHouseholds,
-      name: input.name,
-      boundaryChanged: input.boundary !== undefined,
+      name: patch.name,
+      boundaryChanged: patch.boundary !== undefined,
     });
   });
   return getOrgUnit(ctx, id);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  countAuditRows,
   createOrgTree,
   createSignedInUser,
   createTestApp,
@@ -128,6 +129,28 @@ describe('org writes', () => {
       [unit.id],
     );
     expect(rows.map((r) => r.action)).toEqual(['org.create', 'org.update', 'org.delete']);
+  });
+
+  it('answers a PATCH that changes nothing with the unit as it is, writing no audit row', async () => {
+    const patch = (payload: unknown) =>
+      t.app.inject({
+        method: 'PATCH',
+        url: `/api/v1/org-units/${tree.gridA.id}`,
+        headers: { cookie: adminA },
+        payload: payload as object,
+      });
+    const before = await countAuditRows(t);
+    const current = (await get(`/api/v1/org-units/${tree.gridA.id}`, adminA)).json();
+    for (const payload of [{}, { name: current.name }, { name: current.name, boundary: current.boundary }]) {
+      const response = await patch(payload);
+      expect(response.statusCode).toBe(200);
+      expect(response.json()).toEqual(current);
+    }
+    expect(await countAuditRows(t)).toBe(before);
+    // Something that does change is still written and audited.
+    expect((await patch({ name: '甲村一号网格' })).json().name).toBe('甲村一号网格');
+    expect(await countAuditRows(t)).toBe(before + 1);
+    await patch({ name: current.name });
   });
 
   it('refuses to delete a unit that still has grids or people', async () => {

@@ -150,6 +150,21 @@ async function auditWrite(
   });
 }
 
+/** The fields of an edit whose values differ from the account's (roles compared as a set). */
+function changedFields(was: UserView['user'], input: UserUpdate): UserUpdate {
+  const changed: UserUpdate = {};
+  if (input.displayName !== undefined && input.displayName !== was.displayName)
+    changed.displayName = input.displayName;
+  if (input.roles !== undefined && [...input.roles].sort().join() !== [...was.roles].sort().join())
+    changed.roles = input.roles;
+  if (input.orgUnitId !== undefined && input.orgUnitId !== was.orgUnitId) changed.orgUnitId = input.orgUnitId;
+  if (input.scopeOrgId !== undefined && input.scopeOrgId !== was.scopeOrgId)
+    changed.scopeOrgId = input.scopeOrgId;
+  if (input.disabled !== undefined && input.disabled !== was.disabled) changed.disabled = input.disabled;
+  if (input.workPhone !== undefined && input.workPhone !== was.workPhone) changed.workPhone = input.workPhone;
+  return changed;
+}
+
 export async function updateUserAccount(ctx: ServiceContext, id: string, input: UserUpdate): Promise<User> {
   const needsRoles = input.roles !== undefined;
   const needsWrite =
@@ -162,31 +177,34 @@ export async function updateUserAccount(ctx: ServiceContext, id: string, input: 
   if (needsWrite) await authorize(ctx, 'user.write', 'user', id);
   if (!needsRoles && !needsWrite) await authorize(ctx, 'user.write', 'user', id);
   const current = await loadUserInScope(ctx, id, 'user.write');
+  const changed = changedFields(current.user, input);
+  // Nothing differs from the account: no write, no revoked sessions, no audit row.
+  if (Object.keys(changed).length === 0) return getUser(ctx, id);
   if (
     id === ctx.actor.userId &&
-    (needsRoles || input.disabled !== undefined || input.scopeOrgId !== undefined)
+    (changed.roles !== undefined || changed.disabled !== undefined || changed.scopeOrgId !== undefined)
   ) {
     throw forbidden('不能修改自己的角色、数据范围或停用状态');
   }
-  if (input.roles) assertRolesAllowed(input.roles);
+  if (changed.roles) assertRolesAllowed(changed.roles);
   const patch: Parameters<typeof updateUser>[2] = {};
-  if (input.displayName !== undefined) patch.displayName = input.displayName;
-  if (input.roles !== undefined) patch.roles = input.roles;
-  if (input.disabled !== undefined) patch.disabled = input.disabled;
-  if (input.workPhone !== undefined) patch.workPhone = input.workPhone;
-  if (input.orgUnitId !== undefined) {
-    patch.orgUnitId = input.orgUnitId;
-    patch.stationId = (await loadOrgInScope(ctx, input.orgUnitId, 'orgUnitId')).stationId;
+  if (changed.displayName !== undefined) patch.displayName = changed.displayName;
+  if (changed.roles !== undefined) patch.roles = changed.roles;
+  if (changed.disabled !== undefined) patch.disabled = changed.disabled;
+  if (changed.workPhone !== undefined) patch.workPhone = changed.workPhone;
+  if (changed.orgUnitId !== undefined) {
+    patch.orgUnitId = changed.orgUnitId;
+    patch.stationId = (await loadOrgInScope(ctx, changed.orgUnitId, 'orgUnitId')).stationId;
   }
-  if (input.scopeOrgId !== undefined) {
-    patch.scopeOrgId = input.scopeOrgId;
-    patch.scopePath = (await loadOrgInScope(ctx, input.scopeOrgId, 'scopeOrgId')).path;
+  if (changed.scopeOrgId !== undefined) {
+    patch.scopeOrgId = changed.scopeOrgId;
+    patch.scopePath = (await loadOrgInScope(ctx, changed.scopeOrgId, 'scopeOrgId')).path;
   }
   await ctx.db.transaction(async (tx) => {
     await updateUser(tx, id, patch);
     // Losing access must take effect now, not at the next idle timeout.
-    if (input.disabled || input.roles || input.scopeOrgId) await revokeUserSessions(tx, id);
-    await auditWrite(ctx, tx, 'user.update', id, { ...input, username: current.user.username });
+    if (changed.disabled || changed.roles || changed.scopeOrgId) await revokeUserSessions(tx, id);
+    await auditWrite(ctx, tx, 'user.update', id, { ...changed, username: current.user.username });
   });
   return getUser(ctx, id);
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  countAuditRows,
   createOrgTree,
   createSignedInUser,
   createTestApp,
@@ -98,6 +99,45 @@ describe('account administration (三权分立)', () => {
       payload: { roles: ['station_chief'] },
     });
     expect(roles.statusCode).toBe(403);
+  });
+
+  it('answers a PATCH that changes nothing with the account as it is: no write, no audit row, sessions kept', async () => {
+    const sysadmin = await createSignedInUser(t, { roles: ['system_admin'], org: tree.station });
+    const worker = await createSignedInUser(t, { roles: ['grid_worker'], org: tree.gridA });
+    const patch = (payload: unknown, cookie = sysadmin.cookie, id = worker.id) =>
+      t.app.inject({
+        method: 'PATCH',
+        url: `/api/v1/users/${id}`,
+        headers: { cookie },
+        payload: payload as object,
+      });
+    const current = (
+      await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/users/${worker.id}`,
+        headers: { cookie: sysadmin.cookie },
+      })
+    ).json();
+    const before = await countAuditRows(t);
+    for (const payload of [
+      {},
+      { displayName: current.displayName, disabled: false, workPhone: null },
+      { orgUnitId: current.orgUnitId, scopeOrgId: current.scopeOrgId },
+    ]) {
+      const response = await patch(payload);
+      expect(response.statusCode).toBe(200);
+      expect(response.json()).toEqual(current);
+    }
+    expect(await countAuditRows(t)).toBe(before);
+    const me = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/auth/me',
+      headers: { cookie: worker.cookie },
+    });
+    expect(me.statusCode).toBe(200);
+    // Sending one's own fields back unchanged is no attempt to change them.
+    expect((await patch({ disabled: false }, sysadmin.cookie, sysadmin.id)).statusCode).toBe(200);
+    expect((await patch({ disabled: true }, sysadmin.cookie, sysadmin.id)).statusCode).toBe(403);
   });
 
   it('lets the security admin assign roles but never two admin roles to one person', async () => {
