@@ -71,15 +71,17 @@ describe('importing a village register with title rows and one 住址 column', (
       person('骆四', '户主', '丙村1组1号'),
       person('骆五', '户主', '甲村3组'),
     ];
-    const file = await registerXlsx(people, { titles: 2, village: '甲村' });
+    const footer = '合计：3 户 5 人    制表人：骆某    审核人：宣某';
+    const file = await registerXlsx(people, { titles: 2, village: '甲村', footer });
 
     const dry = await importFile(file, 'mode=dry-run', XLSX);
     expect(dry.status).toBe(200);
-    // Titles on rows 1–2, a blank row 3, the header on row 4: people are rows 5–9.
+    // Titles on rows 1–2, a blank row 3, the header on row 4: people are rows 5–9; the footer (row 10),
+    // in the unmapped 序号 column, is skipped like any row whose mapped cells are empty.
     expect(dry.body).toMatchObject({
       headerRow: 4,
       mapping: { address: 5, name: 1, idCard: 3, relation: 4, phone: 6, community: null, room: null },
-      rowsRead: 5,
+      rowsRead: 6,
       validRows: 3,
       invalidRows: 2,
       households: 2,
@@ -117,7 +119,7 @@ describe('importing a village register with title rows and one 住址 column', (
         person(`${tag}乙`, '子女', `甲村和平路8号三幢二单元30${titles}`, '1990-02-02'),
         person(`${tag}丙`, '户主', `甲村和平路8号3-2-40${titles}`),
       ];
-      const file = registerCsv(people, { titles, encoding, village: '甲村' });
+      const file = registerCsv(people, { titles, encoding, village: '甲村', footer: '制表人：楼某' });
       const dry = await importFile(file, 'mode=dry-run', 'text/csv');
       expect(dry.body).toMatchObject({ headerRow: titles + 2, validRows: 3, households: 2, errors: [] });
       const committed = await importFile(file, 'mode=commit', 'text/csv');
