@@ -178,4 +178,26 @@ describe('importing a village register with title rows and one 住址 column', (
       },
     ]);
   });
+
+  it("names the 住址 column when the door it gives is another officer's household", async () => {
+    const officerB = (await createSignedInUser(t, { roles: ['community_officer'], org: tree.communityB }))
+      .cookie;
+    const filed = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/households',
+      headers: { cookie: officerB },
+      payload: { address: { community: '乙村', street: '1组', room: '1号' }, lng: 120.305, lat: 29.605 },
+    });
+    expect(filed.statusCode).toBe(201);
+    const file = await registerXlsx([person('宣四', '户主', '乙村一组1号')], { titles: 1, village: '乙村' });
+    const dry = await importFile(file, 'mode=dry-run', XLSX);
+    expect(dry.body.errors).toEqual([
+      {
+        row: 4,
+        column: '住址',
+        field: 'address',
+        reason: '该地址已在其他辖区登记，不在您的管辖范围内；请联系其所在辖区民警',
+      },
+    ]);
+  });
 });

@@ -293,9 +293,11 @@ function refuseHouseholdsOfOtherAreas(
   onFile: AddressesOnFile,
 ): void {
   if (onFile.foreign.size === 0) return;
+  // The door is named by its 住址 cell when the file has one.
+  const field: ImportField = mapping.address === null ? 'room' : 'address';
   rejectRecords(validation, (r) => onFile.foreign.has(onFile.indexOf.get(r.householdKey) as string), {
-    column: columnName('room', mapping, header),
-    field: 'room',
+    column: columnName(field, mapping, header),
+    field,
     reason: '该地址已在其他辖区登记，不在您的管辖范围内；请联系其所在辖区民警',
   });
 }
