@@ -1,6 +1,8 @@
 // Import throughput: N households (≈3N residents) written to an xlsx, then imported end to end
 // (read, validate, encrypt, write) through the same service the web and the CLI use.
-// Usage: node bench/import-households.mjs [households=100000]
+// Usage: node bench/import-households.mjs [households=100000] [columns|register]
+// `register` writes the file as village committees keep it: two title rows (the first merged across
+// the sheet) above the header, and the whole address in one 住址 column, which the import splits.
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -8,6 +10,7 @@ import { importServer } from './lib/server-dist.mjs';
 import { makeDataDir } from './lib/start-app.mjs';
 
 const households = Number(process.argv[2] ?? 100_000);
+const register = process.argv[3] === 'register';
 const dataDir = makeDataDir();
 const file = path.join(dataDir, 'households.xlsx');
 
@@ -31,35 +34,41 @@ try {
   let t = performance.now();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file });
   const sheet = workbook.addWorksheet('住户');
-  sheet
-    .addRow([
-      '村/社区',
-      '街路',
-      '楼栋',
-      '单元',
-      '门牌号',
-      '经度',
-      '纬度',
-      '姓名',
-      '身份证号',
-      '手机号',
-      '与户主关系',
-      '户籍类型',
-      '标签',
-    ])
-    .commit();
+  const header = register
+    ? ['住址', '经度', '纬度', '姓名', '身份证号', '手机号', '与户主关系', '户籍类型', '标签']
+    : [
+        '村/社区',
+        '街路',
+        '楼栋',
+        '单元',
+        '门牌号',
+        '经度',
+        '纬度',
+        '姓名',
+        '身份证号',
+        '手机号',
+        '与户主关系',
+        '户籍类型',
+        '标签',
+      ];
+  if (register) {
+    const title = sheet.addRow(['诸暨市枫桥镇户籍人口登记表（2026年11月）']);
+    sheet.mergeCells(1, 1, 1, header.length);
+    title.commit();
+    sheet.addRow(['填报单位：枫桥派出所    填报日期：2026年11月5日']).commit();
+  }
+  sheet.addRow(header).commit();
   let residents = 0;
   const grids = demoGridInputs(buildDemoStation());
   for (const h of generateDemoHouseholds(grids, { seed: 7, households })) {
     for (const r of h.residents) {
       const a = h.address;
+      const address = register
+        ? [`诸暨市枫桥镇${a.community}${a.street}${a.building ?? ''}${a.unit ?? ''}${a.room}`]
+        : [a.community, a.street, a.building ?? '', a.unit ?? '', a.room];
       sheet
         .addRow([
-          a.community,
-          a.street,
-          a.building ?? '',
-          a.unit ?? '',
-          a.room,
+          ...address,
           h.lng,
           h.lat,
           r.name,
@@ -102,7 +111,7 @@ try {
   );
   const seconds = (performance.now() - t) / 1000;
   console.log(
-    `import: ${report.rowsRead} rows, ${report.errors.length} errors, written ${JSON.stringify(report.written)}`,
+    `import: header on row ${report.headerRow}, ${report.rowsRead} rows, ${report.errors.length} errors, written ${JSON.stringify(report.written)}`,
   );
   if (!report.written || report.errors.length) {
     console.error('the import did not write the file; first errors:', report.errors.slice(0, 5));

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeIdCardCheckChar, generateIdCard } from '../packages/server/src/lib/crypto/id-card.js';
+import { registerXlsx } from '../packages/server/test/fixtures/import/register-files.js';
 import { createTestDatabase, type TestDatabase } from '../packages/server/test/test-database.js';
 import { launchBrowser, skipBrowserTests } from './browser.js';
 import { DEMO_PASSWORD } from './demo-logins.js';
@@ -70,12 +71,17 @@ describe.skipIf(skipBrowserTests)('household import in the browser', () => {
     await database?.drop();
   });
 
-  async function chooseFile(name: string, lines: string[]) {
+  async function chooseFile(name: string, lines: string[] | Buffer) {
     await page.goto(`${server.url}/households/import`);
+    const xlsx = Buffer.isBuffer(lines);
     await page
       .getByTestId('import-file')
       .locator('input[type=file]')
-      .setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(`${lines.join('\r\n')}\r\n`) });
+      .setInputFiles({
+        name,
+        mimeType: xlsx ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv',
+        buffer: xlsx ? lines : Buffer.from(`${lines.join('\r\n')}\r\n`),
+      });
     await page.getByTestId('import-file-next').click();
   }
 
@@ -189,5 +195,64 @@ describe.skipIf(skipBrowserTests)('household import in the browser', () => {
     const checkedNote = page.getByTestId('import-mapping-checked');
     await checkedNote.waitFor({ timeout: SERVER_WAIT });
     expect(await checkedNote.textContent()).toContain('共 1 行，有效 1 行，0 行有错误');
+  });
+
+  it('imports a village register with merged title rows and one 住址 column, the header row shown and changeable', async () => {
+    const file = await registerXlsx(
+      [
+        {
+          name: '诸葛甲',
+          sex: '男',
+          idCard: generateIdCard('330681', '1958-08-08', 931),
+          relation: '户主',
+          address: '诸暨市枫桥镇枫源村93组1号',
+        },
+        {
+          name: '诸葛乙',
+          sex: '女',
+          idCard: generateIdCard('330681', '1960-09-09', 932),
+          relation: '配偶',
+          address: '枫源村九十三组1号',
+        },
+        {
+          name: '诸葛丙',
+          sex: '男',
+          idCard: generateIdCard('330681', '1985-10-10', 933),
+          relation: '户主',
+          address: '西岭村1组1号',
+        },
+      ],
+      { titles: 2 },
+    );
+    await chooseFile('枫源村户籍人口登记表.xlsx', file);
+    const checkedNote = page.getByTestId('import-mapping-checked');
+    await checkedNote.waitFor({ timeout: SERVER_WAIT });
+    expect(await checkedNote.textContent()).toContain('共 3 行，有效 2 行，1 行有错误');
+    const rowInput = page.getByTestId('import-header-row').locator('input');
+    expect(await rowInput.inputValue()).toBe('4');
+    expect(await page.getByTestId('import-mapping-address').textContent()).toContain('住址');
+    await page.screenshot({ path: '.e2e-artifacts/household-import-register-mapping.png', fullPage: true });
+
+    // The title row as the header: nothing can be matched, and the step says so; row 4 again matches.
+    await rowInput.fill('1');
+    await page.getByTestId('import-header-row-apply').click();
+    await page.getByTestId('import-too-few-columns').waitFor({ timeout: SERVER_WAIT });
+    await rowInput.fill('4');
+    await page.getByTestId('import-header-row-apply').click();
+    await checkedNote.waitFor({ timeout: SERVER_WAIT });
+    await page.getByTestId('import-mapping-next').click();
+
+    const errors = page.getByTestId('import-errors-table');
+    await errors.waitFor({ timeout: SERVER_WAIT });
+    expect(await page.getByTestId('import-header-row-used').textContent()).toContain('第 4 行');
+    const listed = await Promise.all(
+      (await errors.locator('tbody tr.ant-table-row').all()).map((row) => row.locator('td').allInnerTexts()),
+    );
+    expect(listed).toEqual([['7', '住址', '无法识别村/社区「西岭村」：不是本所的村/社区']]);
+    await page.getByTestId('import-commit-valid').click();
+    await page.getByTestId('import-commit-valid-confirm').click();
+    await page.getByTestId('import-result').waitFor({ timeout: SERVER_WAIT });
+    expect(await page.getByTestId('import-written-householdsCreated').textContent()).toContain('1');
+    expect(await residentsNamed('诸葛')).toBe(2);
   });
 });

@@ -171,8 +171,12 @@ export const PublicHouseholdSchema = Type.Object({
 });
 export type PublicHousehold = Static<typeof PublicHouseholdSchema>;
 
-/** The columns an import file can supply, in the order the mapping step lists them. */
+/**
+ * The columns an import file can supply, in the order the mapping step lists them. `address` is one
+ * 住址 column holding the whole address, which the import splits into the five parts after it.
+ */
 export const IMPORT_FIELDS = [
+  'address',
   'community',
   'street',
   'building',
@@ -194,6 +198,42 @@ export type ImportMapping = Record<ImportField, number | null>;
 
 export const REQUIRED_IMPORT_FIELDS: readonly ImportField[] = ['community', 'room', 'name', 'idCard'];
 
+/** The parts a 住址 column is split into; the file may still give 村/社区 in its own column. */
+export const ADDRESS_PART_FIELDS: readonly ImportField[] = [
+  'community',
+  'street',
+  'building',
+  'unit',
+  'room',
+];
+
+type AnyMapping = Readonly<Partial<Record<ImportField, number | null>>>;
+const mapped = (mapping: AnyMapping, field: ImportField) =>
+  mapping[field] !== null && mapping[field] !== undefined;
+
+/**
+ * Required fields the mapping leaves without a column, in the order the mapping step lists them. A
+ * 住址 column stands in for 村/社区 and 门牌号, which are split from it.
+ */
+export function unmappedRequiredFields(mapping: AnyMapping): ImportField[] {
+  const byAddress = new Set<ImportField>(mapped(mapping, 'address') ? ['community', 'room'] : []);
+  return REQUIRED_IMPORT_FIELDS.filter((f) => !mapped(mapping, f) && !byAddress.has(f));
+}
+
+/**
+ * Address parts chosen beside a 住址 column, which the split fills itself: the file must give the
+ * address one way or the other. Only 村/社区 may have its own column too (the split checks they agree).
+ */
+export function addressPartsBesideAddress(mapping: AnyMapping): ImportField[] {
+  if (!mapped(mapping, 'address')) return [];
+  return ADDRESS_PART_FIELDS.filter((f) => f !== 'community' && mapped(mapping, f));
+}
+
+/** The first rows searched for the header: title rows above it are skipped. */
+export const HEADER_SEARCH_ROWS = 20;
+/** The highest header row that may be chosen by hand. */
+export const MAX_HEADER_ROW = 1000;
+
 export const ImportRowErrorSchema = Type.Object({
   row: Type.Integer(),
   column: Type.String(),
@@ -202,6 +242,8 @@ export const ImportRowErrorSchema = Type.Object({
 });
 
 export const ImportReportSchema = Type.Object({
+  /** The header's row number in the file (1-based, as Excel shows it): found, or as chosen. */
+  headerRow: Type.Integer(),
   header: Type.Array(Type.String()),
   mapping: Type.Record(Type.String(), Type.Union([Type.Integer(), Type.Null()])),
   rowsRead: Type.Integer(),
@@ -242,6 +284,8 @@ const MappingSchema = () => Type.Record(Type.String(), Type.Union([Type.Integer(
  */
 export const ImportProblemSchema = Type.Object({
   ...ProblemSchema.properties,
+  /** The row taken as the header (1-based): found past any title rows, or as chosen. */
+  headerRow: Type.Optional(Type.Integer()),
   header: Type.Optional(Type.Array(Type.String())),
   /** The mapping that was checked: the one sent, or the suggestion when none was sent. */
   mapping: Type.Optional(MappingSchema()),
@@ -259,6 +303,8 @@ export const ImportQuerySchema = Type.Object(
     coordSystem: Type.Optional(Type.Enum(['wgs84', 'gcj02'])),
     /** JSON object: field → zero-based column index, as the mapping step chose. */
     mapping: Type.Optional(Type.String({ maxLength: 2000 })),
+    /** The header's row number (1-based); omitted: found among the first rows, past any title rows. */
+    headerRow: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_HEADER_ROW })),
   },
   { additionalProperties: false },
 );

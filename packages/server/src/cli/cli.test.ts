@@ -6,11 +6,13 @@ import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registerXlsx } from '../../test/fixtures/import/register-files.js';
 import { createTestDatabase, type TestDatabase } from '../../test/test-database.js';
 import { buildApp } from '../app.js';
 import { generateIdCard } from '../lib/crypto/id-card.js';
 import { buildDemoStation, flattenDemoOrg } from '../lib/demo/demo-station.js';
 import { polygonCentroid } from '../lib/geo/polygon-validation.js';
+import { openAddress } from '../modules/households/personal-fields.js';
 import { keysFromMaster, loadOrCreateMasterKey } from '../security/secret-key.js';
 
 const CLI = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
@@ -289,5 +291,67 @@ describe('fengqiao import households', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('新建 1 户');
     expect(result.stdout).toContain('新增 2 人');
+  });
+
+  it('finds the header under title rows and splits 住址; --header-row takes the row given', async () => {
+    const file = path.join(dataDir, '枫源村户籍人口登记表.xlsx');
+    const birth = (year: number, seq: number) => generateIdCard('330681', `${year}-04-04`, seq);
+    writeFileSync(
+      file,
+      await registerXlsx(
+        [
+          {
+            name: '登记甲',
+            sex: '男',
+            idCard: birth(1956, 941),
+            relation: '户主',
+            address: '诸暨市枫桥镇枫源村91组3号',
+          },
+          {
+            name: '登记乙',
+            sex: '女',
+            idCard: birth(1958, 942),
+            relation: '配偶',
+            address: '枫源村九十一组3号',
+          },
+          { name: '登记丙', sex: '男', idCard: birth(1980, 943), relation: '户主', address: '西岭村1组1号' },
+        ],
+        { titles: 2 },
+      ),
+    );
+    const dry = await runCli('import', 'households', file, '--username', 'officer01');
+    expect(dry.code).toBe(1);
+    expect(dry.stdout).toContain('表头：第 4 行');
+    expect(dry.stdout).toContain('第 7 行 [住址] 无法识别村/社区「西岭村」：不是本所的村/社区');
+    expect(dry.stdout).toContain('有效 2 行，错误 1 行，1 户');
+
+    const title = await runCli('import', 'households', file, '--username', 'officer01', '--header-row', '1');
+    expect(title.code).not.toBe(0);
+    expect(title.stderr).toContain('文件表头 (header, row 1): 1. 诸暨市枫桥镇枫源村户籍人口登记表');
+    expect(title.stderr).toContain('--header-row N');
+    const bad = await runCli('import', 'households', file, '--username', 'officer01', '--header-row', 'x');
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toContain('表头行应为 1 到 1000 之间的整数');
+
+    const args = ['--username', 'officer01', '--header-row', '4', '--valid-only'];
+    const committed = await runCli('import', 'households', file, ...args);
+    expect(committed.code).toBe(0);
+    expect(committed.stdout).toContain('新建 1 户');
+    expect(committed.stdout).toContain('新增 2 人');
+    const keys = keysFromMaster(loadOrCreateMasterKey(path.join(dataDir, 'secret.key')));
+    const client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ name: string; address_sealed: string }>(
+        `select r.name, h.address_sealed from residents r join households h on h.id = r.household_id
+          where r.name like '登记%'`,
+      );
+      expect(Object.fromEntries(rows.map((r) => [r.name, openAddress(keys, r.address_sealed)]))).toEqual({
+        登记甲: { community: '枫源村', street: '91组', room: '3号' },
+        登记乙: { community: '枫源村', street: '91组', room: '3号' },
+      });
+    } finally {
+      await client.end();
+    }
   });
 });

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import type { Command } from 'commander';
+import { MAX_HEADER_ROW } from '@fengqiao/shared';
+import { type Command, InvalidArgumentError } from 'commander';
 import { loadConfig } from '../config.js';
 import { actorFromUser } from '../modules/auth/actor-from-user.js';
 import {
@@ -26,6 +27,14 @@ function progressReporter() {
   };
 }
 
+function parseHeaderRow(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > MAX_HEADER_ROW) {
+    throw new InvalidArgumentError(`表头行应为 1 到 ${MAX_HEADER_ROW} 之间的整数 (a row number from 1)`);
+  }
+  return n;
+}
+
 export function registerImportCommand(program: Command): void {
   program
     .command('import')
@@ -42,10 +51,21 @@ export function registerImportCommand(program: Command): void {
     .option('--commit', 'write, if every row is valid')
     .option('--valid-only', 'write the valid rows even if some rows are bad')
     .option('--gcj02', 'coordinates in the file are GCJ-02 (Amap/Tencent); default WGS-84')
+    .option(
+      '--header-row <n>',
+      'the header is on this row (1-based, as Excel numbers rows); default: found past any title rows',
+      parseHeaderRow,
+    )
     .action(
       async (
         file: string,
-        opts: { username: string; commit?: boolean; validOnly?: boolean; gcj02?: boolean },
+        opts: {
+          username: string;
+          commit?: boolean;
+          validOnly?: boolean;
+          gcj02?: boolean;
+          headerRow?: number;
+        },
       ) => {
         const runtime = await openRuntime(loadConfig(), {
           info: () => {},
@@ -62,6 +82,7 @@ export function registerImportCommand(program: Command): void {
             {
               input: { path: path.resolve(file) },
               coordSystem: opts.gcj02 ? 'gcj02' : 'wgs84',
+              headerRow: opts.headerRow,
               mode,
               onProgress: progressReporter(),
             },
@@ -69,12 +90,14 @@ export function registerImportCommand(program: Command): void {
             // Which columns the file has, so the header can be renamed to what the import recognises.
             if (error instanceof ImportMappingError) {
               const columns = error.header.map((name, i) => `${i + 1}. ${name || '（空）'}`).join('  ');
-              process.stderr.write(`文件表头 (header): ${columns}\n`);
+              process.stderr.write(`文件表头 (header, row ${error.headerRow}): ${columns}\n`);
+              process.stderr.write('表头不在这一行时，用 --header-row N 指定 (use --header-row N)\n');
             }
             throw error;
           });
           const seconds = (Date.now() - started) / 1000;
           process.stderr.write('\n');
+          process.stdout.write(`表头：第 ${report.headerRow} 行 (header on row ${report.headerRow})\n`);
           for (const e of report.errors.slice(0, 200)) {
             process.stdout.write(`第 ${e.row} 行 [${e.column}] ${e.reason}\n`);
           }

@@ -29,7 +29,7 @@ const NEEDS_NFKC = /[\uFF01-\uFF5E\u3000]/;
  * Canonical address part for grouping: no spaces, half-width, upper case, '3号楼' = '3幢' = '3'.
  * The import's cells are already NFKC; an address typed by hand may not be.
  */
-function keyPart(value: string, part: Part): string {
+export function keyPart(value: string, part: Part): string {
   const plain = NEEDS_NFKC.test(value) ? value.normalize('NFKC') : value;
   let s = KEY_STRIP.test(plain) ? plain.replace(KEY_STRIP_ALL, '') : plain;
   if (HAS_LOWER.test(s)) s = s.toUpperCase();

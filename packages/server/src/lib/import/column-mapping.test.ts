@@ -38,6 +38,7 @@ describe('suggestMapping', () => {
       '备注',
     ];
     expect(suggestMapping(header)).toEqual({
+      address: null,
       community: 1,
       street: 2,
       building: 3,
@@ -102,6 +103,46 @@ describe('suggestMapping', () => {
   });
 });
 
+describe('suggestMapping with an address column', () => {
+  it('takes a single 住址 column (as village registers keep it) as the whole address', () => {
+    for (const name of [
+      '住址',
+      '地址',
+      '家庭住址',
+      '现住址',
+      '户籍地址',
+      '详细地址',
+      '居住地址（详细到门牌号）',
+    ]) {
+      const m = suggestMapping(['序号', '姓名', '性别', '公民身份号码', '与户主关系', name, '联系电话']);
+      expect({ name, m }).toMatchObject({
+        name,
+        m: { address: 5, community: null, street: null, room: null, name: 1, idCard: 3, phone: 6 },
+      });
+    }
+  });
+
+  it('prefers where people live over the hukou address when a register has both', () => {
+    expect(suggestMapping(['姓名', '身份证号', '户籍地址', '现住址'])).toMatchObject({
+      address: 3,
+      street: null,
+    });
+  });
+
+  it('keeps an address column beside a door column as the street, as before', () => {
+    expect(suggestMapping(['村', '地址', '门牌号', '姓名', '身份证号'])).toMatchObject({
+      address: null,
+      community: 0,
+      street: 1,
+      room: 2,
+    });
+    expect(suggestMapping(['村/社区', '住址', '姓名', '身份证号'])).toMatchObject({
+      address: 1,
+      community: 0,
+    });
+  });
+});
+
 describe('validateMapping', () => {
   it('accepts a complete mapping', () => {
     expect(validateMapping(suggestMapping(['村', '门牌号', '姓名', '身份证号']))).toEqual([]);
@@ -109,9 +150,17 @@ describe('validateMapping', () => {
 
   it('names every unmapped required field', () => {
     expect(validateMapping(completeMapping({ name: 0 }))).toEqual([
-      '请指定"村/社区"对应的列',
-      '请指定"门牌号/房号"对应的列',
+      '请指定"村/社区"对应的列，或指定整列的"住址"',
+      '请指定"门牌号/房号"对应的列，或指定整列的"住址"',
       '请指定"身份证号"对应的列',
+    ]);
+  });
+
+  it('takes a 住址 column for 村/社区 and 门牌号, and refuses it beside door columns of their own', () => {
+    expect(validateMapping(completeMapping({ address: 0, name: 1, idCard: 2 }))).toEqual([]);
+    expect(validateMapping(completeMapping({ address: 0, community: 3, name: 1, idCard: 2 }))).toEqual([]);
+    expect(validateMapping(completeMapping({ address: 0, room: 3, unit: 4, name: 1, idCard: 2 }))).toEqual([
+      '"住址"列会拆分出街路、楼栋、单元和门牌号，不能再为"单元"、"门牌号/房号"指定列；请二选一',
     ]);
   });
 
@@ -140,6 +189,7 @@ describe('unmappedRequired', () => {
     expect(unmappedRequired(suggestMapping(['村/社区', '门牌号', '姓名']))).toEqual(['idCard']);
     expect(unmappedRequired({})).toEqual(['community', 'room', 'name', 'idCard']);
     expect(unmappedRequired(completeMapping({ community: 0, room: 1, name: 2, idCard: 3 }))).toEqual([]);
+    expect(unmappedRequired(completeMapping({ address: 0, name: 2 }))).toEqual(['idCard']);
   });
 });
 

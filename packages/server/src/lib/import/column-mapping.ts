@@ -1,13 +1,15 @@
 import {
+  addressPartsBesideAddress,
   IMPORT_FIELDS,
   type ImportField,
   type ImportMapping,
-  REQUIRED_IMPORT_FIELDS,
+  unmappedRequiredFields,
 } from '@fengqiao/shared';
 
 export type CoordSystem = 'wgs84' | 'gcj02';
 
 export const FIELD_LABELS: Record<ImportField, string> = {
+  address: '住址',
   community: '村/社区',
   street: '街路巷/门牌地址',
   building: '楼栋',
@@ -28,6 +30,24 @@ export const FIELD_LABELS: Record<ImportField, string> = {
  * in normalised form (see normalizeHeader). Earlier entries are preferred.
  */
 const SYNONYMS: Record<ImportField, readonly string[]> = {
+  // Where people live comes before the hukou address when a register has both.
+  address: [
+    '住址',
+    '现住址',
+    '居住地址',
+    '现居住地址',
+    '现住地址',
+    '家庭住址',
+    '家庭地址',
+    '详细地址',
+    '地址',
+    '门牌地址',
+    '联系地址',
+    '户籍地址',
+    '户籍住址',
+    '户口所在地',
+    'address',
+  ],
   community: [
     '村社区',
     '社区',
@@ -57,17 +77,10 @@ const SYNONYMS: Record<ImportField, readonly string[]> = {
     '路名',
     '街路巷名称',
     '道路名称',
-    '门牌地址',
-    '地址',
-    '住址',
-    '详细地址',
-    '居住地址',
-    '现住址',
     '小区',
     '小区名称',
     'street',
     'road',
-    'address',
   ],
   building: ['楼栋', '幢', '栋', '楼幢', '楼号', '幢号', '栋号', '楼栋号', '楼', 'building', 'bldg'],
   unit: ['单元', '单元号', 'unit'],
@@ -186,15 +199,30 @@ export function suggestMapping(header: readonly string[]): ImportMapping {
     mapping[c.field] = c.column;
     usedColumns.add(c.column);
   }
+  // A file that gives the door (门牌号, 楼栋, 单元) in columns of its own holds only the street in its
+  // 地址 column ('门牌地址' beside '门牌号'), as imports always took it.
+  if (mapping.address !== null && addressPartsBesideAddress(mapping).length > 0) {
+    if (mapping.street === null) mapping.street = mapping.address;
+    mapping.address = null;
+  }
   return mapping;
 }
 
 /** Problems with a mapping, in Chinese; an empty list means it can be used. */
 export function validateMapping(mapping: Partial<ImportMapping>, header?: readonly string[]): string[] {
   const errors: string[] = [];
-  for (const field of REQUIRED_IMPORT_FIELDS) {
-    const column = mapping[field];
-    if (column === null || column === undefined) errors.push(`请指定"${FIELD_LABELS[field]}"对应的列`);
+  for (const field of unmappedRequiredFields(mapping)) {
+    errors.push(
+      field === 'community' || field === 'room'
+        ? `请指定"${FIELD_LABELS[field]}"对应的列，或指定整列的"住址"`
+        : `请指定"${FIELD_LABELS[field]}"对应的列`,
+    );
+  }
+  const beside = addressPartsBesideAddress(mapping);
+  if (beside.length > 0) {
+    errors.push(
+      `"住址"列会拆分出街路、楼栋、单元和门牌号，不能再为${beside.map((f) => `"${FIELD_LABELS[f]}"`).join('、')}指定列；请二选一`,
+    );
   }
   const byColumn = new Map<number, ImportField[]>();
   for (const field of IMPORT_FIELDS) {
@@ -222,10 +250,8 @@ export function completeMapping(partial: Partial<ImportMapping>): ImportMapping 
   return Object.fromEntries(IMPORT_FIELDS.map((f) => [f, partial[f] ?? null])) as ImportMapping;
 }
 
-/** Required fields the mapping leaves without a column, in the order the mapping step lists them. */
-export function unmappedRequired(mapping: Partial<ImportMapping>): ImportField[] {
-  return REQUIRED_IMPORT_FIELDS.filter((field) => mapping[field] === null || mapping[field] === undefined);
-}
+/** Required fields the mapping leaves without a column (a 住址 column gives 村/社区 and 门牌号). */
+export const unmappedRequired = unmappedRequiredFields;
 
 /**
  * A mapping as JSON text (the HTTP query's `mapping`): an object of field → zero-based column or null.

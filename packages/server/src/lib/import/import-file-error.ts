@@ -8,7 +8,8 @@ export type ImportFileErrorCode =
   | 'too-large'
   | 'not-text'
   | 'csv-syntax'
-  | 'stalled';
+  | 'stalled'
+  | 'header-row';
 
 /** A file that cannot be imported at all. `message` is Chinese and safe to show to the user. */
 export class ImportFileError extends Error {

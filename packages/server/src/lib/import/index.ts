@@ -21,8 +21,9 @@ export {
   type Relation,
   type ResidenceType,
 } from './field-values.js';
+export { headerScore, pickHeader } from './find-header.js';
 export { ImportFileError, type ImportFileErrorCode } from './import-file-error.js';
-export { openTable, readHeader, readRows, type TableFormat } from './read-table.js';
+export { openTable, readHeader, readRows, type TableFormat, type TableReadOptions } from './read-table.js';
 export type { TableRow } from './table-row.js';
 export {
   checkHouseholds,

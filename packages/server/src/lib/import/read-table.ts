@@ -1,5 +1,6 @@
 import { type ByteSource, openByteSource, type TableInput } from './byte-source.js';
 import { readCsvRows } from './csv-reader.js';
+import { splitHeader } from './find-header.js';
 import { ImportFileError } from './import-file-error.js';
 import type { TableRow } from './table-row.js';
 import { readXlsxRows, type XlsxReadOptions } from './xlsx-reader.js';
@@ -55,21 +56,31 @@ export async function* readRows(
   }
 }
 
-/** The first non-blank row, which is taken as the header. */
-export async function readHeader(input: TableInput, format: TableFormat = 'auto'): Promise<TableRow> {
-  const { header, rows } = await openTable(input, format);
+export interface TableReadOptions extends XlsxReadOptions {
+  /** The header's row number (1-based); omitted: found among the first rows, past any title rows. */
+  headerRow?: number;
+}
+
+/** The header row: found past any title rows (see splitHeader), or the row given. */
+export async function readHeader(
+  input: TableInput,
+  format: TableFormat = 'auto',
+  options: TableReadOptions = {},
+): Promise<TableRow> {
+  const { header, rows } = await openTable(input, format, options);
   await rows.return(undefined);
   return header;
 }
 
-/** The header and an iterator over the data rows after it, reading the file once. */
+/**
+ * The header and an iterator over the data rows after it, reading the file once. The header is the
+ * row given as `headerRow`, or the one among the first rows that names the most known columns.
+ */
 export async function openTable(
   input: TableInput,
   format: TableFormat = 'auto',
-  options: XlsxReadOptions = {},
+  options: TableReadOptions = {},
 ): Promise<{ header: TableRow; rows: AsyncGenerator<TableRow> }> {
-  const rows = readRows(input, format, options);
-  const first = await rows.next();
-  if (first.done) throw new ImportFileError('empty', '文件中没有数据');
-  return { header: first.value, rows };
+  const { headerRow, ...xlsx } = options;
+  return splitHeader(readRows(input, format, xlsx), headerRow);
 }

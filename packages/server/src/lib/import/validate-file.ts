@@ -1,4 +1,5 @@
 import { IMPORT_FIELDS, type ImportField, type ImportMapping } from '@fengqiao/shared';
+import type { AddressSplitter } from '../address/split-address.js';
 import type { CoordSystem } from './column-mapping.js';
 import { parseIdCardCell, type Relation, type ResidenceType } from './field-values.js';
 import type { TableRow } from './table-row.js';
@@ -14,6 +15,8 @@ export interface ValidateImportOptions {
   now?: Date;
   defaultRelation?: Relation;
   defaultResidenceType?: ResidenceType;
+  /** Splits a 住址 column's cells with the station's villages and communities (see RowContext). */
+  splitAddress?: AddressSplitter;
   /** Residents of one household whose coordinates differ by more than this get a warning (default 30 m). */
   coordinateToleranceMeters?: number;
 }
@@ -79,6 +82,7 @@ export async function validateRows(
     now: options.now ?? new Date(),
     defaultRelation: options.defaultRelation,
     defaultResidenceType: options.defaultResidenceType,
+    splitAddress: options.splitAddress,
   };
   const progressEvery = options.progressEvery ?? 1000;
   let records: ImportRecord[] = [];

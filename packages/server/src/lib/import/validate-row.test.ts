@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createAddressSplitter } from '../address/split-address.js';
 import { generateIdCard } from '../crypto/id-card.js';
 import { gcj02ToWgs84, wgs84ToGcj02 } from '../geo/coordinates.js';
 import { suggestMapping } from './column-mapping.js';
@@ -225,5 +226,76 @@ describe('isBlankRow', () => {
     const mapping = suggestMapping(['村', '门牌号', '姓名', '身份证号', '备注']);
     expect(isBlankRow(['', '', '', '', '合计 3 户'], mapping)).toBe(true);
     expect(isBlankRow(['', '', '张三', '', ''], mapping)).toBe(false);
+  });
+});
+
+describe('validateRow with one 住址 column', () => {
+  const header = ['序号', '姓名', '公民身份号码', '住址'];
+  const mapping = suggestMapping(header);
+  const context: RowContext = {
+    ...CONTEXT,
+    header,
+    splitAddress: createAddressSplitter(['枫源村', '枫桥社区']),
+  };
+
+  it('fills the household address from the split cell', () => {
+    const result = validateRow(
+      5,
+      ['1', '陈阿婆', ID, '诸暨市枫桥镇枫桥社区和平路8号三幢2单元301室'],
+      mapping,
+      context,
+    );
+    expect(result).toMatchObject({
+      ok: true,
+      record: {
+        community: '枫桥社区',
+        street: '和平路8号',
+        building: '3幢',
+        unit: '2单元',
+        room: '301室',
+        householdKey: '枫桥社区|和平路8号|3|2|301',
+      },
+    });
+  });
+
+  it('makes a cell it cannot split a row error naming the 住址 column, never a guess', () => {
+    const result = validateRow(12, ['1', '陈阿婆', ID, '东溪村3组12号'], mapping, context);
+    expect(result).toEqual({
+      ok: false,
+      errors: [
+        { row: 12, column: '住址', field: 'address', reason: '无法识别村/社区「东溪村」：不是本所的村/社区' },
+      ],
+    });
+    expect(validateRow(13, ['1', '陈阿婆', ID, ''], mapping, context)).toMatchObject({
+      ok: false,
+      errors: [{ row: 13, column: '住址', field: 'address', reason: '住址不能为空' }],
+    });
+  });
+
+  it('checks the split parts against the register limits', () => {
+    const long = `枫源村${'很'.repeat(70)}路12号`;
+    expect(validateRow(3, ['1', '陈阿婆', ID, long], mapping, context)).toMatchObject({
+      ok: false,
+      errors: [
+        {
+          field: 'address',
+          reason: expect.stringMatching(/^住址拆分出的街路巷\/门牌地址「很+路」超过 60 个字$/),
+        },
+      ],
+    });
+  });
+
+  it('takes the village from a 村/社区 column beside the 住址 column, which must agree with the cell', () => {
+    const both = ['村/社区', '姓名', '公民身份号码', '住址'];
+    const withVillage = { ...context, header: both };
+    const m = suggestMapping(both);
+    expect(validateRow(2, ['枫源村', '陈阿婆', ID, '3组12号'], m, withVillage)).toMatchObject({
+      ok: true,
+      record: { community: '枫源村', street: '3组', room: '12号' },
+    });
+    expect(validateRow(2, ['枫源村', '陈阿婆', ID, '枫桥社区和平路8号'], m, withVillage)).toMatchObject({
+      ok: false,
+      errors: [{ field: 'address', reason: '住址中的村/社区「枫桥社区」与村/社区列「枫源村」不一致' }],
+    });
   });
 });

@@ -1,5 +1,6 @@
 import type { ImportField, ImportMapping, ResidentTag } from '@fengqiao/shared';
-import { householdKeyOf } from '../address/household-key.js';
+import { type AddressParts, householdKeyOf } from '../address/household-key.js';
+import { type AddressSplitter, createAddressSplitter } from '../address/split-address.js';
 import { gcj02ToWgs84, isInChina } from '../geo/coordinates.js';
 import { type CoordSystem, FIELD_LABELS } from './column-mapping.js';
 import {
@@ -68,7 +69,14 @@ export interface RowContext {
   defaultRelation?: Relation;
   /** Used when the residence-type cell is blank or unmapped (default 户籍). */
   defaultResidenceType?: ResidenceType;
+  /**
+   * Splits a 住址 column's cells, knowing the station's villages and communities (createAddressSplitter).
+   * Without it only rows whose 村/社区 column names the village can be split.
+   */
+  splitAddress?: AddressSplitter;
 }
+
+const noVillages = createAddressSplitter([]);
 
 export type RowResult = { ok: true; record: ImportRecord } | { ok: false; errors: RowError[] };
 
@@ -121,11 +129,21 @@ export function validateRow(
     if (max && value.length > max) error(field, `${FIELD_LABELS[field]}不能超过 ${max} 个字`);
     return value;
   };
-  const community = text('community', true);
-  const street = text('street', false);
-  const building = text('building', false);
-  const unit = text('unit', false);
-  const room = text('room', true);
+  const address =
+    mapping.address === null
+      ? {
+          community: text('community', true),
+          street: text('street', false),
+          building: text('building', false),
+          unit: text('unit', false),
+          room: text('room', true),
+        }
+      : splitAddressCell(
+          cell('address'),
+          mapping.community === null ? '' : text('community', false),
+          context,
+          (reason) => error('address', reason),
+        );
 
   let name = '';
   const rawName = cell('name');
@@ -179,8 +197,7 @@ export function validateRow(
     else error('tags', parsed.reason);
   }
 
-  if (errors.length > 0 || !id) return { ok: false, errors };
-  const address = { community, street, building, unit, room };
+  if (errors.length > 0 || !id || !address) return { ok: false, errors };
   const blank = (
     [
       ['phone', rawPhone],
@@ -210,6 +227,33 @@ export function validateRow(
       blank,
     },
   };
+}
+
+/** The parts of a 住址 cell, or undefined when it cannot be split (the reason goes to `fail`). */
+function splitAddressCell(
+  raw: string,
+  community: string,
+  context: RowContext,
+  fail: (reason: string) => void,
+): AddressParts | undefined {
+  const cell = normalizeText(raw);
+  if (!cell) {
+    fail('住址不能为空');
+    return undefined;
+  }
+  const split = (context.splitAddress ?? noVillages)(cell, { community });
+  if (!split.ok) {
+    fail(split.reason);
+    return undefined;
+  }
+  const tooLong = (Object.keys(split.parts) as (keyof AddressParts)[]).find(
+    (part) => split.parts[part].length > (MAX_LENGTH[part] ?? Number.POSITIVE_INFINITY),
+  );
+  if (tooLong) {
+    fail(`住址拆分出的${FIELD_LABELS[tooLong]}「${split.parts[tooLong]}」超过 ${MAX_LENGTH[tooLong]} 个字`);
+    return undefined;
+  }
+  return split.parts;
 }
 
 /** Both or neither; inside China; GCJ-02 converted to WGS-84. Returns undefined when absent or bad. */

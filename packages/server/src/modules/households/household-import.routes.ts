@@ -30,7 +30,9 @@ export const householdImportRoutes: FastifyPluginAsyncTypebox<{ contextOf: Conte
         tags: ['households'],
         summary: '导入住户（xlsx/csv）：试导入报告每一行错误；正式导入要么全部写入，要么不写',
         description:
-          '列对应关系无法使用时答 422 `invalid_mapping`，并附文件表头 `header`、所检查的对应关系 `mapping`、' +
+          '表头行默认在前 20 行中自动识别（跳过标题行），也可用 `headerRow` 指定；报告中 `headerRow` 为所用的表头行。' +
+          '整列的“住址”按本所的村/社区名称拆分，无法拆分的单元格报为该行的错误。' +
+          '列对应关系无法使用时答 422 `invalid_mapping`，并附表头行号 `headerRow`、文件表头 `header`、所检查的对应关系 `mapping`、' +
           '服务器建议的对应关系 `suggestedMapping` 和未对应的必填项 `unmappedRequired`。' +
           '报告较大且请求带 `Accept-Encoding`（br 或 gzip）时压缩返回。',
         querystring: ImportQuerySchema,
@@ -55,6 +57,7 @@ export const householdImportRoutes: FastifyPluginAsyncTypebox<{ contextOf: Conte
         format: request.query.format,
         coordSystem: request.query.coordSystem,
         mapping: request.query.mapping,
+        headerRow: request.query.headerRow,
         mode: request.query.mode,
       });
       // A report listing 100,000 bad rows is ~18 MB of JSON; the app's compression shrinks it ~30×.

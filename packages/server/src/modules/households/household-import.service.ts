@@ -2,6 +2,7 @@ import { type Address, MINOR_AGE, SENSITIVE_TAGS } from '@fengqiao/shared';
 import type { DbOrTx } from '../../db/client.js';
 import { prefixPattern } from '../../db/like-pattern.js';
 import { AppError, invalid } from '../../http/app-error.js';
+import { type AddressSplitter, createAddressSplitter } from '../../lib/address/split-address.js';
 import { blindIndex } from '../../lib/crypto/sm.js';
 import { ageOn } from '../../lib/dates/china-age.js';
 import {
@@ -28,7 +29,7 @@ import {
 import type { ServiceContext } from '../../security/context.js';
 import { authorize } from '../../security/policy.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { findOrgUnit } from '../orgs/org-unit.service.js';
+import { findOrgUnit, listCommunityNames } from '../orgs/org-unit.service.js';
 import { viewerOf } from './household.service.js';
 import {
   findBirthDatesByIdCardIndexes,
@@ -54,12 +55,16 @@ export interface ImportRequest {
   format?: TableFormat;
   /** Field → zero-based column, or that as JSON text (the HTTP query's); omitted: suggested from the header. */
   mapping?: Partial<ImportMapping> | string;
+  /** The header's row number (1-based); omitted: found past any title rows (openTable). */
+  headerRow?: number;
   coordSystem?: CoordSystem;
   mode: ImportMode;
   onProgress?: (phase: 'validate' | 'write', done: number, total?: number) => void;
 }
 
 export interface ImportReport {
+  /** The header's row number in the file (1-based): found, or as requested. */
+  headerRow: number;
   header: string[];
   mapping: ImportMapping;
   rowsRead: number;
@@ -88,6 +93,8 @@ export class ImportMappingError extends AppError {
     readonly suggestedMapping: ImportMapping,
     readonly unmappedRequired: ImportField[],
     problems: string[],
+    /** The header's row number in the file (1-based). */
+    readonly headerRow = 1,
   ) {
     const missing = unmappedRequired.map((f) => `"${FIELD_LABELS[f]}"`).join('、');
     super(
@@ -103,6 +110,7 @@ export class ImportMappingError extends AppError {
   /** What the mapping step needs to be shown again (ImportProblemSchema). */
   override get extensions() {
     return {
+      headerRow: this.headerRow,
       header: this.header,
       mapping: this.mapping,
       suggestedMapping: this.suggestedMapping,
@@ -112,7 +120,11 @@ export class ImportMappingError extends AppError {
 }
 
 /** The mapping to use, or an ImportMappingError saying what is wrong with it. */
-function resolveMapping(header: string[], requested: ImportRequest['mapping']): ImportMapping {
+function resolveMapping(
+  header: string[],
+  requested: ImportRequest['mapping'],
+  headerRow: number,
+): ImportMapping {
   const suggested = suggestMapping(header);
   const parsed =
     typeof requested === 'string'
@@ -121,7 +133,7 @@ function resolveMapping(header: string[], requested: ImportRequest['mapping']): 
   const mapping = completeMapping(parsed.mapping);
   const problems = [...parsed.problems, ...validateMapping(mapping, header)];
   if (problems.length === 0) return mapping;
-  throw new ImportMappingError(header, mapping, suggested, unmappedRequired(mapping), problems);
+  throw new ImportMappingError(header, mapping, suggested, unmappedRequired(mapping), problems, headerRow);
 }
 
 /** A household's address as written: that of its first row, as toBulk takes it. */
@@ -281,9 +293,11 @@ function refuseHouseholdsOfOtherAreas(
   onFile: AddressesOnFile,
 ): void {
   if (onFile.foreign.size === 0) return;
+  // The door is named by its 住址 cell when the file has one.
+  const field: ImportField = mapping.address === null ? 'room' : 'address';
   rejectRecords(validation, (r) => onFile.foreign.has(onFile.indexOf.get(r.householdKey) as string), {
-    column: columnName('room', mapping, header),
-    field: 'room',
+    column: columnName(field, mapping, header),
+    field,
     reason: '该地址已在其他辖区登记，不在您的管辖范围内；请联系其所在辖区民警',
   });
 }
@@ -413,15 +427,20 @@ export async function importHouseholds(ctx: ServiceContext, request: ImportReque
 
   let table: Awaited<ReturnType<typeof openTable>>;
   try {
-    table = await openTable(request.input, request.format ?? 'auto');
+    table = await openTable(request.input, request.format ?? 'auto', { headerRow: request.headerRow });
   } catch (error) {
     if (error instanceof ImportFileError) throw new AppError(422, 'invalid_file', error.message);
     throw error;
   }
   const header = table.header.cells;
+  const headerRow = table.header.rowNumber;
   let mapping: ImportMapping;
+  let splitAddress: AddressSplitter | undefined;
   try {
-    mapping = resolveMapping(header, request.mapping);
+    mapping = resolveMapping(header, request.mapping, headerRow);
+    // A 住址 column is split against the station's own villages and communities.
+    if (mapping.address !== null)
+      splitAddress = createAddressSplitter(await listCommunityNames(ctx.db, stationId));
   } catch (error) {
     await table.rows.return(undefined);
     throw error;
@@ -431,6 +450,7 @@ export async function importHouseholds(ctx: ServiceContext, request: ImportReque
     validation = await validateRows(table.rows, mapping, {
       header,
       coordSystem: request.coordSystem ?? 'wgs84',
+      splitAddress,
       onProgress: (done) => request.onProgress?.('validate', done),
     });
   } catch (error) {
@@ -454,6 +474,7 @@ export async function importHouseholds(ctx: ServiceContext, request: ImportReque
       countHouseholdsOutsideGrids(db, ctx.keys, stationId, locate, households),
     );
   const report: ImportReport = {
+    headerRow,
     header,
     mapping,
     rowsRead: validation.rowsRead,

@@ -1,4 +1,4 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { orgUnits } from '../../db/schema/index.js';
 
@@ -17,6 +17,16 @@ export async function findOrgUnitWithCount(db: DbOrTx, id: string): Promise<OrgU
   const rows = await db.select({ unit: orgUnits, childCount }).from(orgUnits).where(eq(orgUnits.id, id));
   const row = rows[0];
   return row && { ...row.unit, childCount: row.childCount };
+}
+
+/** Names of a station's villages and communities (org units of kind community). */
+export async function findCommunityNames(db: DbOrTx, stationId: string): Promise<string[]> {
+  const rows = await db
+    .select({ name: orgUnits.name })
+    .from(orgUnits)
+    .where(and(eq(orgUnits.stationId, stationId), eq(orgUnits.kind, 'community')))
+    .orderBy(asc(orgUnits.code));
+  return rows.map((r) => r.name);
 }
 
 export async function findOrgUnitByCode(db: DbOrTx, code: string): Promise<OrgUnitRow | undefined> {

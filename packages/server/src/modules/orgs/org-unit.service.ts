@@ -19,6 +19,7 @@ import { countUsersInOrg } from '../users/user.repository.js';
 import { presentOrgUnit } from './org-unit.presenter.js';
 import {
   deleteOrgUnit,
+  findCommunityNames,
   findOrgUnitByCode,
   findOrgUnitById,
   findOrgUnitWithCount,
@@ -200,3 +201,9 @@ export async function removeOrgUnit(ctx: ServiceContext, id: string): Promise<vo
 
 /** Other modules read units through here, not through the repository. */
 export const findOrgUnit = findOrgUnitById;
+
+/**
+ * The station's villages and communities by name, for reading addresses typed as one line. No
+ * policy check: names of a station's own villages are what its staff write on every address.
+ */
+export const listCommunityNames = findCommunityNames;

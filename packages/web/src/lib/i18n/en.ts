@@ -410,7 +410,7 @@ export const en: Messages = {
     gcj02: 'GCJ-02 (Amap/Tencent maps)',
     columnsTitle: 'File layout',
     columnsNote:
-      'The first row is the header; one person per row; people at the same address (community, street, building, unit, room) form one household. Required: community, room, name, ID number. Optional: street, building, unit, longitude, latitude, mobile, relation, residence type, tags (separated by 、).',
+      'Title rows above the header (such as "某某村户籍人口登记表", the reporting unit and date) are skipped; one person per row; people at the same address (community, street, building, unit, room) form one household. Required: community, room, name, ID number; community and room may instead be one whole-address column "住址" (such as "枫源村3组12号" or "枫桥社区和平路8号3幢2单元301室", split by the station\'s own village and community names). Optional: street, building, unit, longitude, latitude, mobile, relation, residence type, tags (separated by 、).',
     columnsNote2:
       'Format ID numbers and mobile numbers as text so Excel does not turn them into numbers. Importing the same file again creates no duplicates; for people already on file, blank cells and missing columns never erase what the register holds.',
     template: 'Download template',
@@ -436,11 +436,20 @@ export const en: Messages = {
     uncheckedNote: 'The columns have changed: check again.',
     mappingProblems: 'Problems with the columns',
     missingRequired: 'Choose the column for “{{field}}”',
+    missingRequiredOrAddress: 'Choose the column for “{{field}}”, or a whole-address column',
     duplicateColumn: '{{column}} is used for more than one field',
     lngLatPair: 'Choose both longitude and latitude, or neither',
     tooFewColumns:
-      'The file needs at least 4 columns (community, room, name, ID number): check that the header is the first row',
+      'The header has only {{count}} column(s); the file needs at least an address (or community and room), a name and an ID number: check which row holds the header',
+    headerRowLabel: 'Header on row',
+    headerRowApply: 'Match columns from this row',
+    headerRowHint:
+      'Title rows above the header were skipped; if the wrong row was taken, enter the header row number as Excel shows it.',
+    besideAddress:
+      'A whole-address column is chosen (it gives street, building, unit and room): choose no column for {{fields}}, or no address column',
+    headerRowUsed: 'Header: row {{row}}',
     fields: {
+      address: 'Address (whole, one column)',
       community: 'Community/village',
       street: 'Street',
       building: 'Building',
@@ -456,6 +465,7 @@ export const en: Messages = {
       tags: 'Tags',
     },
     hints: {
+      address: 'The whole address, e.g. 枫源村3组12号 or 枫桥社区和平路8号3幢2单元301室',
       community: 'e.g. 枫源村',
       street: 'e.g. 枫桥路; may be blank',
       building: 'e.g. 3幢',

@@ -14,6 +14,8 @@ export interface ImportRequest {
   coordSystem: CoordSystem;
   /** Omitted: the server suggests one from the header (and returns it in the report). */
   mapping?: ImportMapping;
+  /** The header's row (1-based); omitted: the server finds it past any title rows. */
+  headerRow?: number;
 }
 
 export interface UploadCallbacks {
@@ -59,6 +61,7 @@ export function uploadImport(
     format: 'auto',
     coordSystem: req.coordSystem,
     mapping: req.mapping ? JSON.stringify(req.mapping) : undefined,
+    headerRow: req.headerRow,
   });
   return new Promise<ImportReport>((resolve, reject) => {
     const xhr = new XMLHttpRequest();
@@ -112,6 +115,8 @@ export function uploadImport(
 export interface MappingRejection {
   /** Its errors[]: what is missing or clashes, in Chinese. */
   problems: string[];
+  /** The row taken as the header (1-based). */
+  headerRow: number;
   /** The file's header row. */
   header: string[];
   /** The server's suggestion from the header. */
@@ -127,6 +132,7 @@ export function mappingRejection(error: unknown): MappingRejection | null {
   const messages = (problem.errors ?? []).map((e) => e.message);
   return {
     problems: messages.length ? messages : [problem.detail ?? problem.title],
+    headerRow: problem.headerRow ?? 1,
     header: problem.header ?? [],
     suggestedMapping: toMapping(problem.suggestedMapping ?? {}),
     unmappedRequired: (problem.unmappedRequired ?? []).filter((f): f is ImportField =>

@@ -1,8 +1,10 @@
 import {
+  addressPartsBesideAddress,
   IMPORT_FIELDS,
   type ImportField,
   type ImportMapping,
   REQUIRED_IMPORT_FIELDS,
+  unmappedRequiredFields,
 } from '@fengqiao/shared';
 
 // The mapping step's vocabulary is the API contract's.
@@ -10,7 +12,10 @@ export { IMPORT_FIELDS, type ImportField, type ImportMapping, REQUIRED_IMPORT_FI
 
 import { idCardCheckChar } from '../id-card';
 
-export const isRequired = (field: ImportField) => REQUIRED_IMPORT_FIELDS.includes(field);
+/** Required with this mapping: a 住址 column gives 村/社区 and 门牌号. */
+export const isRequired = (field: ImportField, mapping: ImportMapping) =>
+  REQUIRED_IMPORT_FIELDS.includes(field) &&
+  !(mapping.address !== null && (field === 'community' || field === 'room'));
 
 export function emptyMapping(): ImportMapping {
   return Object.fromEntries(IMPORT_FIELDS.map((f) => [f, null])) as ImportMapping;
@@ -26,7 +31,10 @@ export function sameMapping(a: ImportMapping, b: ImportMapping): boolean {
 }
 
 export interface MappingCheck {
+  /** Required fields without a column; a 住址 column gives 村/社区 and 门牌号. */
   missing: ImportField[];
+  /** Address parts chosen beside a 住址 column, which is split into them. */
+  besideAddress: ImportField[];
   /** Columns chosen for more than one field. */
   duplicates: Set<number>;
   /** Only one of longitude and latitude is chosen. */
@@ -35,7 +43,7 @@ export interface MappingCheck {
 
 /** The server's mapping rules, checked in the browser for instant feedback (the server checks again). */
 export function checkMapping(mapping: ImportMapping): MappingCheck {
-  const missing = REQUIRED_IMPORT_FIELDS.filter((f) => mapping[f] === null);
+  const missing = unmappedRequiredFields(mapping);
   const seen = new Set<number>();
   const duplicates = new Set<number>();
   for (const field of IMPORT_FIELDS) {
@@ -44,10 +52,16 @@ export function checkMapping(mapping: ImportMapping): MappingCheck {
     if (seen.has(column)) duplicates.add(column);
     seen.add(column);
   }
-  return { missing, duplicates, lngLatUnpaired: (mapping.lng === null) !== (mapping.lat === null) };
+  return {
+    missing,
+    besideAddress: addressPartsBesideAddress(mapping),
+    duplicates,
+    lngLatUnpaired: (mapping.lng === null) !== (mapping.lat === null),
+  };
 }
 
-export const mappingOk = (c: MappingCheck) => !c.missing.length && !c.duplicates.size && !c.lngLatUnpaired;
+export const mappingOk = (c: MappingCheck) =>
+  !c.missing.length && !c.besideAddress.length && !c.duplicates.size && !c.lngLatUnpaired;
 
 /** Spreadsheet column letters: 0 → A, 25 → Z, 26 → AA. */
 export function columnLetter(index: number): string {
@@ -61,8 +75,12 @@ export function columnLetter(index: number): string {
   return letters;
 }
 
+/** The template gives the address in its parts; a file may instead hold it in one 住址 column. */
+const TEMPLATE_FIELDS = IMPORT_FIELDS.filter((f) => f !== 'address');
+type TemplateField = (typeof TEMPLATE_FIELDS)[number];
+
 /** The template's header: spellings the server's column suggestion recognises exactly. */
-const TEMPLATE_HEADER: Record<ImportField, string> = {
+const TEMPLATE_HEADER: Record<TemplateField, string> = {
   community: '村/社区',
   street: '街路',
   building: '楼栋',
@@ -79,7 +97,7 @@ const TEMPLATE_HEADER: Record<ImportField, string> = {
 };
 
 /** The example row: a made-up person with a well-formed ID number (诸暨 region code). */
-function exampleRow(): Record<ImportField, string> {
+function exampleRow(): Record<TemplateField, string> {
   const first17 = '33068119850312123';
   return {
     community: '枫源村',
@@ -104,8 +122,8 @@ const TEXT_FIELDS: ReadonlySet<ImportField> = new Set(['idCard', 'phone', 'room'
 export function templateRows(): { header: string[]; example: string[]; textColumns: Set<number> } {
   const example = exampleRow();
   return {
-    header: IMPORT_FIELDS.map((f) => TEMPLATE_HEADER[f]),
-    example: IMPORT_FIELDS.map((f) => example[f]),
-    textColumns: new Set(IMPORT_FIELDS.flatMap((f, i) => (TEXT_FIELDS.has(f) ? [i] : []))),
+    header: TEMPLATE_FIELDS.map((f) => TEMPLATE_HEADER[f]),
+    example: TEMPLATE_FIELDS.map((f) => example[f]),
+    textColumns: new Set(TEMPLATE_FIELDS.flatMap((f, i) => (TEXT_FIELDS.has(f) ? [i] : []))),
   };
 }

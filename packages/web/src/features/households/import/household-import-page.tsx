@@ -6,14 +6,7 @@ import { useBlocker, useNavigate } from 'react-router';
 import { errorMessage, isAbort } from '../../../lib/api-client';
 import { PageHeader } from '../../../lib/components/page-header';
 import { type CoordSystem, type ImportMode, type MappingRejection, mappingRejection } from './api';
-import {
-  emptyMapping,
-  type ImportField,
-  type ImportMapping,
-  REQUIRED_IMPORT_FIELDS,
-  sameMapping,
-  toMapping,
-} from './fields';
+import { emptyMapping, type ImportField, type ImportMapping, sameMapping, toMapping } from './fields';
 import { FileStep } from './file-step';
 import { formatCount } from './format';
 import { ImportProgress } from './import-progress';
@@ -44,6 +37,8 @@ export function HouseholdImportPage() {
   const [file, setFile] = useState<File | null>(null);
   const [coordSystem, setCoordSystem] = useState<CoordSystem>('wgs84');
   const [header, setHeader] = useState<string[] | null>(null);
+  /** The header's row as the server took it (found past title rows, or chosen); sent again with each step. */
+  const [headerRow, setHeaderRow] = useState<number | undefined>(undefined);
   const [mapping, setMapping] = useState<ImportMapping>(emptyMapping);
   const [checked, setChecked] = useState<Checked | null>(null);
   const [manual, setManual] = useState(false);
@@ -86,6 +81,7 @@ export function HouseholdImportPage() {
   function chooseFile(next: File | null) {
     setFile(next);
     setHeader(null);
+    setHeaderRow(undefined);
     setMapping(emptyMapping());
     setChecked(null);
     setManual(false);
@@ -97,6 +93,7 @@ export function HouseholdImportPage() {
   function applyReport(r: ImportReport) {
     const used = toMapping(r.mapping);
     setHeader(r.header);
+    setHeaderRow(r.headerRow);
     setMapping(used);
     setChecked({ report: r, mapping: used });
     setServerProblems([]);
@@ -105,11 +102,17 @@ export function HouseholdImportPage() {
   /** A dry run; null when it failed (the error is shown). Mapping problems go to the mapping step. */
   async function dryRun(
     withMapping: ImportMapping | undefined,
+    atRow = headerRow,
   ): Promise<{ report: ImportReport } | { rejection: MappingRejection } | null> {
     if (!file) return null;
     setError(null);
     try {
-      const r = await upload.run(file, { mode: 'dry-run', coordSystem, mapping: withMapping });
+      const r = await upload.run(file, {
+        mode: 'dry-run',
+        coordSystem,
+        mapping: withMapping,
+        headerRow: atRow,
+      });
       applyReport(r);
       return { report: r };
     } catch (e) {
@@ -124,6 +127,25 @@ export function HouseholdImportPage() {
     }
   }
 
+  /**
+   * The server's suggestion for a header: a report, or (when the header does not name every required
+   * column) the mapping step with the header, its suggestion and what is missing, for the user to complete.
+   */
+  function showSuggestion(outcome: { report: ImportReport } | { rejection: MappingRejection }) {
+    if ('report' in outcome) {
+      setManual(false);
+      setUnrecognized([]);
+      return;
+    }
+    const { rejection } = outcome;
+    setHeader(rejection.header);
+    setHeaderRow(rejection.headerRow);
+    setMapping(rejection.suggestedMapping);
+    setChecked(null);
+    setManual(true);
+    setUnrecognized(rejection.unmappedRequired);
+  }
+
   /** Step 1 → 2: the server's suggested mapping; with the same file again, the user's own. */
   async function start() {
     if (!file) return;
@@ -133,26 +155,14 @@ export function HouseholdImportPage() {
     }
     const outcome = await dryRun(undefined);
     if (!outcome) return;
-    if ('report' in outcome) {
-      setManual(false);
-      setUnrecognized([]);
-      setStep(1);
-      return;
-    }
-    // The header did not name every required column. The server's answer carries the header and its
-    // suggestion: show the mapping step with what is missing, for the user to complete.
-    const { rejection } = outcome;
-    if (rejection.header.length < REQUIRED_IMPORT_FIELDS.length) {
-      setServerProblems([]);
-      setError(new Error(t('householdImport.tooFewColumns')));
-      return;
-    }
-    setHeader(rejection.header);
-    setMapping(rejection.suggestedMapping);
-    setChecked(null);
-    setManual(true);
-    setUnrecognized(rejection.unmappedRequired);
+    showSuggestion(outcome);
     setStep(1);
+  }
+
+  /** Another header row: its columns differ, so the server suggests the mapping afresh. */
+  async function changeHeaderRow(row: number) {
+    const outcome = await dryRun(undefined, row);
+    if (outcome) showSuggestion(outcome);
   }
 
   /** 重新检查 (stay) or 下一步 (go on to the report; checks first when the mapping changed). */
@@ -177,7 +187,7 @@ export function HouseholdImportPage() {
     if (!file || !checked) return;
     setError(null);
     try {
-      const r = await upload.run(file, { mode, coordSystem, mapping: checked.mapping });
+      const r = await upload.run(file, { mode, coordSystem, mapping: checked.mapping, headerRow });
       if (r.written) {
         setDone(r);
         setStep(3);
@@ -216,6 +226,8 @@ export function HouseholdImportPage() {
     body = (
       <MappingStep
         header={header}
+        headerRow={headerRow ?? 1}
+        onHeaderRow={(row) => void changeHeaderRow(row)}
         mapping={mapping}
         checked={report}
         manual={manual}

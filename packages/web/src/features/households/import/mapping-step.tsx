@@ -1,6 +1,8 @@
 import type { ImportReport } from '@fengqiao/shared';
-import { Alert, Button, Flex, Select, Table, Tag, Typography } from 'antd';
+import { MAX_HEADER_ROW } from '@fengqiao/shared';
+import { Alert, Button, Flex, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   checkMapping,
@@ -14,8 +16,15 @@ import { formatCount } from './format';
 
 const NOT_IMPORTED = -1;
 
+/** Fewer columns than 住址, 姓名 and 身份证号: the row taken as the header is likely a title. */
+const MIN_COLUMNS = 3;
+
 interface MappingStepProps {
   header: readonly string[];
+  /** The header's row in the file (1-based), as the server found or was told it. */
+  headerRow: number;
+  /** Take another row as the header; the server suggests the mapping again. */
+  onHeaderRow: (row: number) => void;
   mapping: ImportMapping;
   /** The dry run made with the mapping as it is now; null when the mapping changed since. */
   checked: ImportReport | null;
@@ -37,6 +46,12 @@ export function MappingStep(props: MappingStepProps) {
   const { header, mapping, checked, manual, unrecognized, serverProblems, busy, onChange } = props;
   const { t } = useTranslation();
   const check = checkMapping(mapping);
+  const [row, setRow] = useState<number | null>(props.headerRow);
+  useEffect(() => setRow(props.headerRow), [props.headerRow]);
+  const rowChanged = row !== null && row !== props.headerRow;
+  const applyRow = () => {
+    if (rowChanged && !busy) props.onHeaderRow(row);
+  };
   const columnName = (i: number) =>
     t('householdImport.columnOption', {
       letter: columnLetter(i),
@@ -48,8 +63,22 @@ export function MappingStep(props: MappingStepProps) {
   ];
   const localProblems = [
     ...check.missing.map((f) =>
-      t('householdImport.missingRequired', { field: t(`householdImport.fields.${f}`) }),
+      t(
+        f === 'community' || f === 'room'
+          ? 'householdImport.missingRequiredOrAddress'
+          : 'householdImport.missingRequired',
+        {
+          field: t(`householdImport.fields.${f}`),
+        },
+      ),
     ),
+    ...(check.besideAddress.length
+      ? [
+          t('householdImport.besideAddress', {
+            fields: check.besideAddress.map((f) => t(`householdImport.fields.${f}`)).join('、'),
+          }),
+        ]
+      : []),
     ...[...check.duplicates].map((c) => t('householdImport.duplicateColumn', { column: columnName(c) })),
     ...(check.lngLatUnpaired ? [t('householdImport.lngLatPair')] : []),
   ];
@@ -63,7 +92,7 @@ export function MappingStep(props: MappingStepProps) {
       render: (field: ImportField) => (
         <Flex gap={6} align="center">
           <span>{t(`householdImport.fields.${field}`)}</span>
-          {isRequired(field) ? (
+          {isRequired(field, mapping) ? (
             <Tag color="red" variant="outlined" style={{ marginInlineEnd: 0 }}>
               {t('householdImport.required')}
             </Tag>
@@ -78,7 +107,8 @@ export function MappingStep(props: MappingStepProps) {
       render: (field: ImportField) => {
         const column = mapping[field];
         const bad =
-          (column === null && isRequired(field)) ||
+          check.missing.includes(field) ||
+          check.besideAddress.includes(field) ||
           (column !== null && check.duplicates.has(column)) ||
           ((field === 'lng' || field === 'lat') && check.lngLatUnpaired);
         return (
@@ -109,6 +139,35 @@ export function MappingStep(props: MappingStepProps) {
 
   return (
     <Flex vertical gap={16}>
+      <Flex gap={8} align="center" wrap data-testid="import-header-row">
+        <Typography.Text>{t('householdImport.headerRowLabel')}</Typography.Text>
+        <Space.Compact>
+          <InputNumber<number>
+            min={1}
+            max={MAX_HEADER_ROW}
+            precision={0}
+            value={row}
+            onChange={setRow}
+            onPressEnter={applyRow}
+            disabled={busy}
+            aria-label={t('householdImport.headerRowLabel')}
+            style={{ width: 96 }}
+            data-testid="import-header-row-input"
+          />
+          <Button onClick={applyRow} disabled={busy || !rowChanged} data-testid="import-header-row-apply">
+            {t('householdImport.headerRowApply')}
+          </Button>
+        </Space.Compact>
+        <Typography.Text type="secondary">{t('householdImport.headerRowHint')}</Typography.Text>
+      </Flex>
+      {header.length < MIN_COLUMNS ? (
+        <Alert
+          type="warning"
+          showIcon
+          title={t('householdImport.tooFewColumns', { count: header.length })}
+          data-testid="import-too-few-columns"
+        />
+      ) : null}
       <Alert
         type={manual ? 'warning' : 'info'}
         showIcon

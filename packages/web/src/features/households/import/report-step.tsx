@@ -137,6 +137,9 @@ export function ReportStep({ report, fileName, busy, onCommit, onCommitValid, on
             <Statistic title={t('householdImport.warningCount')} value={report.warnings.length} />
           </Col>
         </Row>
+        <Typography.Text type="secondary" data-testid="import-header-row-used">
+          {t('householdImport.headerRowUsed', { row: report.headerRow })}
+        </Typography.Text>
       </Card>
       {report.outsideGrid > 0 ? (
         <Alert
