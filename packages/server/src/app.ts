@@ -13,6 +13,7 @@ import { appShellPolicy } from './http/content-security-policy.js';
 import { registerErrorHandler, sendProblem } from './http/error-handler.js';
 import { contextFactory } from './http/request-context.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
+import type { JobQueue } from './jobs/job-queue.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { createAuthenticator } from './modules/auth/session.service.js';
@@ -28,6 +29,8 @@ import type { Keys } from './security/secret-key.js';
 export interface AppDeps {
   database: Database;
   keys: Keys;
+  /** The job queue the routes enqueue on; its workers are started apart (jobs/workers.ts). */
+  jobs?: JobQueue;
   logger?: FastifyServerOptions['logger'];
   /** Built web app to serve at `/`; null serves the API only. */
   webDir?: string | null;
@@ -102,7 +105,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(auditRoutes, { contextOf });
       await api.register(householdRoutes, { contextOf, system, publicUrl: deps.publicUrl });
       await api.register(residentRoutes, { contextOf });
-      await api.register(householdImportRoutes, { contextOf });
+      await api.register(householdImportRoutes, { contextOf, jobs: deps.jobs });
       await api.register(doorPlateRoutes, { contextOf, publicUrl: deps.publicUrl });
     },
     { prefix: '/api/v1' },

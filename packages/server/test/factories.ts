@@ -3,6 +3,8 @@ import { type Role, requiresTotp } from '@fengqiao/shared';
 import type { FastifyInstance } from 'fastify';
 import { uuidv7 } from 'uuidv7';
 import { buildApp } from '../src/app.js';
+import { type JobQueue, startJobQueue } from '../src/jobs/job-queue.js';
+import { startWorkers } from '../src/jobs/workers.js';
 import { createTotpSecret, currentTotp } from '../src/modules/auth/totp.js';
 import { insertOrgUnit, type OrgUnitRow } from '../src/modules/orgs/org-unit.repository.js';
 import { createUserAsSystem } from '../src/modules/users/user.service.js';
@@ -16,19 +18,32 @@ export interface TestApp {
   app: FastifyInstance;
   database: TestDatabase;
   system: SystemContext;
+  /** The app's job queue, its workers running in this process as in the server. */
+  jobs: JobQueue;
   close(): Promise<void>;
 }
 
 export async function createTestApp(): Promise<TestApp> {
   const database = await createTestDatabase();
   const keys = keysFromMaster(randomBytes(32));
-  const app = await buildApp({ database, keys, logger: process.env.TEST_LOG ? { level: 'error' } : false });
+  const system = { db: database.db, keys };
+  const jobs = await startJobQueue(database.url, { pollingIntervalSeconds: 0.5, max: 2 });
+  const workers = await startWorkers(jobs, system);
+  const app = await buildApp({
+    database,
+    keys,
+    jobs,
+    logger: process.env.TEST_LOG ? { level: 'error' } : false,
+  });
   return {
     app,
     database,
-    system: { db: database.db, keys },
+    system,
+    jobs,
     async close() {
       await app.close();
+      workers.stop();
+      await jobs.stop(1000);
       await database.drop();
     },
   };
