@@ -149,3 +149,24 @@ export async function createSignedInUser(
 
 /** A valid ID number for tests: region 330681, the given birth date, a sequence number. */
 export { generateIdCard } from '../src/lib/crypto/id-card.js';
+
+/**
+ * POST /household-imports and follow the job to its end, as the web does: answers the finished job
+ * (its `report` once succeeded). Fails the test if the file is not queued (202 with a Location).
+ */
+export async function importHouseholdFile(t: TestApp, cookie: string, csv: string, query: string) {
+  const posted = await t.app.inject({
+    method: 'POST',
+    url: `/api/v1/household-imports?${query}`,
+    headers: { cookie, 'content-type': 'text/csv' },
+    payload: csv,
+  });
+  if (posted.statusCode !== 202) throw new Error(`import not queued: ${posted.statusCode} ${posted.body}`);
+  for (;;) {
+    const job = (
+      await t.app.inject({ method: 'GET', url: posted.headers.location as string, headers: { cookie } })
+    ).json();
+    if (job.status === 'succeeded' || job.status === 'failed') return job;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
