@@ -173,6 +173,12 @@ describe.skipIf(skipBrowserTests)('household import in the browser', () => {
     expect(await page.getByTestId('import-written-residentsCreated').textContent()).toContain('3');
     expect(await residentsNamed('端木')).toBe(3);
 
+    // The import was a job on the server, its id in the address: a reload shows the same result.
+    expect(new URL(page.url()).searchParams.get('job')).toMatch(/^[0-9a-f-]{36}$/);
+    await page.reload();
+    await page.getByTestId('import-result').waitFor({ timeout: SERVER_WAIT });
+    expect(await page.getByTestId('import-written-residentsCreated').textContent()).toContain('3');
+
     await result.getByRole('button', { name: '查看住户列表' }).click();
     expect((await searchPeople(page, '端木')).sort()).toEqual(['端木丙', '端木乙', '端木甲'].sort());
     await page.screenshot({ path: '.e2e-artifacts/household-import-done.png' });

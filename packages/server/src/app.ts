@@ -16,6 +16,7 @@ import { withPrivacySerializers } from './http/log-options.js';
 import { contextFactory } from './http/request-context.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { registerTextGuard } from './http/text-guard.js';
+import type { JobQueue } from './jobs/job-queue.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { createAuthenticator } from './modules/auth/session.service.js';
@@ -31,6 +32,8 @@ import type { Keys } from './security/secret-key.js';
 export interface AppDeps {
   database: Database;
   keys: Keys;
+  /** The job queue the routes enqueue on; its workers are started apart (jobs/workers.ts). */
+  jobs?: JobQueue;
   logger?: FastifyServerOptions['logger'];
   /** Built web app to serve at `/`; null serves the API only. */
   webDir?: string | null;
@@ -110,7 +113,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(auditRoutes, { contextOf });
       await api.register(householdRoutes, { contextOf, system, publicUrl: deps.publicUrl });
       await api.register(residentRoutes, { contextOf });
-      await api.register(householdImportRoutes, { contextOf });
+      await api.register(householdImportRoutes, { contextOf, jobs: deps.jobs });
       await api.register(doorPlateRoutes, { contextOf, publicUrl: deps.publicUrl });
     },
     { prefix: '/api/v1' },

@@ -3,6 +3,7 @@ import { connectDatabase, type Database } from './db/client.js';
 import { findDurabilityProblems } from './db/durability-check.js';
 import { startEmbeddedPostgres } from './db/embedded-postgres.js';
 import { runMigrations } from './db/migrate.js';
+import { installJobSchema } from './jobs/job-queue.js';
 import { backfillAddressKeyIndexes } from './modules/households/address-key-backfill.js';
 import { type Keys, keysFromMaster, loadOrCreateMasterKey } from './security/secret-key.js';
 
@@ -35,6 +36,7 @@ export async function openRuntime(
       }
     }
     await runMigrations(database.db);
+    await installJobSchema(database.db);
     const filled = await backfillAddressKeyIndexes(database.db, keys);
     if (filled > 0)
       log.info(`已为 ${filled} 户补全地址规范索引 (address key index backfilled for ${filled} households)`);

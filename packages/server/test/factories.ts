@@ -3,6 +3,8 @@ import { type Role, requiresTotp } from '@fengqiao/shared';
 import type { FastifyInstance } from 'fastify';
 import { uuidv7 } from 'uuidv7';
 import { type AppDeps, buildApp } from '../src/app.js';
+import { type JobQueue, startJobQueue } from '../src/jobs/job-queue.js';
+import { startWorkers } from '../src/jobs/workers.js';
 import { createTotpSecret, currentTotp } from '../src/modules/auth/totp.js';
 import { insertOrgUnit, type OrgUnitRow } from '../src/modules/orgs/org-unit.repository.js';
 import { createUserAsSystem } from '../src/modules/users/user.service.js';
@@ -16,20 +18,32 @@ export interface TestApp {
   app: FastifyInstance;
   database: TestDatabase;
   system: SystemContext;
+  /** The app's job queue, its workers running in this process as in the server. */
+  jobs: JobQueue;
   close(): Promise<void>;
 }
 
 export async function createTestApp(options: { logger?: AppDeps['logger'] } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const keys = keysFromMaster(randomBytes(32));
-  const logger = options.logger ?? (process.env.TEST_LOG ? { level: 'error' } : false);
-  const app = await buildApp({ database, keys, logger });
+  const system = { db: database.db, keys };
+  const jobs = await startJobQueue(database.url, { pollingIntervalSeconds: 0.5, max: 2 });
+  const workers = await startWorkers(jobs, system);
+  const app = await buildApp({
+    database,
+    keys,
+    jobs,
+    logger: options.logger ?? (process.env.TEST_LOG ? { level: 'error' } : false),
+  });
   return {
     app,
     database,
-    system: { db: database.db, keys },
+    system,
+    jobs,
     async close() {
       await app.close();
+      workers.stop();
+      await jobs.stop(1000);
       await database.drop();
     },
   };
@@ -139,4 +153,25 @@ export { generateIdCard } from '../src/lib/crypto/id-card.js';
 /** Rows in the audit trail: a no-op must leave it as it was. */
 export async function countAuditRows(t: TestApp): Promise<number> {
   return Number((await t.database.pool.query('select count(*) from audit_log')).rows[0].count);
+}
+
+/**
+ * POST /household-imports and follow the job to its end, as the web does: answers the finished job
+ * (its `report` once succeeded). Fails the test if the file is not queued (202 with a Location).
+ */
+export async function importHouseholdFile(t: TestApp, cookie: string, csv: string, query: string) {
+  const posted = await t.app.inject({
+    method: 'POST',
+    url: `/api/v1/household-imports?${query}`,
+    headers: { cookie, 'content-type': 'text/csv' },
+    payload: csv,
+  });
+  if (posted.statusCode !== 202) throw new Error(`import not queued: ${posted.statusCode} ${posted.body}`);
+  for (;;) {
+    const job = (
+      await t.app.inject({ method: 'GET', url: posted.headers.location as string, headers: { cookie } })
+    ).json();
+    if (job.status === 'succeeded' || job.status === 'failed') return job;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }

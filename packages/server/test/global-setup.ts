@@ -6,6 +6,7 @@ import type { TestProject } from 'vitest/node';
 import { connectDatabase } from '../src/db/client.js';
 import { startEmbeddedPostgres } from '../src/db/embedded-postgres.js';
 import { runMigrations } from '../src/db/migrate.js';
+import { installJobSchema } from '../src/jobs/job-queue.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -39,6 +40,7 @@ export default async function setup(project: TestProject) {
   const templateUrl = withDatabase(adminUrl, template);
   const database = connectDatabase(templateUrl, 1);
   await runMigrations(database.db);
+  await installJobSchema(database.db);
   await database.close();
 
   project.provide('pgAdminUrl', adminUrl);

@@ -308,3 +308,49 @@ export const ImportQuerySchema = Type.Object(
   },
   { additionalProperties: false },
 );
+
+export const IMPORT_JOB_STATUSES = ['queued', 'running', 'succeeded', 'failed'] as const;
+export type ImportJobStatus = (typeof IMPORT_JOB_STATUSES)[number];
+/** validate: rows are read and checked; check: against the register; write: households are written. */
+export const IMPORT_JOB_PHASES = ['queued', 'validate', 'check', 'write', 'done'] as const;
+export type ImportJobPhase = (typeof IMPORT_JOB_PHASES)[number];
+
+/**
+ * A household import running in the background (POST /household-imports answers 202 with it; GET
+ * /household-imports/{id} polls it). `report` is, once succeeded, what the import reports for every
+ * mode; `failure`, once failed, what a synchronous request would have answered as problem+json.
+ */
+export const ImportJobSchema = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  mode: Type.Enum(['dry-run', 'commit', 'commit-valid']),
+  status: Type.Enum(IMPORT_JOB_STATUSES),
+  progress: Type.Object({
+    phase: Type.Enum(IMPORT_JOB_PHASES),
+    rowsChecked: Type.Integer(),
+    /** Lines of a csv file below its header; null for xlsx, whose row count is known only once read. */
+    estimatedRows: Type.Union([Type.Integer(), Type.Null()]),
+    householdsWritten: Type.Integer(),
+    /** Households to write, known once the rows are checked. */
+    householdsTotal: Type.Union([Type.Integer(), Type.Null()]),
+  }),
+  /** Runs started so far: a run cut off by a server restart is retried once. */
+  attempts: Type.Integer(),
+  /** Said beside the status, in Chinese (e.g. that an interrupted run is being retried). */
+  notice: Type.Union([Type.String(), Type.Null()]),
+  createdAt: Type.String({ format: 'date-time' }),
+  startedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  finishedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  report: Type.Union([ImportReportSchema, Type.Null()]),
+  failure: Type.Union([
+    Type.Object({
+      status: Type.Integer(),
+      code: Type.String(),
+      detail: Type.String(),
+      errors: Type.Optional(Type.Array(Type.Object({ field: Type.String(), message: Type.String() }))),
+    }),
+    Type.Null(),
+  ]),
+});
+export type ImportJob = Static<typeof ImportJobSchema>;
+
+export const ImportJobParamsSchema = Type.Object({ jobId: Type.String({ format: 'uuid' }) });

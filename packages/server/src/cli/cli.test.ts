@@ -289,6 +289,10 @@ describe('fengqiao import households', () => {
     ]);
     const result = await runCli('import', 'households', file, '--username', 'officer01', '--commit');
     expect(result.code).toBe(0);
+    // The job's own progress, phase by phase, and the job, which the web shows too.
+    expect(result.stderr).toMatch(/导入任务 \(import job\) [0-9a-f-]{36}/);
+    for (const phase of ['校验 (checking)', '核对档案', '写入 (writing)'])
+      expect(result.stderr).toContain(phase);
     expect(result.stdout).toContain('新建 1 户');
     expect(result.stdout).toContain('新增 2 人');
   });

@@ -2,23 +2,35 @@ import path from 'node:path';
 import { MAX_HEADER_ROW } from '@fengqiao/shared';
 import { type Command, InvalidArgumentError } from 'commander';
 import { loadConfig } from '../config.js';
+import { AppError } from '../http/app-error.js';
 import { actorFromUser } from '../modules/auth/actor-from-user.js';
+import { ImportMappingError, type ImportMode } from '../modules/households/household-import.service.js';
 import {
-  ImportMappingError,
-  type ImportMode,
-  importHouseholds,
-} from '../modules/households/household-import.service.js';
+  type ProgressListener,
+  runHouseholdImportHere,
+} from '../modules/households/household-import-job.service.js';
 import { findUserByUsername } from '../modules/users/user.repository.js';
 import { openRuntime } from '../runtime.js';
 
-/** A one-line progress bar on stderr, redrawn in place; plain lines when stderr is not a terminal. */
-function progressReporter() {
+const PHASE_LABELS = {
+  validate: '校验 (checking)',
+  check: '核对档案 (checking the register)',
+  write: '写入 (writing)',
+} as const;
+
+/**
+ * A one-line progress bar on stderr, redrawn in place; plain lines when stderr is not a terminal. Fed
+ * by the import job's own progress, as the job's row (what the web shows) is.
+ */
+function progressReporter(): ProgressListener {
   let last = 0;
-  return (phase: 'validate' | 'write', done: number, total?: number) => {
+  let lastPhase = '';
+  return (phase, done, total) => {
     const now = Date.now();
-    if (now - last < 200 && done !== total) return;
+    if (now - last < 200 && done !== total && phase === lastPhase) return;
     last = now;
-    const label = phase === 'validate' ? '校验 (checking)' : '写入 (writing)';
+    lastPhase = phase;
+    const label = PHASE_LABELS[phase];
     const bar = total
       ? `[${'#'.repeat(Math.round((done / total) * 30)).padEnd(30, '.')}] ${done}/${total}`
       : `${done} 行`;
@@ -77,15 +89,15 @@ export function registerImportCommand(program: Command): void {
           if (!user || user.disabled) throw new Error(`用户不存在或已停用 (no active user ${opts.username})`);
           const mode: ImportMode = opts.validOnly ? 'commit-valid' : opts.commit ? 'commit' : 'dry-run';
           const started = Date.now();
-          const report = await importHouseholds(
+          const job = await runHouseholdImportHere(
             { db, keys: runtime.keys, actor: actorFromUser(user, { sessionId: 'cli' }), ip: null },
             {
               input: { path: path.resolve(file) },
               coordSystem: opts.gcj02 ? 'gcj02' : 'wgs84',
               headerRow: opts.headerRow,
               mode,
-              onProgress: progressReporter(),
             },
+            progressReporter(),
           ).catch((error: unknown) => {
             // Which columns the file has, so the header can be renamed to what the import recognises.
             if (error instanceof ImportMappingError) {
@@ -95,6 +107,17 @@ export function registerImportCommand(program: Command): void {
             }
             throw error;
           });
+          process.stderr.write(`导入任务 (import job) ${job.id}\n`);
+          const report = job.report;
+          if (!report) {
+            const failure = job.failure;
+            throw new AppError(
+              failure?.status ?? 500,
+              failure?.code ?? 'import_failed',
+              failure?.detail ?? '导入失败',
+              failure?.errors,
+            );
+          }
           const seconds = (Date.now() - started) / 1000;
           process.stderr.write('\n');
           process.stdout.write(`表头：第 ${report.headerRow} 行 (header on row ${report.headerRow})\n`);

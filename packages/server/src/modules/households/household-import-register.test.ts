@@ -40,7 +40,20 @@ async function importFile(body: Buffer, query: string, contentType = 'applicatio
     headers: { cookie: officer, 'content-type': contentType },
     payload: body,
   });
-  return { status: response.statusCode, body: response.json() };
+  if (response.statusCode !== 202) return { status: response.statusCode, body: response.json() };
+  // Queued: follow the job as the web does; its report is what the synchronous import answered.
+  for (;;) {
+    const job = (
+      await t.app.inject({
+        method: 'GET',
+        url: String(response.headers.location),
+        headers: { cookie: officer },
+      })
+    ).json();
+    if (job.status === 'succeeded') return { status: 200, body: job.report };
+    if (job.status === 'failed') return { status: job.failure.status, body: job.failure };
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 /** The addresses on file, as stored (decrypted), for the people named. */

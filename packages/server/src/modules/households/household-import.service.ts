@@ -59,8 +59,16 @@ export interface ImportRequest {
   headerRow?: number;
   coordSystem?: CoordSystem;
   mode: ImportMode;
-  onProgress?: (phase: 'validate' | 'write', done: number, total?: number) => void;
+  onProgress?: (phase: ImportPhase, done: number, total?: number) => void;
+  /**
+   * Runs inside the write's transaction with the final report, so what it records (a background job's
+   * result) commits with the import or not at all.
+   */
+  beforeCommit?: (tx: DbOrTx, report: ImportReport) => Promise<void>;
 }
+
+/** validate: rows read and checked (done = rows); check: against the register; write: done = households. */
+export type ImportPhase = 'validate' | 'check' | 'write';
 
 export interface ImportReport {
   /** The header's row number in the file (1-based): found, or as requested. */
@@ -414,12 +422,8 @@ async function refuseChangesToChildren(
   });
 }
 
-/**
- * Reads, checks and (unless it is a dry run) writes a household file. All or nothing: the write is one
- * transaction, and with any bad row nothing is written unless the caller chose to import the valid
- * rows only. Re-importing the same file writes nothing: people exactly as on file count as unchanged.
- */
-export async function importHouseholds(ctx: ServiceContext, request: ImportRequest): Promise<ImportReport> {
+/** The importer may import, into a station; the file opens and its columns can be used. */
+async function openImport(ctx: ServiceContext, request: ImportRequest) {
   await authorize(ctx, 'household.import', 'household');
   const scope = await findOrgUnit(ctx.db, ctx.actor.scopeOrgId);
   const stationId = scope?.kind === 'station' ? scope.id : scope?.stationId;
@@ -445,6 +449,29 @@ export async function importHouseholds(ctx: ServiceContext, request: ImportReque
     await table.rows.return(undefined);
     throw error;
   }
+  return { stationId, table, header, headerRow, mapping, splitAddress };
+}
+
+/**
+ * What can be refused before any row is read, checked as importHouseholds checks it: the permission,
+ * the station, the file's header and the mapping. Lets a background import be refused at once.
+ */
+export async function checkImportRequest(
+  ctx: ServiceContext,
+  request: ImportRequest,
+): Promise<{ stationId: string; header: string[]; mapping: ImportMapping }> {
+  const { stationId, table, header, mapping } = await openImport(ctx, request);
+  await table.rows.return(undefined);
+  return { stationId, header, mapping };
+}
+
+/**
+ * Reads, checks and (unless it is a dry run) writes a household file. All or nothing: the write is one
+ * transaction, and with any bad row nothing is written unless the caller chose to import the valid
+ * rows only. Re-importing the same file writes nothing: people exactly as on file count as unchanged.
+ */
+export async function importHouseholds(ctx: ServiceContext, request: ImportRequest): Promise<ImportReport> {
+  const { stationId, table, header, headerRow, mapping, splitAddress } = await openImport(ctx, request);
   let validation: Awaited<ReturnType<typeof validateRows>>;
   try {
     validation = await validateRows(table.rows, mapping, {
@@ -457,6 +484,7 @@ export async function importHouseholds(ctx: ServiceContext, request: ImportReque
     if (error instanceof ImportFileError) throw new AppError(422, 'invalid_file', error.message);
     throw error;
   }
+  request.onProgress?.('check', validation.rowsRead);
   // What the importer may not do by hand is a row error here, the same in the dry run and the commit:
   // single rows first, then whole households, whose point is that of their first row left.
   refuseSensitiveTags(ctx, header, mapping, validation);
@@ -512,6 +540,7 @@ export async function importHouseholds(ctx: ServiceContext, request: ImportReque
     };
     // Each batch is sealed while PostgreSQL writes the one before: the CPU work and the database's
     // overlap instead of taking turns (docs/performance.md, household import).
+    request.onProgress?.('write', 0, households.length);
     let sealed = sealBatch(ctx.keys, households.slice(0, BATCH));
     for (let i = 0; i < households.length; i += BATCH) {
       const storing = storeSealedBatch(target, locate, sealed);
@@ -532,6 +561,7 @@ export async function importHouseholds(ctx: ServiceContext, request: ImportReque
       ip: ctx.ip,
       detail: { ...total, rowsRead: validation.rowsRead, skippedInvalidRows: validation.invalidRows },
     });
+    await request.beforeCommit?.(tx, { ...report, written: total });
     return total;
   });
   if (report.written && report.written.residentsCreated > 10_000) await analyzeRegister(ctx.db);

@@ -9,7 +9,15 @@ import {
   type OrgTree,
   type TestApp,
 } from '../../../test/factories.js';
+import { actorFromUser } from '../auth/actor-from-user.js';
+import { findUserByUsername } from '../users/user.repository.js';
 import { loadGridLocator, writeHouseholdBatch } from './household-bulk.service.js';
+import {
+  enqueueHouseholdImport,
+  getHouseholdImport,
+  recoverInterruptedImports,
+  runHouseholdImportJob,
+} from './household-import-job.service.js';
 
 let t: TestApp;
 let tree: OrgTree;
@@ -35,19 +43,51 @@ const goodLines = [
   `甲村,东路,2号,120.206,29.606,王二,${id(3, '1940-01-01')},,户主,户籍,独居老人`,
 ];
 
-const uploadAs = (
+const isFinished = (status: string) => status === 'succeeded' || status === 'failed';
+
+/**
+ * Sends a file as the web does and follows its job to the end: POST answers 202 with the job and its
+ * Location, then GET is polled until the job is done. Answers the POST's refusal as it came, else the
+ * last GET, whose json() is the job's report (or, for a failed job, its failure).
+ */
+async function uploadAs(
   cookie: string,
   body: Buffer | string,
   query: string,
   contentType = 'text/csv',
-  headers = {},
-) =>
-  t.app.inject({
+  headers: Record<string, string> = {},
+) {
+  const posted = await t.app.inject({
     method: 'POST',
     url: `/api/v1/household-imports?${query}`,
-    headers: { cookie, 'content-type': contentType, ...headers },
+    headers: { cookie, 'content-type': contentType },
     payload: body,
   });
+  if (posted.statusCode !== 202) return posted;
+  const queued = posted.json();
+  expect(queued).toMatchObject({ status: 'queued', report: null, failure: null });
+  expect(posted.headers.location).toBe(`/api/v1/household-imports/${queued.id}`);
+  for (;;) {
+    const polled = await t.app.inject({
+      method: 'GET',
+      url: posted.headers.location as string,
+      headers: { cookie, ...headers },
+    });
+    expect(polled.statusCode).toBe(200);
+    const raw = polled.headers['content-encoding'] ? null : polled.json();
+    const job = raw ?? JSON.parse(gunzipSync(polled.rawPayload).toString('utf8'));
+    if (isFinished(job.status)) {
+      return {
+        statusCode: job.status === 'succeeded' ? polled.statusCode : job.failure.status,
+        headers: polled.headers,
+        rawPayload: polled.rawPayload,
+        job,
+        json: () => (job.status === 'succeeded' ? job.report : job.failure),
+      };
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
 
 const upload = (body: Buffer | string, query: string, contentType = 'text/csv', headers = {}) =>
   uploadAs(officerA, body, query, contentType, headers);
@@ -282,7 +322,7 @@ describe('household import', () => {
         header: ['村/社区', '门牌号', '姓名', '证件'],
       });
       expect(problem.errors.map((e: { message: string }) => e.message).join(' '), value).toContain('门牌号');
-      expect(response.body).not.toMatch(/FST_ERR|serializ/i);
+      expect(JSON.stringify(problem)).not.toMatch(/FST_ERR|serializ/i);
       // The mapping handed back fits its schema: whole column numbers or null.
       for (const column of Object.values(problem.mapping))
         expect(column === null || Number.isInteger(column)).toBe(true);
@@ -337,7 +377,7 @@ describe('household import', () => {
     expect(zipped.headers['content-encoding']).toBe('gzip');
     expect(zipped.headers.vary).toContain('accept-encoding');
     expect(zipped.rawPayload.length).toBeLessThan(30_000);
-    const report = JSON.parse(gunzipSync(zipped.rawPayload).toString('utf8'));
+    const report = JSON.parse(gunzipSync(zipped.rawPayload).toString('utf8')).report;
     expect(report.invalidRows).toBe(3000);
     expect(report.errors).toHaveLength(3000);
     expect(new Set(report.errors.map((e: { row: number }) => e.row)).size).toBe(3000);
@@ -795,5 +835,127 @@ describe('household import', () => {
     const chief = (await createSignedInUser(t, { roles: ['station_chief'], org: tree.station })).cookie;
     const response = await uploadAs(chief, csv(goodLines), 'mode=dry-run');
     expect(response.statusCode).toBe(403);
+  });
+});
+
+describe('household import jobs', () => {
+  const holdingQueue = { enqueue: async () => 'held' };
+  const contextOf = async (username: string) => {
+    const user = await findUserByUsername(t.system.db, username);
+    if (!user) throw new Error(`no user ${username}`);
+    return { ...t.system, actor: actorFromUser(user, { sessionId: 'test' }), ip: null };
+  };
+  const jobRow = async (id: string) =>
+    (await t.database.pool.query('select * from import_jobs where id = $1', [id])).rows[0];
+
+  it('answers 404 for the job to an officer of another community, and shows it to one of the same', async () => {
+    const posted = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/household-imports?mode=dry-run',
+      headers: { cookie: officerA, 'content-type': 'text/csv' },
+      payload: csv(goodLines),
+    });
+    expect(posted.statusCode).toBe(202);
+    const url = posted.headers.location as string;
+    const officerB = (await createSignedInUser(t, { roles: ['community_officer'], org: tree.communityB }))
+      .cookie;
+    const colleague = (await createSignedInUser(t, { roles: ['community_officer'], org: tree.communityA }))
+      .cookie;
+    const asB = await t.app.inject({ method: 'GET', url, headers: { cookie: officerB } });
+    expect(asB.statusCode).toBe(404);
+    expect(asB.json().code).toBe('not_found');
+    const unknown = url.replace(/[0-9a-f]{12}$/, '000000000000');
+    expect(
+      (await t.app.inject({ method: 'GET', url: unknown, headers: { cookie: officerA } })).statusCode,
+    ).toBe(404);
+    const asColleague = await t.app.inject({ method: 'GET', url, headers: { cookie: colleague } });
+    expect(asColleague.statusCode).toBe(200);
+    expect(asColleague.json().id).toBe(posted.json().id);
+  });
+
+  it('keeps the file sealed while queued, reports progress, and drops the file when the job ends', async () => {
+    const ctx = await contextOf(
+      (await createSignedInUser(t, { roles: ['community_officer'], org: tree.communityA })).username,
+    );
+    const number = id(140, '1970-10-10');
+    const file = csv([`甲村,封路,1号,120.205,29.605,封一,${number},13800000140,户主,户籍,`]);
+    const queued = await enqueueHouseholdImport(ctx, holdingQueue, {
+      input: { bytes: Buffer.from(file) },
+      mode: 'commit',
+    });
+    expect(queued).toMatchObject({ status: 'queued', progress: { phase: 'queued', estimatedRows: 1 } });
+    const stored = await jobRow(queued.id);
+    expect(Buffer.isBuffer(stored.file_sealed)).toBe(true);
+    for (const plain of [number, '13800000140', '封一']) {
+      expect(stored.file_sealed.includes(Buffer.from(plain))).toBe(false);
+    }
+    const phases: string[] = [];
+    await runHouseholdImportJob(t.system, queued.id, {
+      retriesLeft: false,
+      onProgress: (phase) => phases.push(phase),
+    });
+    expect(phases).toEqual(expect.arrayContaining(['validate', 'check', 'write']));
+    const done = await getHouseholdImport(ctx, queued.id);
+    expect(done).toMatchObject({
+      status: 'succeeded',
+      attempts: 1,
+      progress: { phase: 'done', rowsChecked: 1, householdsWritten: 1, householdsTotal: 1 },
+      report: { written: { householdsCreated: 1, residentsCreated: 1 } },
+    });
+    const finished = await jobRow(queued.id);
+    expect(finished.file_sealed).toBeNull();
+    expect(finished.report_sealed.includes(Buffer.from('封路'))).toBe(false);
+  });
+
+  it('runs with the importer’s rights when it runs: a disabled or demoted importer’s job fails in Chinese and writes nothing', async () => {
+    const importer = await createSignedInUser(t, { roles: ['community_officer'], org: tree.communityA });
+    const ctx = await contextOf(importer.username);
+    const file = csv([`甲村,权路,1号,120.205,29.605,权一,${id(141, '1971-11-11')},,户主,户籍,`]);
+    const enqueue = () =>
+      enqueueHouseholdImport(ctx, holdingQueue, { input: { bytes: Buffer.from(file) }, mode: 'commit' });
+
+    const demoted = await enqueue();
+    await t.database.pool.query(`update users set roles = '{station_chief}' where id = $1`, [importer.id]);
+    await runHouseholdImportJob(t.system, demoted.id, { retriesLeft: false });
+    expect((await jobRow(demoted.id)).problem).toMatchObject({ status: 403, code: 'forbidden' });
+    expect((await jobRow(demoted.id)).problem.detail).toMatch(/[\u4e00-\u9fa5]/);
+
+    await t.database.pool.query(`update users set roles = '{community_officer}' where id = $1`, [
+      importer.id,
+    ]);
+    const disabled = await enqueue();
+    await t.database.pool.query('update users set disabled = true where id = $1', [importer.id]);
+    await runHouseholdImportJob(t.system, disabled.id, { retriesLeft: false });
+    const row = await jobRow(disabled.id);
+    expect(row).toMatchObject({ status: 'failed', file_sealed: null });
+    expect(row.problem).toMatchObject({ status: 403, detail: '导入者的账号已停用，导入未执行' });
+    expect(await count("select count(*) from residents where name = '权一'")).toBe(0);
+  });
+
+  it('fails a job whose process died and whose queue entry is gone, with the reason, writing nothing', async () => {
+    const ctx = await contextOf(
+      (await createSignedInUser(t, { roles: ['community_officer'], org: tree.communityA })).username,
+    );
+    const file = csv([`甲村,断路,1号,120.205,29.605,断一,${id(142, '1972-12-12')},,户主,户籍,`]);
+    // Queued for real, but marked running as a worker that then died would have left it.
+    const job = await enqueueHouseholdImport(
+      ctx,
+      { enqueue: async () => 'not yet' },
+      {
+        input: { bytes: Buffer.from(file) },
+        mode: 'commit',
+      },
+    );
+    await t.database.pool.query(
+      "update import_jobs set status = 'running', phase = 'write', attempts = 1 where id = $1",
+      [job.id],
+    );
+    // Its queue entry is gone (never sent here): nothing will run it again.
+    await recoverInterruptedImports(t.system, t.jobs);
+    const row = await jobRow(job.id);
+    expect(row).toMatchObject({ status: 'failed', phase: 'done', file_sealed: null });
+    expect(row.problem).toMatchObject({ code: 'import_interrupted' });
+    expect(row.problem.detail).toContain('未写入任何数据');
+    expect(await count("select count(*) from residents where name = '断一'")).toBe(0);
   });
 });

@@ -520,11 +520,20 @@ export const en: Messages = {
     checking: 'Checking…',
     writing: 'Writing…',
     elapsed: '{{s}} s',
-    slowHint: 'A large file can take about a minute: keep this page open',
+    slowHint:
+      'The import runs on the server: reloading or closing this page does not stop it; come back to this address for its progress and result',
+    phaseQueued: 'Queued, waiting for the server…',
+    phaseValidate: 'Checking: {{rows}} rows checked',
+    phaseValidateOf: 'Checking: {{rows}} of about {{total}} rows',
+    phaseCheck: 'Checking against the register: {{rows}} rows',
+    phaseWrite: 'Writing: {{done}} / {{total}} households',
+    resumedFile: '(uploaded file)',
+    resumedCheck:
+      'The dry run is done: {{rows}} rows, {{valid}} valid, {{invalid}} with errors. The file is not on this page: choose it again to go on.',
     cancel: 'Cancel',
     leaveTitle: 'The import is not finished',
     leaveConfirm:
-      'If you leave this page you will not see the result (writing that has started still completes). Leave?',
+      'The import goes on on the server; leaving does not stop it. Come back to this address for its result. Leave?',
     leave: 'Leave',
     stay: 'Stay',
     doneTitle: 'Import complete',

@@ -1,5 +1,5 @@
-import type { ImportProblem, ImportReport, Problem } from '@fengqiao/shared';
-import { ApiError, buildUrl, send } from '../../../lib/api-client';
+import type { ImportJob, ImportProblem, Problem } from '@fengqiao/shared';
+import { ApiError, api, buildUrl, isAbort, send } from '../../../lib/api-client';
 import { i18n } from '../../../lib/i18n';
 import { IMPORT_FIELDS, type ImportField, type ImportMapping, toMapping } from './fields';
 
@@ -48,14 +48,11 @@ function problemError(status: number, text: string): ApiError {
 }
 
 /**
- * POST /household-imports with the file's bytes as the body. XMLHttpRequest rather than fetch,
- * because only XHR reports upload progress. Rejects with ApiError (or an AbortError DOMException).
+ * POST /household-imports with the file's bytes as the body: answers the queued job (202). XMLHttpRequest
+ * rather than fetch, because only XHR reports upload progress. Rejects with ApiError (or an AbortError
+ * DOMException).
  */
-export function uploadImport(
-  file: Blob,
-  req: ImportRequest,
-  cb: UploadCallbacks = {},
-): Promise<ImportReport> {
+export function uploadImport(file: Blob, req: ImportRequest, cb: UploadCallbacks = {}): Promise<ImportJob> {
   const url = buildUrl('/household-imports', {
     mode: req.mode,
     format: 'auto',
@@ -63,7 +60,7 @@ export function uploadImport(
     mapping: req.mapping ? JSON.stringify(req.mapping) : undefined,
     headerRow: req.headerRow,
   });
-  return new Promise<ImportReport>((resolve, reject) => {
+  return new Promise<ImportJob>((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     const abort = () => xhr.abort();
     const done = () => cb.signal?.removeEventListener('abort', abort);
@@ -81,7 +78,7 @@ export function uploadImport(
       done();
       if (xhr.status >= 200 && xhr.status < 300) {
         try {
-          resolve(JSON.parse(xhr.responseText) as ImportReport);
+          resolve(JSON.parse(xhr.responseText) as ImportJob);
         } catch {
           reject(problemError(xhr.status, ''));
         }
@@ -109,6 +106,45 @@ export function uploadImport(
     };
     xhr.send(file);
   });
+}
+
+export const isFinished = (job: ImportJob) => job.status === 'succeeded' || job.status === 'failed';
+
+function pause(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(timer);
+      reject(new DOMException('The wait was cancelled', 'AbortError'));
+    });
+  });
+}
+
+/**
+ * Polls GET /household-imports/{id} until the job is done, reporting each answer. A dropped connection
+ * or a server restarting (no answer, 502/503) is waited out: the job goes on on the server.
+ */
+export async function waitForImportJob(
+  id: string,
+  options: { signal?: AbortSignal; onUpdate?: (job: ImportJob) => void; intervalMs?: number } = {},
+): Promise<ImportJob> {
+  for (;;) {
+    try {
+      const job = await api.get<ImportJob>(`/household-imports/${id}`, undefined, options.signal);
+      options.onUpdate?.(job);
+      if (isFinished(job)) return job;
+    } catch (error) {
+      if (isAbort(error)) throw error;
+      if (!(error instanceof ApiError) || (error.status !== 0 && error.status < 500)) throw error;
+    }
+    await pause(options.intervalMs ?? 700, options.signal);
+  }
+}
+
+/** A failed job's reason as the error a synchronous request would have thrown. */
+export function jobError(job: ImportJob): ApiError {
+  const failure = job.failure ?? { status: 500, code: 'import_failed', detail: '' };
+  return new ApiError({ type: 'about:blank', title: failure.detail, ...failure });
 }
 
 /** What the server's `invalid_mapping` 422 says, to show the mapping step again. */

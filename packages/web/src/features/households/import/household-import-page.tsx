@@ -1,11 +1,11 @@
-import type { ImportReport } from '@fengqiao/shared';
+import type { ImportJob, ImportReport } from '@fengqiao/shared';
 import { Alert, App, Button, Card, Steps } from 'antd';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useBlocker, useNavigate } from 'react-router';
+import { useBlocker, useNavigate, useSearchParams } from 'react-router';
 import { errorMessage, isAbort } from '../../../lib/api-client';
 import { PageHeader } from '../../../lib/components/page-header';
-import { type CoordSystem, type ImportMode, type MappingRejection, mappingRejection } from './api';
+import { type CoordSystem, type ImportMode, jobError, type MappingRejection, mappingRejection } from './api';
 import { emptyMapping, type ImportField, type ImportMapping, sameMapping, toMapping } from './fields';
 import { FileStep } from './file-step';
 import { formatCount } from './format';
@@ -23,16 +23,28 @@ interface Checked {
   mapping: ImportMapping;
 }
 
+/** A finished job's report, or its failure thrown as the error a synchronous request gave. */
+function reportOf(job: ImportJob): ImportReport {
+  if (job.status === 'failed' || !job.report) throw jobError(job);
+  return job.report;
+}
+
 /**
  * 住户导入: choose a file → match its columns → read the dry run's report → import everything or
- * only the valid rows. The file stays in the browser and is sent again by each step (the server
- * keeps nothing between requests).
+ * only the valid rows. The file stays in the browser and is sent again by each step; each is a job on
+ * the server whose id stays in the address (`?job=`), so a reload or a dropped connection picks the
+ * job up again instead of losing it.
  */
 export function HouseholdImportPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { message, modal } = App.useApp();
-  const upload = useImportUpload();
+  const [params, setParams] = useSearchParams();
+  const upload = useImportUpload({
+    onQueued: (jobId) => setParams({ job: jobId }, { replace: true }),
+  });
+  /** A dry run finished before a reload: its figures, the file being gone from the page. */
+  const [resumedCheck, setResumedCheck] = useState<ImportReport | null>(null);
   const [step, setStep] = useState<Step>(0);
   const [file, setFile] = useState<File | null>(null);
   const [coordSystem, setCoordSystem] = useState<CoordSystem>('wgs84');
@@ -51,7 +63,10 @@ export function HouseholdImportPage() {
   const report = checked && sameMapping(checked.mapping, mapping) ? checked.report : null;
 
   // A running import: leaving would lose its result (and a commit would go on without the user).
-  const blocker = useBlocker(upload.busy);
+  // Only leaving the page: the job's id going into the address (?job=) is not leaving.
+  const blocker = useBlocker(
+    ({ currentLocation, nextLocation }) => upload.busy && currentLocation.pathname !== nextLocation.pathname,
+  );
   // The blocker is a new object on every render (progress re-renders often): ask once per block.
   const askingRef = useRef(false);
   useEffect(() => {
@@ -78,7 +93,28 @@ export function HouseholdImportPage() {
     return () => window.removeEventListener('beforeunload', warn);
   }, [upload.busy]);
 
+  // Opened with a job's id (a reload, a link): follow it to its end and show what it did.
+  const resumeRef = useRef(params.get('job'));
+  const { resume } = upload;
+  useEffect(() => {
+    const jobId = resumeRef.current;
+    if (!jobId) return;
+    resumeRef.current = null;
+    resume(jobId)
+      .then((job) => {
+        const r = reportOf(job);
+        if (r.written) {
+          setDone(r);
+          setStep(3);
+        } else setResumedCheck(r);
+      })
+      .catch((e: unknown) => {
+        if (!isAbort(e)) setError(e);
+      });
+  }, [resume]);
+
   function chooseFile(next: File | null) {
+    setResumedCheck(null);
     setFile(next);
     setHeader(null);
     setHeaderRow(undefined);
@@ -107,12 +143,9 @@ export function HouseholdImportPage() {
     if (!file) return null;
     setError(null);
     try {
-      const r = await upload.run(file, {
-        mode: 'dry-run',
-        coordSystem,
-        mapping: withMapping,
-        headerRow: atRow,
-      });
+      const r = reportOf(
+        await upload.run(file, { mode: 'dry-run', coordSystem, mapping: withMapping, headerRow: atRow }),
+      );
       applyReport(r);
       return { report: r };
     } catch (e) {
@@ -187,7 +220,7 @@ export function HouseholdImportPage() {
     if (!file || !checked) return;
     setError(null);
     try {
-      const r = await upload.run(file, { mode, coordSystem, mapping: checked.mapping, headerRow });
+      const r = reportOf(await upload.run(file, { mode, coordSystem, mapping: checked.mapping, headerRow }));
       if (r.written) {
         setDone(r);
         setStep(3);
@@ -202,13 +235,23 @@ export function HouseholdImportPage() {
   }
 
   function again() {
+    setParams({}, { replace: true });
     chooseFile(null);
     setDone(null);
     setStep(0);
   }
 
   let body: ReactNode;
-  if (step === 0 || !file || !header)
+  if (step === 3 && done?.written)
+    body = (
+      <ResultStep
+        report={done}
+        written={done.written}
+        fileName={file?.name ?? t('householdImport.resumedFile')}
+        onAgain={again}
+      />
+    );
+  else if (step === 0 || !file || !header)
     body = (
       <FileStep
         file={file}
@@ -243,7 +286,7 @@ export function HouseholdImportPage() {
         onNext={() => void recheck(true)}
       />
     );
-  else if (step === 2 || !done?.written)
+  else
     body = (
       <ReportStep
         report={checked.report}
@@ -254,7 +297,6 @@ export function HouseholdImportPage() {
         onBack={() => setStep(1)}
       />
     );
-  else body = <ResultStep report={done} written={done.written} fileName={file.name} onAgain={again} />;
 
   return (
     <>
@@ -276,6 +318,19 @@ export function HouseholdImportPage() {
           data-testid="import-steps"
         />
         {upload.state ? <ImportProgress state={upload.state} onCancel={upload.cancel} /> : null}
+        {resumedCheck ? (
+          <Alert
+            type="info"
+            showIcon
+            title={t('householdImport.resumedCheck', {
+              rows: formatCount(resumedCheck.rowsRead),
+              valid: formatCount(resumedCheck.validRows),
+              invalid: formatCount(resumedCheck.invalidRows),
+            })}
+            style={{ marginBottom: 16 }}
+            data-testid="import-resumed-check"
+          />
+        ) : null}
         {error ? (
           <Alert
             type="error"
