@@ -19,11 +19,13 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(options: { logger?: AppDeps['logger'] } = {}): Promise<TestApp> {
+export async function createTestApp(
+  options: { logger?: AppDeps['logger']; webDir?: string } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase();
   const keys = keysFromMaster(randomBytes(32));
   const logger = options.logger ?? (process.env.TEST_LOG ? { level: 'error' } : false);
-  const app = await buildApp({ database, keys, logger });
+  const app = await buildApp({ database, keys, logger, webDir: options.webDir });
   return {
     app,
     database,
