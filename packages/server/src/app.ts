@@ -9,8 +9,9 @@ import { registerAjvFormats, TypeBoxValidatorCompiler } from '@fastify/type-prov
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Database } from './db/client.js';
 import { registerAuthentication } from './http/authentication.js';
-import { appShellPolicy } from './http/content-security-policy.js';
+import { appShellPolicy, DOOR_PLATE_POLICY } from './http/content-security-policy.js';
 import { registerCrossSiteGuard } from './http/cross-site-guard.js';
+import { type DoorPlateVisits, doorPlatePage, doorPlateVisits } from './http/door-plate-page.js';
 import { answerFrameworkError, registerErrorHandler, sendProblem } from './http/error-handler.js';
 import { withPrivacySerializers } from './http/log-options.js';
 import { contextFactory } from './http/request-context.js';
@@ -87,7 +88,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { db, pool } = deps.database;
   const system = { db, keys: deps.keys };
   const cookieSecure = deps.cookieSecure ?? false;
-  registerAuthentication(app, createAuthenticator(db, deps.keys), { cookieSecure });
+  const authenticator = createAuthenticator(db, deps.keys);
+  registerAuthentication(app, authenticator, { cookieSecure });
   registerCrossSiteGuard(app, system);
   const contextOf = contextFactory(db, deps.keys);
 
@@ -120,12 +122,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   );
 
   if (deps.webDir && existsSync(path.join(deps.webDir, 'index.html'))) {
-    await serveWebApp(app, deps.webDir, deps.webConfig ?? {});
+    const visits = doorPlateVisits({ db, keys: deps.keys, authenticator });
+    await serveWebApp(app, deps.webDir, deps.webConfig ?? {}, visits);
   }
   return app;
 }
 
-async function serveWebApp(app: FastifyInstance, webDir: string, webConfig: Record<string, unknown>) {
+async function serveWebApp(
+  app: FastifyInstance,
+  webDir: string,
+  webConfig: Record<string, unknown>,
+  visits: DoorPlateVisits,
+) {
   await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false });
   // `<` is escaped so a configured URL can never close the script element.
   const configScript = `<script>window.FENGQIAO_CONFIG = ${JSON.stringify(webConfig).replaceAll('<', '\\u003c')};</script>`;
@@ -136,6 +144,21 @@ async function serveWebApp(app: FastifyInstance, webDir: string, webConfig: Reco
   const shellPolicy = appShellPolicy(
     configScript.slice('<script>'.length, -'</script>'.length),
     typeof webConfig.tileUrl === 'string' ? webConfig.tileUrl : undefined,
+  );
+  // A scanned door plate: the household file for staff who may see it, else the light public page.
+  const qrTemplate = readFileSync(path.join(webDir, 'qr.html'), 'utf8');
+  app.get<{ Params: { code: string } }>(
+    '/h/:code',
+    { config: { public: true }, schema: { hide: true } },
+    async (request, reply) => {
+      const visit = await visits(request, request.params.code);
+      reply.header('cache-control', 'no-store');
+      if ('householdId' in visit) return reply.redirect(`/households/${visit.householdId}`);
+      return reply
+        .header('content-security-policy', DOOR_PLATE_POLICY)
+        .type('text/html; charset=utf-8')
+        .send(doorPlatePage(qrTemplate, visit.viewer));
+    },
   );
   // Client-side routes: any other GET outside the API gets the app shell.
   app.get('/*', { config: { public: true }, schema: { hide: true } }, async (request, reply) => {

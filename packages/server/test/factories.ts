@@ -23,7 +23,9 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(options: { logger?: AppDeps['logger'] } = {}): Promise<TestApp> {
+export async function createTestApp(
+  options: { logger?: AppDeps['logger']; webDir?: string } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase();
   const keys = keysFromMaster(randomBytes(32));
   const system = { db: database.db, keys };
@@ -34,6 +36,7 @@ export async function createTestApp(options: { logger?: AppDeps['logger'] } = {}
     keys,
     jobs,
     logger: options.logger ?? (process.env.TEST_LOG ? { level: 'error' } : false),
+    webDir: options.webDir,
   });
   return {
     app,

@@ -1,7 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './lib/i18n';
-import './lib/format';
 import './styles.css';
 import { AppRoot } from './app/app-root';
 

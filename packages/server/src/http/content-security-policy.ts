@@ -37,6 +37,22 @@ export function appShellPolicy(inlineScript: string, tileUrl?: string): string {
   ].join('; ');
 }
 
+/**
+ * The door plate's public page (qr.html): its own script and stylesheet only, nothing inline, and
+ * nothing fetched but this origin's public API.
+ */
+export const DOOR_PLATE_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
 /** JSON and files from the API are never documents; nothing may run or frame them. */
 export const API_POLICY = "default-src 'none'; frame-ancestors 'none'";
 

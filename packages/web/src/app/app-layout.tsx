@@ -69,3 +69,5 @@ export function AppLayout() {
     </OrgScopeProvider>
   );
 }
+
+export default AppLayout;

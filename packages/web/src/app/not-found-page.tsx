@@ -17,3 +17,5 @@ export function NotFoundPage() {
     />
   );
 }
+
+export default NotFoundPage;

@@ -1,30 +1,22 @@
-import { Button, Result } from 'antd';
-import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { Navigate, useLocation } from 'react-router';
-import { errorMessage } from '../lib/api-client';
 import { FullPageSpin } from '../lib/components/full-page-spin';
 import { useAuth } from './auth-context';
+
+// antd's Result loads only when the session check fails.
+const LoadFailedResult = lazy(() => import('./load-failed-result'));
 
 /** Lets a signed-in user with TOTP in order through; sends others to login or TOTP enrollment. */
 export function RequireAuth({ children }: { children: ReactNode }) {
   const { me, status, error, signedOut, refresh } = useAuth();
   const location = useLocation();
-  const { t } = useTranslation();
 
   if (status === 'loading') return <FullPageSpin />;
   if (status === 'error') {
     return (
-      <Result
-        status="warning"
-        title={t('common.loadFailed')}
-        subTitle={errorMessage(error)}
-        extra={
-          <Button type="primary" onClick={() => void refresh()}>
-            {t('common.retry')}
-          </Button>
-        }
-      />
+      <Suspense fallback={<FullPageSpin />}>
+        <LoadFailedResult error={error} onRetry={() => void refresh()} />
+      </Suspense>
     );
   }
   if (!me) {

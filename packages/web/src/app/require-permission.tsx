@@ -1,25 +1,17 @@
 import type { Permission } from '@fengqiao/shared';
-import { Button, Result } from 'antd';
-import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { useAuth } from './auth-context';
+
+// antd's Result (with its illustrations) loads only when someone meets the 403.
+const ForbiddenResult = lazy(() => import('./forbidden-result'));
 
 /** Shows a 403 result instead of a page the user's roles may not use. */
 export function RequirePermission({ permission, children }: { permission: Permission; children: ReactNode }) {
   const { can } = useAuth();
-  const { t } = useTranslation();
   if (can(permission)) return children;
   return (
-    <Result
-      status="403"
-      title={t('errors.forbidden')}
-      subTitle={t('errors.forbiddenDetail')}
-      extra={
-        <Link to="/">
-          <Button type="primary">{t('errors.backHome')}</Button>
-        </Link>
-      }
-    />
+    <Suspense fallback={null}>
+      <ForbiddenResult />
+    </Suspense>
   );
 }

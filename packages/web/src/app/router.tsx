@@ -1,16 +1,21 @@
-import { lazy, Suspense } from 'react';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { createBrowserRouter } from 'react-router';
-import { LoginPage } from '../features/auth/pages/login-page';
-import { TotpSetupPage } from '../features/auth/pages/totp-setup-page';
-import { FullPageSpin } from '../lib/components/full-page-spin';
-import { AppLayout } from './app-layout';
-import { NotFoundPage } from './not-found-page';
-import { RequireAuth } from './require-auth';
-import { RequireEnrollment } from './require-enrollment';
-import { RequirePermission } from './require-permission';
-import { RouteError } from './route-error';
+import { BootSpin } from '../lib/components/boot-spin';
+import { DoorPlateLink } from './door-plate-link';
 
-// Pages load on demand so the login page does not pull in the map library.
+// Every screen loads on demand, so the entry holds only what they all share (React, the router,
+// i18n, the session) and the sign-in page, drawn without antd, stays light. antd and the signed-in
+// shell come in one module after sign-in; each page, and the map within a page, after that.
+// Budgets: scripts/check-bundle-budgets.mjs.
+const LoginPage = lazy(() => import('../features/auth/pages/login-page'));
+const antdRoutes = () => import('./antd-routes');
+const SignedInLayout = lazy(() => antdRoutes().then((m) => ({ default: m.SignedInLayout })));
+const TotpSetupRoute = lazy(() => antdRoutes().then((m) => ({ default: m.TotpSetupRoute })));
+const DoorPlatesRoute = lazy(() => antdRoutes().then((m) => ({ default: m.DoorPlatesRoute })));
+const RouteErrorPage = lazy(() => antdRoutes().then((m) => ({ default: m.RouteErrorPage })));
+const RequirePermission = lazy(() => antdRoutes().then((m) => ({ default: m.RequirePermission })));
+const NotFoundPage = lazy(() => antdRoutes().then((m) => ({ default: m.NotFoundPage })));
+
 const HomePage = lazy(() => import('../features/home/pages/home-page'));
 const OrgsPage = lazy(() => import('../features/orgs/pages/orgs-page'));
 const UsersPage = lazy(() => import('../features/users/pages/users-page'));
@@ -19,52 +24,25 @@ const AuditPage = lazy(() => import('../features/audit/pages/audit-page'));
 const HouseholdsPage = lazy(() => import('../features/households/pages/households-page'));
 const HouseholdFilePage = lazy(() => import('../features/households/pages/household-file-page'));
 const HouseholdImportPage = lazy(() => import('../features/households/import/household-import-page'));
-const DoorPlatesPage = lazy(() => import('../features/households/pages/door-plates-page'));
-const QrLandingPage = lazy(() => import('../mobile/qr-landing-page'));
+
+const loading = (page: ReactNode) => <Suspense fallback={<BootSpin />}>{page}</Suspense>;
+const routeError = loading(<RouteErrorPage />);
 
 export const router = createBrowserRouter([
-  { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
+  { path: '/login', element: loading(<LoginPage />), errorElement: routeError },
+  { path: '/totp-setup', element: loading(<TotpSetupRoute />), errorElement: routeError },
   {
-    path: '/totp-setup',
-    element: (
-      <RequireEnrollment>
-        <TotpSetupPage />
-      </RequireEnrollment>
-    ),
-    errorElement: <RouteError />,
-  },
-  {
-    // A scanned door plate: public; staff who may see the household are sent on to its file.
+    // A scanned door plate is the server's page (qr.html), reached by a full load; see DoorPlateLink.
     path: '/h/:code',
-    element: (
-      <Suspense fallback={<FullPageSpin />}>
-        <QrLandingPage />
-      </Suspense>
-    ),
-    errorElement: <RouteError />,
+    element: <DoorPlateLink />,
+    errorElement: routeError,
   },
-  {
-    // Door plates print on bare A4 sheets, without the app's menu and header.
-    path: '/households/print',
-    element: (
-      <RequireAuth>
-        <RequirePermission permission="household.door_plate">
-          <Suspense fallback={<FullPageSpin />}>
-            <DoorPlatesPage />
-          </Suspense>
-        </RequirePermission>
-      </RequireAuth>
-    ),
-    errorElement: <RouteError />,
-  },
+  { path: '/households/print', element: loading(<DoorPlatesRoute />), errorElement: routeError },
   {
     path: '/',
-    element: (
-      <RequireAuth>
-        <AppLayout />
-      </RequireAuth>
-    ),
-    errorElement: <RouteError />,
+    element: loading(<SignedInLayout />),
+    errorElement: routeError,
+    // Rendered inside the shell's Outlet, whose Suspense shows antd's Spin while a page loads.
     children: [
       { index: true, element: <HomePage /> },
       {

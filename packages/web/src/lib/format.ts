@@ -1,9 +1,16 @@
 import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
 import timezone from 'dayjs/plugin/timezone';
 import utc from 'dayjs/plugin/utc';
+import { i18n } from './i18n';
 
+// dayjs (dates here and in antd's pickers) loads with the screens drawn with antd, not the sign-in
+// page; it follows the UI language from then on.
 dayjs.extend(utc);
 dayjs.extend(timezone);
+const followLanguage = (lng: string) => dayjs.locale(lng === 'en' ? 'en' : 'zh-cn');
+followLanguage(i18n.language);
+i18n.on('languageChanged', followLanguage);
 
 /** Times are shown in China Standard Time whatever the browser's zone (DESIGN.md). */
 export const DISPLAY_TZ = 'Asia/Shanghai';

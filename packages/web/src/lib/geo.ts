@@ -1,4 +1,5 @@
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
+import polylabel from 'polylabel';
 
 export type Area = Polygon | MultiPolygon;
 
@@ -52,34 +53,39 @@ export function bboxOf(features: readonly { geometry: Area | null }[]): BBox | n
   return box;
 }
 
-/** Signed area and centroid of a ring (shoelace formula, planar; fine at grid scale). */
-function ringCentroid(ring: Position[]): { area: number; x: number; y: number } {
-  let area = 0;
-  let cx = 0;
-  let cy = 0;
+/** Area of a ring (shoelace formula, planar; fine at grid scale). */
+function ringArea(ring: Position[]): number {
+  let twice = 0;
   for (let i = 0; i < ring.length - 1; i++) {
     const [x0 = 0, y0 = 0] = ring[i] ?? [];
     const [x1 = 0, y1 = 0] = ring[i + 1] ?? [];
-    const cross = x0 * y1 - x1 * y0;
-    area += cross;
-    cx += (x0 + x1) * cross;
-    cy += (y0 + y1) * cross;
+    twice += x0 * y1 - x1 * y0;
   }
-  area /= 2;
-  if (area === 0) return { area: 0, x: ring[0]?.[0] ?? 0, y: ring[0]?.[1] ?? 0 };
-  return { area, x: cx / (6 * area), y: cy / (6 * area) };
+  return Math.abs(twice / 2);
 }
 
-/** Where to put a label: the centroid of the largest polygon's outer ring. */
+/** How close to the best spot a label must be, as a share of the polygon's larger side. */
+const LABEL_PRECISION = 1 / 200;
+
+/**
+ * Where to put a label: the point of the largest polygon farthest from its edges (polylabel), so it
+ * lies inside even an L- or U-shaped grid, where a centroid can fall outside.
+ */
 export function labelPoint(geometry: Area): [number, number] | null {
-  let best: { area: number; x: number; y: number } | null = null;
+  let largest: { polygon: Position[][]; area: number } | null = null;
   for (const polygon of polygonsOf(geometry)) {
     const outer = polygon[0];
     if (!outer || outer.length < 3) continue;
-    const c = ringCentroid(outer);
-    if (!best || Math.abs(c.area) > Math.abs(best.area)) best = c;
+    const area = ringArea(outer);
+    if (!largest || area > largest.area) largest = { polygon, area };
   }
-  return best ? [best.x, best.y] : null;
+  if (!largest) return null;
+  const outer = largest.polygon[0] ?? [];
+  const xs = outer.map((p) => p[0] ?? 0);
+  const ys = outer.map((p) => p[1] ?? 0);
+  const span = Math.max(Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys));
+  const [x, y] = polylabel(largest.polygon, span * LABEL_PRECISION);
+  return [x, y];
 }
 
 export type ParsedBoundary =

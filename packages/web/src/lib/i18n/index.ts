@@ -1,14 +1,11 @@
-import dayjs from 'dayjs';
-import 'dayjs/locale/zh-cn';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from './en';
+import { LANGUAGE_STORAGE_KEY as STORAGE_KEY } from './language-key';
 import { type Messages, zhCN } from './zh-CN';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
-
-const STORAGE_KEY = 'fengqiao.lang';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -28,7 +25,6 @@ function initialLanguage(): Language {
 }
 
 function applyLanguage(lng: string): void {
-  dayjs.locale(lng === 'en' ? 'en' : 'zh-cn');
   document.documentElement.lang = lng;
 }
 

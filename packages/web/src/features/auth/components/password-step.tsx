@@ -1,6 +1,8 @@
-import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { Button, Form, Input } from 'antd';
+import LockOutlined from '@ant-design/icons-svg/es/asn/LockOutlined';
+import UserOutlined from '@ant-design/icons-svg/es/asn/UserOutlined';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AuthButton, AuthField } from './auth-field';
 
 export interface Credentials {
   username: string;
@@ -18,42 +20,46 @@ export function PasswordStep({
   onSubmit: (values: Credentials) => void;
 }) {
   const { t } = useTranslation();
+  const [username, setUsername] = useState(initial?.username ?? '');
+  const [password, setPassword] = useState(initial?.password ?? '');
+  const [checked, setChecked] = useState(false);
+  const usernameError = checked && !username.trim() ? t('login.usernameRequired') : null;
+  const passwordError = checked && !password ? t('login.passwordRequired') : null;
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    setChecked(true);
+    if (submitting || !username.trim() || !password) return;
+    onSubmit({ username: username.trim(), password });
+  }
+
   return (
-    <Form<Credentials>
-      layout="vertical"
-      size="large"
-      requiredMark={false}
-      initialValues={initial ?? undefined}
-      onFinish={(values) => onSubmit({ username: values.username.trim(), password: values.password })}
-    >
-      <Form.Item
-        name="username"
+    <form className="fq-auth-form" noValidate onSubmit={submit}>
+      <AuthField
         label={t('login.username')}
-        rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}
-      >
-        <Input
-          prefix={<UserOutlined />}
-          autoComplete="username"
-          autoFocus
-          maxLength={40}
-          data-testid="login-username"
-        />
-      </Form.Item>
-      <Form.Item
-        name="password"
+        icon={UserOutlined}
+        value={username}
+        onChange={(event) => setUsername(event.target.value)}
+        error={usernameError}
+        autoComplete="username"
+        autoFocus
+        maxLength={40}
+        testId="login-username"
+      />
+      <AuthField
         label={t('login.password')}
-        rules={[{ required: true, message: t('login.passwordRequired') }]}
-      >
-        <Input.Password
-          prefix={<LockOutlined />}
-          autoComplete="current-password"
-          maxLength={200}
-          data-testid="login-password"
-        />
-      </Form.Item>
-      <Button type="primary" htmlType="submit" block loading={submitting} data-testid="login-submit">
+        icon={LockOutlined}
+        type="password"
+        value={password}
+        onChange={(event) => setPassword(event.target.value)}
+        error={passwordError}
+        autoComplete="current-password"
+        maxLength={200}
+        testId="login-password"
+      />
+      <AuthButton type="submit" loading={submitting} testId="login-submit">
         {t('login.submit')}
-      </Button>
-    </Form>
+      </AuthButton>
+    </form>
   );
 }

@@ -1,15 +1,14 @@
 import type { LoginBody } from '@fengqiao/shared';
-import { Alert, Form, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useSearchParams } from 'react-router';
 import { useAuth } from '../../../app/auth-context';
 import { ApiError, errorMessage } from '../../../lib/api-client';
-import { FullPageSpin } from '../../../lib/components/full-page-spin';
+import { BootSpin } from '../../../lib/components/boot-spin';
 import { login } from '../api';
 import { AuthCard } from '../components/auth-card';
 import { type Credentials, PasswordStep } from '../components/password-step';
-import { TotpStep, type TotpValues } from '../components/totp-step';
+import { type TotpRefusal, TotpStep } from '../components/totp-step';
 
 /** Only same-site paths are followed after login. */
 function safeNext(value: string | null): string {
@@ -17,6 +16,7 @@ function safeNext(value: string | null): string {
   return value;
 }
 
+/** Sign-in: password, then the TOTP code where the account has one. Drawn without antd (budget). */
 export function LoginPage() {
   const { t } = useTranslation();
   const { me, status, setMe } = useAuth();
@@ -24,10 +24,10 @@ export function LoginPage() {
   const [credentials, setCredentials] = useState<Credentials | null>(null);
   const [step, setStep] = useState<'password' | 'totp'>('password');
   const [error, setError] = useState<{ message: string; warning: boolean } | null>(null);
+  const [refusal, setRefusal] = useState<TotpRefusal | null>(null);
   const [submitting, setSubmitting] = useState(false);
-  const [totpForm] = Form.useForm<TotpValues>();
 
-  if (status === 'loading') return <FullPageSpin />;
+  if (status === 'loading') return <BootSpin />;
   if (me)
     return <Navigate to={me.totpEnrollmentRequired ? '/totp-setup' : safeNext(params.get('next'))} replace />;
 
@@ -41,7 +41,7 @@ export function LoginPage() {
         setCredentials({ username: body.username, password: body.password });
         setStep('totp');
       } else if (err instanceof ApiError && err.code === 'totp_invalid') {
-        totpForm.setFields([{ name: 'totp', value: '', errors: [errorMessage(err)] }]);
+        setRefusal({ message: errorMessage(err) });
       } else {
         const warning =
           err instanceof ApiError && (err.code === 'rate_limited' || err.code === 'account_locked');
@@ -54,17 +54,17 @@ export function LoginPage() {
 
   return (
     <AuthCard>
-      <Typography.Title level={4} style={{ marginTop: 0 }}>
-        {t('login.title')}
-      </Typography.Title>
+      <h2 className="fq-auth-title">{t('login.title')}</h2>
       {error ? (
-        <Alert
-          type={error.warning ? 'warning' : 'error'}
-          showIcon
-          title={error.message}
-          style={{ marginBottom: 16 }}
+        <div
+          className={
+            error.warning ? 'fq-auth-alert fq-auth-alert-warning' : 'fq-auth-alert fq-auth-alert-error'
+          }
+          role="alert"
           data-testid="login-error"
-        />
+        >
+          {error.message}
+        </div>
       ) : null}
       {step === 'password' ? (
         <PasswordStep
@@ -77,12 +77,12 @@ export function LoginPage() {
         />
       ) : (
         <TotpStep
-          form={totpForm}
+          refusal={refusal}
           submitting={submitting}
           onSubmit={(totp) => credentials && void attempt({ ...credentials, totp })}
           onBack={() => {
             setError(null);
-            totpForm.resetFields();
+            setRefusal(null);
             setStep('password');
           }}
         />
@@ -90,3 +90,5 @@ export function LoginPage() {
     </AuthCard>
   );
 }
+
+export default LoginPage;

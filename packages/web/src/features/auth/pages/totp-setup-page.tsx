@@ -122,3 +122,5 @@ export function TotpSetupPage() {
     </AuthCard>
   );
 }
+
+export default TotpSetupPage;

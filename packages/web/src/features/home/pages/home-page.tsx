@@ -1,4 +1,4 @@
-import { Alert, Card, Col, Flex, Result, Row, Typography } from 'antd';
+import { Alert, Card, Col, Flex, Row, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -11,7 +11,7 @@ import { useApi } from '../../../lib/use-api';
 import { fetchHouseholdPoints } from '../../households/api';
 import { HouseholdStatsPanel, TagLayerLegend } from '../../households/components/household-stats-panel';
 import { TagLayerSelect } from '../../households/components/tag-layer-select';
-import { AreaMap } from '../../map/components/area-map';
+import { AreaMap } from '../../map/components/lazy-area-map';
 import { fetchOrgGeojson } from '../../orgs/api';
 import { StatCards } from '../components/stat-cards';
 import { countScope } from '../scope-counts';
@@ -41,9 +41,7 @@ export function HomePage() {
     return (
       <>
         <PageHeader title={title} />
-        <Card>
-          <Result status="info" subTitle={t('home.noOrgAccess')} />
-        </Card>
+        <Alert type="info" showIcon title={t('home.noOrgAccess')} />
       </>
     );
   }

@@ -406,3 +406,5 @@ export function AreaMap({
     </div>
   );
 }
+
+export default AreaMap;

@@ -6,7 +6,7 @@ import { useOrgScope } from '../../../app/org-scope-context';
 import { ErrorAlert } from '../../../lib/components/error-alert';
 import { PageHeader } from '../../../lib/components/page-header';
 import { useApi } from '../../../lib/use-api';
-import { AreaMap } from '../../map/components/area-map';
+import { AreaMap } from '../../map/components/lazy-area-map';
 import { fetchOrgGeojson, fetchOrgUnit } from '../api';
 import { OrgActions } from '../components/org-actions';
 import { OrgChildrenTable } from '../components/org-children-table';

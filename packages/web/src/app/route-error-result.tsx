@@ -4,7 +4,7 @@ import { isRouteErrorResponse, useRouteError } from 'react-router';
 import { NotFoundPage } from './not-found-page';
 
 /** Router error boundary: a 404 for unknown routes, else a crash notice with a reload button. */
-export function RouteError() {
+export function RouteErrorResult() {
   const error = useRouteError();
   const { t } = useTranslation();
   if (isRouteErrorResponse(error) && error.status === 404) return <NotFoundPage />;
@@ -22,3 +22,5 @@ export function RouteError() {
     />
   );
 }
+
+export default RouteErrorResult;

@@ -1,0 +1,28 @@
+import { App as AntdApp, ConfigProvider } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import type { ReactNode } from 'react';
+import '../lib/format';
+import { useLanguage } from '../lib/i18n/use-language';
+
+const THEME = {
+  token: {
+    colorPrimary: '#1d4f91',
+    borderRadius: 6,
+    fontFamily:
+      "-apple-system, BlinkMacSystemFont, 'Segoe UI', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Source Han Sans SC', sans-serif",
+  },
+};
+
+/**
+ * antd's locale and theme (following the UI language) and its message/modal context, around every
+ * screen drawn with antd. Not in the entry: the sign-in page is drawn without antd.
+ */
+export function AntdShell({ children }: { children: ReactNode }) {
+  const lang = useLanguage();
+  return (
+    <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={THEME} button={{ autoInsertSpace: false }}>
+      <AntdApp>{children}</AntdApp>
+    </ConfigProvider>
+  );
+}
