@@ -14,6 +14,7 @@ import { registerErrorHandler, sendProblem } from './http/error-handler.js';
 import { contextFactory } from './http/request-context.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
+import { startAuditSealer } from './modules/audit/audit-sealer.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { createAuthenticator } from './modules/auth/session.service.js';
 import { doorPlateRoutes } from './modules/households/door-plate.routes.js';
@@ -37,6 +38,10 @@ export interface AppDeps {
   webConfig?: Record<string, unknown>;
   /** Origin printed into QR codes; defaults to the origin of the request that asks for one. */
   publicUrl?: string;
+  /** Where the audit chain's signed checkpoints go: outside the database cluster's directory. */
+  auditCheckpointFile: string;
+  /** How often the background sealer links new audit rows into the chain; 0 = never (tests seal by hand). */
+  auditSealEveryMs?: number;
 }
 
 registerAjvFormats();
@@ -79,6 +84,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerAuthentication(app, createAuthenticator(db, deps.keys));
   const contextOf = contextFactory(db, deps.keys);
   const system = { db, keys: deps.keys };
+  const sealing = { pool, keys: deps.keys, checkpointFile: deps.auditCheckpointFile };
+  const sealEveryMs = deps.auditSealEveryMs ?? 1000;
+  if (sealEveryMs > 0) {
+    let sealer: ReturnType<typeof startAuditSealer> | undefined;
+    app.addHook('onReady', async () => {
+      sealer = startAuditSealer(sealing, sealEveryMs, app.log);
+    });
+    app.addHook('onClose', async () => sealer?.stop());
+  }
 
   app.get('/healthz', { config: { public: true }, schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/readyz', { config: { public: true }, schema: { hide: true } }, async (request, reply) => {
@@ -99,7 +113,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(orgUnitRoutes, { contextOf });
       await api.register(userRoutes, { contextOf });
       await api.register(apiTokenRoutes, { contextOf });
-      await api.register(auditRoutes, { contextOf });
+      await api.register(auditRoutes, { contextOf, sealing });
       await api.register(householdRoutes, { contextOf, system, publicUrl: deps.publicUrl });
       await api.register(residentRoutes, { contextOf });
       await api.register(householdImportRoutes, { contextOf });

@@ -1,8 +1,12 @@
 import { randomBytes, randomInt } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { type Role, requiresTotp } from '@fengqiao/shared';
 import type { FastifyInstance } from 'fastify';
 import { uuidv7 } from 'uuidv7';
 import { buildApp } from '../src/app.js';
+import { type AuditSealing, type SealResult, sealAuditChain } from '../src/modules/audit/audit-sealer.js';
 import { createTotpSecret, currentTotp } from '../src/modules/auth/totp.js';
 import { insertOrgUnit, type OrgUnitRow } from '../src/modules/orgs/org-unit.repository.js';
 import { createUserAsSystem } from '../src/modules/users/user.service.js';
@@ -16,20 +20,36 @@ export interface TestApp {
   app: FastifyInstance;
   database: TestDatabase;
   system: SystemContext;
+  /** The audit chain's sealing, with a checkpoint file of this app's own under the OS temp dir. */
+  sealing: AuditSealing;
+  /** What the background sealer does every second in `serve`: tests call it before reading the chain. */
+  seal(): Promise<SealResult>;
   close(): Promise<void>;
 }
 
 export async function createTestApp(): Promise<TestApp> {
   const database = await createTestDatabase();
   const keys = keysFromMaster(randomBytes(32));
-  const app = await buildApp({ database, keys, logger: process.env.TEST_LOG ? { level: 'error' } : false });
+  const anchorDir = mkdtempSync(path.join(os.tmpdir(), 'fengqiao-audit-'));
+  const checkpointFile = path.join(anchorDir, 'audit-checkpoints.log');
+  const app = await buildApp({
+    database,
+    keys,
+    logger: process.env.TEST_LOG ? { level: 'error' } : false,
+    auditCheckpointFile: checkpointFile,
+    auditSealEveryMs: 0,
+  });
+  const sealing = { pool: database.pool, keys, checkpointFile };
   return {
     app,
     database,
     system: { db: database.db, keys },
+    sealing,
+    seal: () => sealAuditChain(sealing),
     async close() {
       await app.close();
       await database.drop();
+      rmSync(anchorDir, { recursive: true, force: true });
     },
   };
 }

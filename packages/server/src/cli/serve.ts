@@ -33,6 +33,7 @@ export async function serve(
     trustProxy: process.env.FENGQIAO_TRUST_PROXY === 'true',
     webConfig: config.tileUrl ? { tileUrl: config.tileUrl } : {},
     publicUrl: config.publicUrl,
+    auditCheckpointFile: config.auditCheckpointFile,
   });
 
   let stopping = false;
