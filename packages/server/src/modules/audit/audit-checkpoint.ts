@@ -1,4 +1,5 @@
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, open } from 'node:fs/promises';
 import path from 'node:path';
 import { hmacSm3 } from '../../lib/crypto/sm.js';
 import { sameHex } from './audit-chain.js';
@@ -25,27 +26,28 @@ function signCheckpoint(key: Buffer, c: Checkpoint): string {
  * One JSON line per sealed batch, appended and fsync'd before the sealer lets go of its lock:
  * `{"seq":42,"hash":"<64 hex>","at":"2026-12-04T18:00:00.000Z","mac":"<64 hex>"}`.
  */
-export function appendCheckpoint(file: string, key: Buffer, checkpoint: Checkpoint): void {
+export async function appendCheckpoint(file: string, key: Buffer, checkpoint: Checkpoint): Promise<void> {
   const line = `${JSON.stringify({ ...checkpoint, mac: signCheckpoint(key, checkpoint) })}\n`;
   const created = !existsSync(file);
-  if (created) mkdirSync(path.dirname(file), { recursive: true });
-  const fd = openSync(file, 'a', 0o600);
+  if (created) await mkdir(path.dirname(file), { recursive: true });
+  // Off the event loop: an fsync can take milliseconds, and requests share this thread.
+  const handle = await open(file, 'a', 0o600);
   try {
-    writeSync(fd, line);
-    fsyncSync(fd);
+    await handle.write(line);
+    await handle.sync();
   } finally {
-    closeSync(fd);
+    await handle.close();
   }
-  if (created) fsyncDirectory(path.dirname(file));
+  if (created) await syncDirectory(path.dirname(file));
 }
 
-function fsyncDirectory(dir: string): void {
+async function syncDirectory(dir: string): Promise<void> {
   try {
-    const fd = openSync(dir, 'r');
+    const handle = await open(dir, 'r');
     try {
-      fsyncSync(fd);
+      await handle.sync();
     } finally {
-      closeSync(fd);
+      await handle.close();
     }
   } catch {
     // Some file systems refuse fsync on a directory; the file itself is already on disk.

@@ -38,11 +38,25 @@ export interface SealResult {
 const BATCH = 1000;
 
 /**
+ * What a long-lived sealer remembers between passes: the floor of its last complete pass, also when
+ * that pass wrote no link to carry it (e.g. it only found rows it refused).
+ */
+export interface SealerMemo {
+  floor: string | null;
+}
+
+const laterXid = (a: string | null, b: string | null) =>
+  a === null ? b : b === null ? a : BigInt(a) >= BigInt(b) ? a : b;
+
+/**
  * Links every committed, unsealed audit row into the chain, in seq order, in batches; after each
  * batch commits, appends a signed checkpoint of the new head. Only one sealer runs at a time
  * (advisory lock taken by nobody else); requests never wait for it.
  */
-export async function sealAuditChain(sealing: AuditSealing): Promise<SealResult> {
+export async function sealAuditChain(
+  sealing: AuditSealing,
+  memo: SealerMemo = { floor: null },
+): Promise<SealResult> {
   const client = await sealing.pool.connect();
   const db = drizzle(client, { schema });
   let broken: Error | undefined;
@@ -52,16 +66,18 @@ export async function sealAuditChain(sealing: AuditSealing): Promise<SealResult>
       const result: SealResult = { ran: true, sealed: 0, refused: [], head: null };
       let afterSeq = 0;
       for (;;) {
-        const batch = await db.transaction((tx) => sealBatch(tx, sealing.keys.audit, afterSeq), {
+        const batch = await db.transaction((tx) => sealBatch(tx, sealing.keys.audit, afterSeq, memo), {
           isolationLevel: 'repeatable read',
         });
         afterSeq = batch.lastSeenSeq;
+        // Only once the batch's links have committed may the next pass skip what lies below its floor.
+        memo.floor = laterXid(memo.floor, batch.floor);
         result.sealed += batch.links.length;
         result.refused.push(...batch.refused);
         result.head = batch.head;
         const last = batch.links.at(-1);
         if (last) {
-          appendCheckpoint(sealing.checkpointFile, sealing.keys.auditCheckpoint, {
+          await appendCheckpoint(sealing.checkpointFile, sealing.keys.auditCheckpoint, {
             seq: last.chainSeq,
             hash: last.hash,
             at: new Date().toISOString(),
@@ -76,7 +92,7 @@ export async function sealAuditChain(sealing: AuditSealing): Promise<SealResult>
             !existsSync(sealing.checkpointFile) &&
             (await isLegacyLink(db, result.head.chainSeq))
           ) {
-            appendCheckpoint(sealing.checkpointFile, sealing.keys.auditCheckpoint, {
+            await appendCheckpoint(sealing.checkpointFile, sealing.keys.auditCheckpoint, {
               seq: result.head.chainSeq,
               hash: result.head.hash,
               at: new Date().toISOString(),
@@ -99,10 +115,10 @@ export async function sealAuditChain(sealing: AuditSealing): Promise<SealResult>
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
-async function sealBatch(tx: Tx, key: Buffer, afterSeq: number) {
+async function sealBatch(tx: Tx, key: Buffer, afterSeq: number, memo: SealerMemo) {
   // First statement: its snapshot is the transaction's, so every transaction older than xmin is visible.
   const xmin = await readSnapshotXmin(tx);
-  const floor = await readSealFloor(tx);
+  const floor = laterXid(await readSealFloor(tx), memo.floor);
   const head = await readChainHead(tx);
   const rows = await readUnsealedRows(tx, floor, afterSeq, BATCH + 1);
   const more = rows.length > BATCH;
@@ -124,9 +140,11 @@ async function sealBatch(tx: Tx, key: Buffer, afterSeq: number) {
   // The floor may move only when this one snapshot saw every unsealed row there was: a later batch of
   // the same pass starts past `afterSeq` and would miss rows below it that committed in between.
   const last = links.at(-1);
-  if (last && !more && afterSeq === 0) last.xidFloor = xmin;
+  const complete = !more && afterSeq === 0;
+  if (last && complete) last.xidFloor = xmin;
   await insertAuditLinks(tx, links);
   return {
+    floor: complete ? xmin : null,
     links,
     refused,
     more,
@@ -149,9 +167,10 @@ export function startAuditSealer(
   log: { warn(obj: object, msg: string): void },
 ): AuditSealer {
   let running: Promise<SealResult> | null = null;
+  const memo: SealerMemo = { floor: null };
   const warned = new Set<number>();
   const pass = (): Promise<SealResult> => {
-    running ??= sealAuditChain(sealing)
+    running ??= sealAuditChain(sealing, memo)
       .then((result) => {
         const fresh = result.refused.filter((seq) => !warned.has(seq));
         for (const seq of fresh) warned.add(seq);

@@ -1,15 +1,41 @@
 import { and, desc, eq, gte, lt, lte, type SQL, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client.js';
+import { PgTransaction } from 'drizzle-orm/pg-core';
+import type { Db, DbOrTx } from '../../db/client.js';
 import { prefixPattern } from '../../db/like-pattern.js';
+import { preparedPerDb } from '../../db/prepared.js';
 import { auditLog, auditSeals } from '../../db/schema/index.js';
 import type { AuditContent, StoredAuditRow } from './audit-chain.js';
 
 export type AuditRow = typeof auditLog.$inferSelect;
 export type AuditLink = typeof auditSeals.$inferInsert;
 
+const placeholders = {
+  id: sql.placeholder('id'),
+  at: sql.placeholder('at'),
+  stationId: sql.placeholder('stationId'),
+  actorId: sql.placeholder('actorId'),
+  actorName: sql.placeholder('actorName'),
+  action: sql.placeholder('action'),
+  objectType: sql.placeholder('objectType'),
+  objectId: sql.placeholder('objectId'),
+  result: sql.placeholder('result'),
+  ip: sql.placeholder('ip'),
+  detail: sql.placeholder('detail'),
+  mac: sql.placeholder('mac'),
+};
+
+/** Audited reads write their row outside any transaction, on every call: built and planned once. */
+const preparedInsert = preparedPerDb((db: Db) =>
+  db.insert(auditLog).values(placeholders).prepare('audit_insert'),
+);
+
 /** A plain insert in the caller's transaction: no lock, no read; the database numbers the row. */
 export async function insertAuditRow(db: DbOrTx, row: AuditContent & { mac: string }): Promise<void> {
-  await db.insert(auditLog).values(row);
+  if (db instanceof PgTransaction) {
+    await db.insert(auditLog).values(row);
+    return;
+  }
+  await preparedInsert(db).execute({ ...row });
 }
 
 const storedColumns = {
