@@ -8,6 +8,7 @@ import {
   type OrgTree,
   type TestApp,
 } from '../../../test/factories.js';
+import { buildApp } from '../../app.js';
 import * as schema from '../../db/schema/index.js';
 import { recordAudit } from './audit.service.js';
 import { verifyAuditChain } from './audit-verify.js';
@@ -96,6 +97,29 @@ describe('audit chain', () => {
     const after = await t.database.pool.query('select count(*)::int as n from audit_seals');
     expect(after.rows[0].n).toBe(before.rows[0].n + sealed.sealed);
     expect((await t.seal()).sealed).toBe(0);
+  });
+
+  it('seals on its own every interval once the app is ready, as `serve` runs it', async () => {
+    const served = await buildApp({
+      database: t.database,
+      keys: t.system.keys,
+      auditCheckpointFile: t.sealing.checkpointFile,
+      auditSealEveryMs: 100,
+    });
+    try {
+      await served.ready();
+      await recordAudit(t.system.db, t.system.keys.audit, { action: 'test.background', result: 'ok' });
+      const { rows } = await t.database.pool.query<{ seq: string }>(
+        "select seq from audit_log where action = 'test.background'",
+      );
+      const seq = Number(rows[0]?.seq);
+      const deadline = Date.now() + 5000;
+      while (!(await chainSeqOf(t, seq)) && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 50));
+      expect(await chainSeqOf(t, seq)).toBeGreaterThan(0);
+    } finally {
+      await served.close();
+    }
   });
 
   it('seals a row that commits after a later one, after it, and the chain stays intact', async () => {
