@@ -7,6 +7,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import { registerAjvFormats, TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import pg from 'pg';
 import type { Database } from './db/client.js';
 import { registerAuthentication } from './http/authentication.js';
 import { appShellPolicy } from './http/content-security-policy.js';
@@ -84,15 +85,21 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerAuthentication(app, createAuthenticator(db, deps.keys));
   const contextOf = contextFactory(db, deps.keys);
   const system = { db, keys: deps.keys };
-  const sealing = { pool, keys: deps.keys, checkpointFile: deps.auditCheckpointFile };
+  // The sealer (and audit verify) get a connection of their own: sealing never takes a request's slot.
+  const sealerPool = new pg.Pool({ ...pool.options, max: 1, application_name: 'fengqiao-audit-sealer' });
+  sealerPool.on('error', () => {});
+  const sealing = { pool: sealerPool, keys: deps.keys, checkpointFile: deps.auditCheckpointFile };
   const sealEveryMs = deps.auditSealEveryMs ?? 1000;
+  let sealer: ReturnType<typeof startAuditSealer> | undefined;
   if (sealEveryMs > 0) {
-    let sealer: ReturnType<typeof startAuditSealer> | undefined;
     app.addHook('onReady', async () => {
       sealer = startAuditSealer(sealing, sealEveryMs, app.log);
     });
-    app.addHook('onClose', async () => sealer?.stop());
   }
+  app.addHook('onClose', async () => {
+    await sealer?.stop();
+    await sealerPool.end();
+  });
 
   app.get('/healthz', { config: { public: true }, schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/readyz', { config: { public: true }, schema: { hide: true } }, async (request, reply) => {
