@@ -58,6 +58,9 @@ export async function sealAuditChain(
   memo: SealerMemo = { floor: null },
 ): Promise<SealResult> {
   const client = await sealing.pool.connect();
+  // Held across the checkpoint write: a server going away then must fail this pass, not the process.
+  const onError = () => {};
+  client.on('error', onError);
   const db = drizzle(client, { schema });
   let broken: Error | undefined;
   try {
@@ -109,6 +112,7 @@ export async function sealAuditChain(
     throw error;
   } finally {
     // A connection whose unlock may not have gone through must not go back to the pool holding it.
+    client.off('error', onError);
     client.release(broken);
   }
 }
@@ -156,7 +160,10 @@ async function sealBatch(tx: Tx, key: Buffer, afterSeq: number, memo: SealerMemo
 export interface AuditSealer {
   /** Seals now (waits for a pass already running first). */
   sealNow(): Promise<SealResult>;
-  /** Stops the timer and runs one last pass. */
+  /**
+   * Stops the timer and waits for a pass under way. No last pass: shutdown must be quick (the embedded
+   * cluster is being stopped at the same time), and the next start or `audit verify` seals what is left.
+   */
   stop(): Promise<void>;
 }
 
@@ -199,7 +206,6 @@ export function startAuditSealer(
     async stop() {
       clearInterval(timer);
       await running?.catch(() => undefined);
-      await pass().catch((error: unknown) => log.warn({ err: error }, 'audit sealing failed at shutdown'));
     },
   };
 }
