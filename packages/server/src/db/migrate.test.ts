@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/test-database.js';
+import { APPEND_ONLY_TABLES } from './append-only-tables.js';
 import { runMigrations } from './migrate.js';
 
 let database: TestDatabase;
@@ -18,8 +19,8 @@ describe('migrations', () => {
     );
     expect(rows.map((r) => r.table_name)).toEqual([
       'api_tokens',
-      'audit_head',
       'audit_log',
+      'audit_seals',
       'household_events',
       'households',
       'import_jobs',
@@ -37,10 +38,13 @@ describe('migrations', () => {
     expect(applied.rows[0].n).toBe(journal.entries.length);
   });
 
-  it('installs the append-only triggers on the audit log', async () => {
-    const { rows } = await database.pool.query<{ tgname: string }>(
-      "select tgname from pg_trigger where tgrelid = 'audit_log'::regclass and not tgisinternal order by tgname",
-    );
-    expect(rows.map((r) => r.tgname)).toEqual(['audit_log_no_truncate', 'audit_log_no_update']);
+  it('installs the append-only triggers on every append-only table', async () => {
+    for (const table of APPEND_ONLY_TABLES) {
+      const { rows } = await database.pool.query<{ tgname: string }>(
+        'select tgname from pg_trigger where tgrelid = $1::regclass and not tgisinternal order by tgname',
+        [table],
+      );
+      expect(rows.map((r) => r.tgname)).toEqual([`${table}_no_truncate`, `${table}_no_update`]);
+    }
   });
 });

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { recordAudit } from '../modules/audit/audit.service.js';
+import { auditActorOf, recordAudit } from '../modules/audit/audit.service.js';
 import type { SystemContext } from '../security/context.js';
 import { AppError } from './app-error.js';
 
@@ -36,7 +36,7 @@ export function registerCrossSiteGuard(app: FastifyInstance, system: SystemConte
     if (!reason) return;
     const actor = request.actor;
     await recordAudit(system.db, system.keys.audit, {
-      actor: actor ? { id: actor.userId, username: actor.username } : null,
+      actor: actor ? auditActorOf(actor) : null,
       action: 'request.cross_site',
       result: 'denied',
       ip: request.ip,

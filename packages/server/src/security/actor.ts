@@ -10,6 +10,8 @@ export interface Actor {
   /** Path of the data-scope unit; every object whose path starts with it is visible. */
   scopePath: string;
   scopeOrgId: string;
+  /** The station (tenant) of the user's own unit; null for bureau-wide accounts. */
+  stationId: string | null;
   via: 'session' | 'token';
   sessionId?: string;
   tokenId?: string;

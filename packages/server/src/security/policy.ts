@@ -1,6 +1,6 @@
 import type { Permission } from '@fengqiao/shared';
 import { forbidden, notFound } from '../http/app-error.js';
-import { recordAudit } from '../modules/audit/audit.service.js';
+import { auditActorOf, recordAudit } from '../modules/audit/audit.service.js';
 import type { Actor } from './actor.js';
 import type { ServiceContext } from './context.js';
 
@@ -14,7 +14,7 @@ export function isInScope(actor: Actor, objectPath: string): boolean {
 
 async function auditDenial(ctx: ServiceContext, action: string, objectType: string, objectId: string | null) {
   await recordAudit(ctx.db, ctx.keys.audit, {
-    actor: { id: ctx.actor.userId, username: ctx.actor.username },
+    actor: auditActorOf(ctx.actor),
     action,
     objectType,
     objectId,

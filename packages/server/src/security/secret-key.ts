@@ -6,6 +6,8 @@ import { blindIndexKeyFrom, deriveKey, type FieldKeys, fieldKeysFrom } from '../
 export interface Keys {
   /** HMAC-SM3 key of the audit hash chain. */
   audit: Buffer;
+  /** HMAC-SM3 key of the audit chain's checkpoints kept outside the database. */
+  auditCheckpoint: Buffer;
   /** SM4 + HMAC-SM3 keys for personal data at rest. */
   field: FieldKeys;
   /** Key of the HMAC-SM3 blind index for exact lookups. */
@@ -17,6 +19,7 @@ export interface Keys {
 export function keysFromMaster(master: Buffer): Keys {
   return {
     audit: deriveKey(master, 'audit-chain'),
+    auditCheckpoint: deriveKey(master, 'audit-checkpoint'),
     field: fieldKeysFrom(master),
     blindIndex: blindIndexKeyFrom(master),
     token: deriveKey(master, 'token-hash'),

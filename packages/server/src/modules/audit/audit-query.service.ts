@@ -3,7 +3,9 @@ import { decodeCursor, toPage } from '../../http/cursor.js';
 import type { ServiceContext } from '../../security/context.js';
 import { authorize } from '../../security/policy.js';
 import { type AuditFilter, type AuditRow, searchAuditRows } from './audit.repository.js';
-import { recordAudit, verifyAuditChain } from './audit.service.js';
+import { auditActorOf, recordAudit } from './audit.service.js';
+import type { AuditSealing } from './audit-sealer.js';
+import { verifyAuditChain } from './audit-verify.js';
 
 function presentAuditRow(row: AuditRow): AuditEvent {
   return {
@@ -56,7 +58,7 @@ function csvCell(value: unknown): string {
 export async function* exportAuditCsv(ctx: ServiceContext, query: AuditQuery): AsyncGenerator<string> {
   await authorize(ctx, 'audit.export', 'audit_log');
   await recordAudit(ctx.db, ctx.keys.audit, {
-    actor: { id: ctx.actor.userId, username: ctx.actor.username },
+    actor: auditActorOf(ctx.actor),
     action: 'audit.export',
     objectType: 'audit_log',
     result: 'ok',
@@ -77,7 +79,7 @@ export async function* exportAuditCsv(ctx: ServiceContext, query: AuditQuery): A
   }
 }
 
-export async function verifyAuditTrail(ctx: ServiceContext) {
+export async function verifyAuditTrail(ctx: ServiceContext, sealing: AuditSealing) {
   await authorize(ctx, 'audit.read', 'audit_log');
-  return verifyAuditChain(ctx.db, ctx.keys.audit);
+  return verifyAuditChain(sealing);
 }

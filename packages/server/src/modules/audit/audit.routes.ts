@@ -9,14 +9,15 @@ import {
 } from '@fengqiao/shared';
 import type { ContextOf } from '../../http/request-context.js';
 import { exportAuditCsv, searchAuditEvents, verifyAuditTrail } from './audit-query.service.js';
+import type { AuditSealing } from './audit-sealer.js';
 
 const errors = { 400: ProblemSchema, 403: ProblemSchema };
 const tags = ['audit'];
 
-export const auditRoutes: FastifyPluginAsyncTypebox<{ contextOf: ContextOf }> = async (
-  app,
-  { contextOf },
-) => {
+export const auditRoutes: FastifyPluginAsyncTypebox<{
+  contextOf: ContextOf;
+  sealing: AuditSealing;
+}> = async (app, { contextOf, sealing }) => {
   app.get(
     '/audit-events',
     {
@@ -52,6 +53,6 @@ export const auditRoutes: FastifyPluginAsyncTypebox<{ contextOf: ContextOf }> = 
   app.post(
     '/audit-events/verify',
     { schema: { tags, summary: '校验审计日志哈希链', response: { 200: AuditVerifySchema, ...errors } } },
-    async (request) => verifyAuditTrail(contextOf(request)),
+    async (request) => verifyAuditTrail(contextOf(request), sealing),
   );
 };

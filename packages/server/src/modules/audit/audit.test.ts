@@ -1,4 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   createOrgTree,
   createSignedInUser,
@@ -6,7 +8,10 @@ import {
   type OrgTree,
   type TestApp,
 } from '../../../test/factories.js';
-import { recordAudit, verifyAuditChain } from './audit.service.js';
+import { buildApp } from '../../app.js';
+import * as schema from '../../db/schema/index.js';
+import { recordAudit } from './audit.service.js';
+import { verifyAuditChain } from './audit-verify.js';
 
 let t: TestApp;
 let tree: OrgTree;
@@ -20,8 +25,8 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 /** What a DBA with superuser rights could do behind the app's back: skip the append-only triggers. */
-async function asSuperuser(statement: string, params: unknown[] = []) {
-  const client = await t.database.pool.connect();
+async function asSuperuser(app: TestApp, statement: string, params: unknown[] = []) {
+  const client = await app.database.pool.connect();
   try {
     await client.query('begin');
     await client.query('set local session_replication_role = replica');
@@ -32,9 +37,9 @@ async function asSuperuser(statement: string, params: unknown[] = []) {
   }
 }
 
-async function appendRows(n: number) {
+async function appendRows(app: TestApp, n: number) {
   for (let i = 0; i < n; i++) {
-    await recordAudit(t.system.db, t.system.keys.audit, {
+    await recordAudit(app.system.db, app.system.keys.audit, {
       action: 'test.write',
       result: 'ok',
       detail: { i, 名: '值' },
@@ -42,12 +47,31 @@ async function appendRows(n: number) {
   }
 }
 
+async function chainSeqOf(app: TestApp, auditSeq: number): Promise<number> {
+  const { rows } = await app.database.pool.query<{ chain_seq: string }>(
+    'select chain_seq from audit_seals where audit_seq = $1',
+    [auditSeq],
+  );
+  return Number(rows[0]?.chain_seq);
+}
+
+const verify = (app: TestApp, options?: Parameters<typeof verifyAuditChain>[1]) =>
+  verifyAuditChain(app.sealing, options);
+
 describe('audit chain', () => {
-  it('refuses UPDATE, DELETE and TRUNCATE from the app connection', async () => {
-    await appendRows(1);
-    await expect(t.database.pool.query("update audit_log set result = 'x'")).rejects.toThrow(/append-only/);
-    await expect(t.database.pool.query('delete from audit_log')).rejects.toThrow(/append-only/);
-    await expect(t.database.pool.query('truncate audit_log')).rejects.toThrow(/append-only/);
+  it('refuses UPDATE, DELETE and TRUNCATE of rows and links from the app connection', async () => {
+    await appendRows(t, 1);
+    await t.seal();
+    for (const [table, column] of [
+      ['audit_log', 'result'],
+      ['audit_seals', 'hash'],
+    ]) {
+      await expect(t.database.pool.query(`update ${table} set ${column} = 'x'`)).rejects.toThrow(
+        /append-only/,
+      );
+      await expect(t.database.pool.query(`delete from ${table}`)).rejects.toThrow(/append-only/);
+      await expect(t.database.pool.query(`truncate ${table}`)).rejects.toThrow(/append-only/);
+    }
   });
 
   it('has no API to change or remove rows', async () => {
@@ -61,59 +85,241 @@ describe('audit chain', () => {
     }
   });
 
+  it('appends a row with a plain insert and links it only when the sealer runs', async () => {
+    const before = await t.database.pool.query('select count(*)::int as n from audit_seals');
+    await appendRows(t, 3);
+    const unsealed = await t.database.pool.query(
+      'select count(*)::int as n from audit_log a where not exists (select 1 from audit_seals s where s.audit_seq = a.seq)',
+    );
+    expect(unsealed.rows[0].n).toBeGreaterThanOrEqual(3);
+    const sealed = await t.seal();
+    expect(sealed.sealed).toBe(unsealed.rows[0].n);
+    const after = await t.database.pool.query('select count(*)::int as n from audit_seals');
+    expect(after.rows[0].n).toBe(before.rows[0].n + sealed.sealed);
+    expect((await t.seal()).sealed).toBe(0);
+  });
+
+  it('seals on its own every interval once the app is ready, as `serve` runs it', async () => {
+    const served = await buildApp({
+      database: t.database,
+      keys: t.system.keys,
+      auditCheckpointFile: t.sealing.checkpointFile,
+      auditSealEveryMs: 100,
+    });
+    try {
+      await served.ready();
+      await recordAudit(t.system.db, t.system.keys.audit, { action: 'test.background', result: 'ok' });
+      const { rows } = await t.database.pool.query<{ seq: string }>(
+        "select seq from audit_log where action = 'test.background'",
+      );
+      const seq = Number(rows[0]?.seq);
+      const deadline = Date.now() + 5000;
+      while (!(await chainSeqOf(t, seq)) && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 50));
+      expect(await chainSeqOf(t, seq)).toBeGreaterThan(0);
+    } finally {
+      await served.close();
+    }
+  });
+
+  it('seals a row that commits after a later one, after it, and the chain stays intact', async () => {
+    const late = await t.database.pool.connect();
+    try {
+      await late.query('begin');
+      // A transaction of its own that stays open while others commit.
+      await recordAudit(drizzle(late, { schema }), t.system.keys.audit, {
+        action: 'test.late',
+        result: 'ok',
+      });
+      const { rows } = await late.query<{ seq: string }>(
+        "select seq from audit_log where action = 'test.late'",
+      );
+      const lateSeq = Number(rows[0]?.seq);
+      await recordAudit(t.system.db, t.system.keys.audit, { action: 'test.early', result: 'ok' });
+      await t.seal();
+      const early = await t.database.pool.query<{ seq: string }>(
+        "select seq from audit_log where action = 'test.early'",
+      );
+      const earlySeq = Number(early.rows[0]?.seq);
+      expect(earlySeq).toBeGreaterThan(lateSeq);
+      expect(await chainSeqOf(t, earlySeq)).toBeGreaterThan(0);
+      await late.query('commit');
+      await t.seal();
+      expect(await chainSeqOf(t, lateSeq)).toBeGreaterThan(await chainSeqOf(t, earlySeq));
+    } finally {
+      late.release();
+    }
+    expect(await verify(t)).toMatchObject({ ok: true, brokenAtSeq: null });
+  });
+
+  it('carries the row station: the actor’s for a signed-in user, none for an unknown sign-in', async () => {
+    const officer = await createSignedInUser(t, { roles: ['community_officer'], org: tree.communityA });
+    await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/org-units/${tree.gridB.id}`,
+      headers: { cookie: officer.cookie },
+    });
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'nobody-here', password: 'Wrong-Pass-1234' },
+    });
+    const { rows } = await t.database.pool.query<{ station_id: string | null; actor_name: string | null }>(
+      `select station_id, actor_name from audit_log
+        where (actor_name = $1 and result = 'denied') or detail->>'username' = 'nobody-here'`,
+      [officer.username],
+    );
+    expect(rows).toHaveLength(2);
+    expect(rows.find((r) => r.actor_name === officer.username)?.station_id).toBe(tree.station.id);
+    expect(rows.find((r) => r.actor_name === null)?.station_id).toBeNull();
+  });
+
   it('verifies intact, then names an altered row', async () => {
-    await appendRows(5);
-    expect((await verifyAuditChain(t.system.db, t.system.keys.audit)).ok).toBe(true);
+    await appendRows(t, 5);
+    expect(await verify(t)).toMatchObject({ ok: true });
     const { rows } = await t.database.pool.query<{ seq: string }>(
       'select max(seq) - 2 as seq from audit_log',
     );
     const seq = Number(rows[0]?.seq);
-    await asSuperuser("update audit_log set actor_name = 'someone-else' where seq = $1", [seq]);
-    const result = await verifyAuditChain(t.system.db, t.system.keys.audit);
-    expect(result).toMatchObject({ ok: false, brokenAtSeq: seq });
+    await asSuperuser(t, "update audit_log set actor_name = 'someone-else' where seq = $1", [seq]);
+    const result = await verify(t);
+    const link = await chainSeqOf(t, seq);
+    expect(result).toMatchObject({ ok: false, brokenAtSeq: link });
     expect(result.reason).toContain('篡改');
+    expect(result.reason).toContain(`序号 ${seq}）`);
     const api = await t.app.inject({
       method: 'POST',
       url: '/api/v1/audit-events/verify',
       headers: { cookie: auditor },
     });
-    expect(api.json()).toMatchObject({ ok: false, brokenAtSeq: seq });
+    expect(api.json()).toMatchObject({ ok: false, brokenAtSeq: link });
   });
 });
 
-describe('deletions', () => {
+describe('deletions, forgeries and the anchor outside the database', () => {
   let fresh: TestApp;
-  beforeAll(async () => {
+  beforeEach(async () => {
     fresh = await createTestApp();
   });
-  afterAll(() => fresh.close());
+  afterEach(() => fresh.close());
 
-  const append = async (n: number) => {
-    for (let i = 0; i < n; i++)
-      await recordAudit(fresh.system.db, fresh.system.keys.audit, { action: 'x', result: 'ok' });
-  };
-  const superuser = async (statement: string) => {
-    const client = await fresh.database.pool.connect();
-    await client.query('set session_replication_role = replica');
-    await client.query(statement);
-    await client.query('set session_replication_role = origin');
-    client.release();
-  };
+  const seqs = async () =>
+    (await fresh.database.pool.query<{ seq: string }>('select seq from audit_log order by seq')).rows.map(
+      (r) => Number(r.seq),
+    );
 
-  it('detects a row deleted from the middle and rows cut off the end', async () => {
-    await append(6);
-    await superuser('delete from audit_log where seq = 6');
-    const tail = await verifyAuditChain(fresh.system.db, fresh.system.keys.audit);
-    expect(tail).toMatchObject({ ok: false, brokenAtSeq: 6 });
-    await superuser('delete from audit_log where seq = 3');
-    const middle = await verifyAuditChain(fresh.system.db, fresh.system.keys.audit);
+  it('detects a row deleted from the middle', async () => {
+    await appendRows(fresh, 6);
+    await fresh.seal();
+    const third = (await seqs())[2] as number;
+    await asSuperuser(fresh, 'delete from audit_log where seq = $1', [third]);
+    const middle = await verify(fresh);
     expect(middle).toMatchObject({ ok: false, brokenAtSeq: 3 });
     expect(middle.reason).toContain('缺失');
   });
 
+  it('detects the newest rows cut off with a consistent head, from the checkpoints outside the database', async () => {
+    await appendRows(fresh, 4);
+    await fresh.seal();
+    await appendRows(fresh, 3);
+    await fresh.seal();
+    expect(await verify(fresh)).toMatchObject({ ok: true, checked: 7 });
+    // Delete the last three rows and their links: the remaining chain is consistent up to link 4,
+    // which is the head now (the head is the last link; there is nothing else to rewrite).
+    await asSuperuser(fresh, 'delete from audit_seals where chain_seq > 4');
+    await asSuperuser(
+      fresh,
+      'delete from audit_log where seq > (select audit_seq from audit_seals where chain_seq = 4)',
+    );
+    const cut = await verify(fresh);
+    expect(cut).toMatchObject({ ok: false, brokenAtSeq: 5, checked: 4 });
+    expect(cut.reason).toContain('链尾记录缺失');
+    expect(cut.reason).toContain('第 7 个链节');
+  });
+
+  it('detects a tail cut and re-sealed with new rows, since the checkpoint of that seq no longer matches', async () => {
+    await appendRows(fresh, 3);
+    await fresh.seal();
+    await asSuperuser(fresh, 'delete from audit_seals where chain_seq = 3');
+    await asSuperuser(fresh, 'delete from audit_log where seq = (select max(seq) from audit_log)');
+    await appendRows(fresh, 1); // sealed as link 3 by the verify below: a different row, a different hash
+    const result = await verify(fresh);
+    expect(result).toMatchObject({ ok: false, brokenAtSeq: 3 });
+    expect(result.reason).toContain('检查点');
+  });
+
+  it('writes one signed JSON line per sealed batch and refuses a line changed by hand', async () => {
+    await appendRows(fresh, 2);
+    const { head } = await fresh.seal();
+    const lines = readFileSync(fresh.sealing.checkpointFile, 'utf8').trim().split('\n');
+    expect(lines).toHaveLength(1);
+    const checkpoint = JSON.parse(lines[0] as string);
+    expect(checkpoint).toEqual({
+      seq: 2,
+      hash: head?.hash,
+      at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      mac: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
+    writeFileSync(fresh.sealing.checkpointFile, `${JSON.stringify({ ...checkpoint, seq: 1 })}\n`);
+    const result = await verify(fresh);
+    expect(result).toMatchObject({ ok: false });
+    expect(result.reason).toContain('检查点文件第 1 行签名无效');
+    rmSync(fresh.sealing.checkpointFile);
+    expect((await verify(fresh)).reason).toContain('检查点文件');
+  });
+
+  it('refuses to seal a row inserted without the key, and verify names it', async () => {
+    await appendRows(fresh, 1);
+    await fresh.database.pool.query(
+      `insert into audit_log (id, at, action, result, mac)
+       values (gen_random_uuid(), now(), 'auth.login', 'ok', repeat('ab', 32))`,
+    );
+    const sealed = await fresh.seal();
+    expect(sealed.sealed).toBe(1);
+    expect(sealed.refused).toHaveLength(1);
+    const result = await verify(fresh);
+    expect(result.ok).toBe(false);
+    expect(result.reason).toContain(`记录序号 ${sealed.refused[0]} 未封存且校验码不符`);
+  });
+
+  it('detects a genuine row copied in again', async () => {
+    await appendRows(fresh, 2);
+    await asSuperuser(
+      fresh,
+      `insert into audit_log (id, at, station_id, actor_id, actor_name, action, object_type, object_id, result, ip, detail, mac)
+       select id, at, station_id, actor_id, actor_name, action, object_type, object_id, result, ip, detail, mac
+         from audit_log order by seq limit 1`,
+    );
+    const result = await verify(fresh);
+    expect(result.ok).toBe(false);
+    expect(result.reason).toContain('出现多次');
+  });
+
+  it('reports a row left unsealed past the grace period (the sealer stopped)', async () => {
+    await appendRows(fresh, 1);
+    const blocker = await fresh.database.pool.connect();
+    try {
+      await blocker.query('select pg_advisory_lock(7264002)'); // the sealer's lock, held elsewhere
+      const young = await verify(fresh);
+      expect(young).toMatchObject({ ok: true, pending: 1 });
+      const old = await verify(fresh, { now: new Date(Date.now() + 10 * 60_000) });
+      expect(old.ok).toBe(false);
+      expect(old.reason).toContain('仍未封存');
+    } finally {
+      await blocker.query('select pg_advisory_unlock(7264002)');
+      blocker.release();
+    }
+  });
+
   it('detects a chain re-hashed with the wrong key', async () => {
+    await appendRows(fresh, 2);
+    await fresh.seal();
     const other = Buffer.alloc(32, 7);
-    expect((await verifyAuditChain(fresh.system.db, other)).ok).toBe(false);
+    const result = await verifyAuditChain({
+      ...fresh.sealing,
+      keys: { ...fresh.sealing.keys, audit: other },
+    });
+    expect(result.ok).toBe(false);
   });
 });
 

@@ -4,7 +4,7 @@ import type { UserRow } from '../users/user.repository.js';
 
 type ActorSource = Pick<
   UserRow,
-  'id' | 'username' | 'displayName' | 'roles' | 'scopePath' | 'scopeOrgId' | 'totpEnabled'
+  'id' | 'username' | 'displayName' | 'roles' | 'scopePath' | 'scopeOrgId' | 'stationId' | 'totpEnabled'
 >;
 
 export function actorFromUser(
@@ -15,6 +15,7 @@ export function actorFromUser(
   const base = {
     userId: user.id,
     username: user.username,
+    stationId: user.stationId,
     displayName: user.displayName,
     roles,
     permissions: new Set(permissionsOf(roles)),

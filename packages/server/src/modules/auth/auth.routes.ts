@@ -12,7 +12,7 @@ import type { ContextOf } from '../../http/request-context.js';
 import { sendNoContent } from '../../http/request-context.js';
 import { sessionCookieAttributes } from '../../http/session-cookie.js';
 import type { SystemContext } from '../../security/context.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { auditActorOf, recordAudit } from '../audit/audit.service.js';
 import { getMeUser } from '../users/user.service.js';
 import { actorFromUser } from './actor-from-user.js';
 import { AUTH_POLICY, SESSION_COOKIE } from './auth-policy.js';
@@ -80,7 +80,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (
       if (actor?.sessionId) {
         await revokeSession(system.db, actor.sessionId);
         await recordAudit(system.db, system.keys.audit, {
-          actor: { id: actor.userId, username: actor.username },
+          actor: auditActorOf(actor),
           action: 'auth.logout',
           objectType: 'user',
           objectId: actor.userId,

@@ -40,7 +40,7 @@ export async function login(ctx: SystemContext, request: LoginRequest): Promise<
   const { body, ip } = request;
   const audit = (result: 'ok' | 'failed' | 'denied', user: UserRow | undefined, reason?: string) =>
     recordAudit(ctx.db, ctx.keys.audit, {
-      actor: user ? { id: user.id, username: user.username } : null,
+      actor: user ? { id: user.id, username: user.username, stationId: user.stationId } : null,
       action: 'auth.login',
       objectType: 'user',
       objectId: user?.id ?? null,
@@ -124,7 +124,7 @@ export async function login(ctx: SystemContext, request: LoginRequest): Promise<
     });
     await updateUser(tx, user.id, { failedLogins: 0, lastLoginAt: new Date() });
     await recordAudit(tx, ctx.keys.audit, {
-      actor: { id: user.id, username: user.username },
+      actor: { id: user.id, username: user.username, stationId: user.stationId },
       action: 'auth.login',
       objectType: 'user',
       objectId: user.id,

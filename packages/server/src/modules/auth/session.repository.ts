@@ -48,6 +48,7 @@ export const actorColumns = {
   roles: users.roles,
   scopePath: users.scopePath,
   scopeOrgId: users.scopeOrgId,
+  stationId: users.stationId,
   totpEnabled: users.totpEnabled,
   disabled: users.disabled,
 };

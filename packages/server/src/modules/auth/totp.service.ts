@@ -24,7 +24,7 @@ export async function enableTotp(ctx: ServiceContext, code: string): Promise<voi
   await ctx.db.transaction(async (tx) => {
     await updateUser(tx, user.id, { totpEnabled: true, totpLastStep: step });
     await recordAudit(tx, ctx.keys.audit, {
-      actor: { id: user.id, username: user.username },
+      actor: { id: user.id, username: user.username, stationId: user.stationId },
       action: 'auth.totp_enable',
       objectType: 'user',
       objectId: user.id,

@@ -173,6 +173,7 @@ export async function seedDemoStation(
     }
     if (batch.length > 0) await flush();
     await recordAudit(tx, ctx.keys.audit, {
+      stationId: orgRows.find((r) => r.kind === 'station')?.id ?? null,
       action: 'seed.demo',
       result: 'ok',
       detail: {

@@ -2,7 +2,7 @@ import { type DoorPlate, type DoorPlateSheet, MAX_DOOR_PLATES } from '@fengqiao/
 import QRCode from 'qrcode';
 import type { ServiceContext } from '../../security/context.js';
 import { authorize } from '../../security/policy.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { auditActorOf, recordAudit } from '../audit/audit.service.js';
 import {
   countDoorPlateRows,
   type DoorPlateRow,
@@ -50,7 +50,7 @@ export async function listDoorPlates(
     (await findOfficerContacts(ctx.db, [...new Set(rows.map((r) => r.orgPath))])).map((c) => [c.orgPath, c]),
   );
   await recordAudit(ctx.db, ctx.keys.audit, {
-    actor: { id: ctx.actor.userId, username: ctx.actor.username },
+    actor: auditActorOf(ctx.actor),
     action: 'household.door_plates',
     objectType: query.householdId ? 'household' : 'org_unit',
     objectId: query.householdId ?? query.orgUnitId ?? ctx.actor.scopeOrgId,

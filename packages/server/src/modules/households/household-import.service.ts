@@ -28,7 +28,7 @@ import {
 } from '../../lib/import/index.js';
 import type { ServiceContext } from '../../security/context.js';
 import { authorize } from '../../security/policy.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { auditActorOf, recordAudit } from '../audit/audit.service.js';
 import { findOrgUnit, listCommunityNames } from '../orgs/org-unit.service.js';
 import { viewerOf } from './household.service.js';
 import {
@@ -554,7 +554,7 @@ export async function importHouseholds(ctx: ServiceContext, request: ImportReque
     }
     const total = { ...written, outsideGrid: outside };
     await recordAudit(tx, ctx.keys.audit, {
-      actor: { id: ctx.actor.userId, username: ctx.actor.username },
+      actor: auditActorOf(ctx.actor),
       action: 'household.import',
       objectType: 'household',
       result: 'ok',

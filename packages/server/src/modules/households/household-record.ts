@@ -1,6 +1,6 @@
 import type { DbOrTx } from '../../db/client.js';
 import type { ServiceContext } from '../../security/context.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { auditActorOf, recordAudit } from '../audit/audit.service.js';
 import { insertHouseholdEvent } from './household.repository.js';
 
 /** One change to a household file: a history row for the file and an audit row for the trail, together. */
@@ -27,7 +27,7 @@ export async function recordHouseholdChange(
     changes: change.changes ?? null,
   });
   await recordAudit(tx, ctx.keys.audit, {
-    actor: { id: ctx.actor.userId, username: ctx.actor.username },
+    actor: auditActorOf(ctx.actor),
     action: change.kind,
     objectType: change.residentId ? 'resident' : 'household',
     objectId: change.residentId ?? change.householdId,

@@ -1,7 +1,9 @@
 import { RESIDENT_TAGS } from '@fengqiao/shared';
 import { and, asc, desc, eq, gt, ne, or, type SQL, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client.js';
+import { PgTransaction } from 'drizzle-orm/pg-core';
+import type { Db, DbOrTx } from '../../db/client.js';
 import { prefixPattern } from '../../db/like-pattern.js';
+import { preparedPerDb } from '../../db/prepared.js';
 import { householdEvents, households, orgUnits, residents } from '../../db/schema/index.js';
 
 export type HouseholdRow = typeof households.$inferSelect;
@@ -226,11 +228,57 @@ export type ResidentSearchRow = ResidentRow & {
   gridName: string | null;
 };
 
+const selectResidentSearch = (db: DbOrTx) =>
+  db
+    .select({
+      resident: residents,
+      community: households.community,
+      addressMasked: households.addressMasked,
+      gridName: orgUnits.name,
+    })
+    .from(residents)
+    .innerJoin(households, eq(households.id, residents.householdId))
+    .leftJoin(orgUnits, eq(orgUnits.id, households.gridId));
+
+/**
+ * The exact ID-number search, the hottest audited read (every one writes an audit row too): built and
+ * planned once per pool. Same SQL as the general search with that one filter.
+ */
+const residentByIdCard = preparedPerDb((db: Db) =>
+  selectResidentSearch(db)
+    .where(
+      and(
+        sql`${residents.orgPath} like ${sql.placeholder('pattern')}`,
+        eq(residents.idCardIndex, sql.placeholder('idCardIndex')),
+      ),
+    )
+    .orderBy(asc(residents.id))
+    .limit(sql.placeholder('limit'))
+    .prepare('resident_by_id_card'),
+);
+
+const isOnlyIdCard = (f: ResidentSearchFilter) =>
+  f.idCardIndex !== undefined &&
+  !f.afterId &&
+  !f.phoneIndex &&
+  !f.grams?.length &&
+  !f.nameLike &&
+  !f.tag &&
+  !f.residenceType;
+
 export async function searchResidentRows(
   db: DbOrTx,
   filter: ResidentSearchFilter,
   limit: number,
 ): Promise<ResidentSearchRow[]> {
+  if (isOnlyIdCard(filter) && !(db instanceof PgTransaction)) {
+    const rows = await residentByIdCard(db).execute({
+      pattern: filter.pattern,
+      idCardIndex: filter.idCardIndex,
+      limit,
+    });
+    return rows.map(flattenSearchRow);
+  }
   const conditions: SQL[] = [sql`${residents.orgPath} like ${filter.pattern}`];
   if (filter.afterId) conditions.push(gt(residents.id, filter.afterId));
   if (filter.idCardIndex) conditions.push(eq(residents.idCardIndex, filter.idCardIndex));
@@ -241,25 +289,20 @@ export async function searchResidentRows(
   // The tag is written into the SQL (it is one of RESIDENT_TAGS) so the planner can pick that tag's partial index.
   if (filter.tag) conditions.push(sql`${residents.tags} @> ${sql.raw(tagArrayLiteral(filter.tag))}`);
   if (filter.residenceType) conditions.push(eq(residents.residenceType, filter.residenceType));
-  const rows = await db
-    .select({
-      resident: residents,
-      community: households.community,
-      addressMasked: households.addressMasked,
-      gridName: orgUnits.name,
-    })
-    .from(residents)
-    .innerJoin(households, eq(households.id, residents.householdId))
-    .leftJoin(orgUnits, eq(orgUnits.id, households.gridId))
+  const rows = await selectResidentSearch(db)
     .where(and(...conditions))
     .orderBy(asc(residents.id))
     .limit(limit);
-  return rows.map((r) => ({
-    ...r.resident,
-    community: r.community,
-    addressMasked: r.addressMasked,
-    gridName: r.gridName,
-  }));
+  return rows.map(flattenSearchRow);
+}
+
+function flattenSearchRow(r: {
+  resident: ResidentRow;
+  community: string;
+  addressMasked: string;
+  gridName: string | null;
+}): ResidentSearchRow {
+  return { ...r.resident, community: r.community, addressMasked: r.addressMasked, gridName: r.gridName };
 }
 
 export async function insertHouseholdEvent(db: DbOrTx, row: typeof householdEvents.$inferInsert) {

@@ -16,7 +16,7 @@ import { blindIndex } from '../../lib/crypto/sm.js';
 import { gcj02ToWgs84, isInChina } from '../../lib/geo/coordinates.js';
 import type { ServiceContext } from '../../security/context.js';
 import { assertInScope, authorize, can } from '../../security/policy.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { auditActorOf, recordAudit } from '../audit/audit.service.js';
 import { findOrgUnit } from '../orgs/org-unit.service.js';
 import { createGridLocator } from './grid-locator.js';
 import {
@@ -167,7 +167,7 @@ export async function getHouseholdFile(
   ]);
   if (options.audit) {
     await recordAudit(ctx.db, ctx.keys.audit, {
-      actor: { id: ctx.actor.userId, username: ctx.actor.username },
+      actor: auditActorOf(ctx.actor),
       action: 'household.read',
       objectType: 'household',
       objectId: id,
@@ -273,7 +273,7 @@ export async function listHouseholds(
   );
   if (address && query.address) {
     await recordAudit(ctx.db, ctx.keys.audit, {
-      actor: { id: ctx.actor.userId, username: ctx.actor.username },
+      actor: auditActorOf(ctx.actor),
       action: 'household.search',
       objectType: 'household',
       result: 'ok',

@@ -2,7 +2,7 @@ import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { ServiceContext } from '../../security/context.js';
 import { authorize } from '../../security/policy.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { auditActorOf, recordAudit } from '../audit/audit.service.js';
 import { searchResidentRows } from './household.repository.js';
 import { presentSearchResult, residentFilterFor, type SearchQuery } from './resident.service.js';
 
@@ -34,7 +34,7 @@ export async function exportResidents(
   const { viewer, masked, filter } = await residentFilterFor(ctx, query);
   // Audited before the first byte leaves: an export that fails half way has still shown data.
   await recordAudit(ctx.db, ctx.keys.audit, {
-    actor: { id: ctx.actor.userId, username: ctx.actor.username },
+    actor: auditActorOf(ctx.actor),
     action: 'resident.export',
     objectType: 'resident',
     result: 'ok',

@@ -13,7 +13,7 @@ import { blindIndex } from '../../lib/crypto/sm.js';
 import { ageOn } from '../../lib/dates/china-age.js';
 import type { ServiceContext } from '../../security/context.js';
 import { assertInScope, authorize } from '../../security/policy.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { auditActorOf, recordAudit } from '../audit/audit.service.js';
 import { isSensitiveTag, presentResident, type Viewer, visibleTags } from './household.presenter.js';
 import {
   findResident,
@@ -176,7 +176,7 @@ export async function unmaskResident(ctx: ServiceContext, id: string): Promise<U
     throw forbidden('无权查看未满 14 周岁人员的完整信息');
   const household = await loadHouseholdInScope(ctx, resident.householdId, 'resident.unmask');
   await recordAudit(ctx.db, ctx.keys.audit, {
-    actor: { id: ctx.actor.userId, username: ctx.actor.username },
+    actor: auditActorOf(ctx.actor),
     action: 'resident.unmask',
     objectType: 'resident',
     objectId: id,
@@ -260,7 +260,7 @@ export async function searchResidents(
   );
   if (masked) {
     await recordAudit(ctx.db, ctx.keys.audit, {
-      actor: { id: ctx.actor.userId, username: ctx.actor.username },
+      actor: auditActorOf(ctx.actor),
       action: 'resident.search',
       objectType: 'resident',
       result: 'ok',

@@ -13,7 +13,7 @@ import { conflict, invalid } from '../../http/app-error.js';
 import { type GridBoundary, validateGridPolygon } from '../../lib/geo/polygon-validation.js';
 import type { ServiceContext } from '../../security/context.js';
 import { assertInScope, authorize } from '../../security/policy.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { auditActorOf, recordAudit } from '../audit/audit.service.js';
 import { reassignStationHouseholds } from '../households/household.service.js';
 import { countUsersInOrg } from '../users/user.repository.js';
 import { presentOrgUnit } from './org-unit.presenter.js';
@@ -68,7 +68,7 @@ async function auditOrgWrite(
   detail: Record<string, unknown>,
 ) {
   await recordAudit(tx, ctx.keys.audit, {
-    actor: { id: ctx.actor.userId, username: ctx.actor.username },
+    actor: auditActorOf(ctx.actor),
     action,
     objectType: 'org_unit',
     objectId: id,

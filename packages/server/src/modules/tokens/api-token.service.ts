@@ -3,7 +3,7 @@ import { invalid, notFound } from '../../http/app-error.js';
 import { decodeCursor, toPage } from '../../http/cursor.js';
 import type { ServiceContext, SystemContext } from '../../security/context.js';
 import { assertInScope, authorize } from '../../security/policy.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { auditActorOf, recordAudit } from '../audit/audit.service.js';
 import { hashSecret, newSecret } from '../auth/secret-hash.js';
 import { findOrgUnit, scopePattern } from '../orgs/org-unit.service.js';
 import { findUserByUsername } from '../users/user.repository.js';
@@ -38,7 +38,7 @@ function presentApiToken({ token, username }: ApiTokenView): ApiToken {
 async function issueToken(
   ctx: SystemContext,
   input: ApiTokenCreate,
-  issuer: { id: string; username: string; scopePath: string } | null,
+  issuer: { id: string; username: string; stationId: string | null; scopePath: string } | null,
   ip: string | null,
 ): Promise<{ token: string; apiToken: ApiToken }> {
   const owner = await findUserByUsername(ctx.db, input.username);
@@ -67,6 +67,7 @@ async function issueToken(
     });
     await recordAudit(tx, ctx.keys.audit, {
       actor: issuer,
+      stationId: owner.stationId,
       action: 'token.create',
       objectType: 'api_token',
       objectId: inserted.id,
@@ -85,8 +86,8 @@ export function createApiTokenAsSystem(ctx: SystemContext, input: ApiTokenCreate
 
 export async function createApiToken(ctx: ServiceContext, input: ApiTokenCreate) {
   await authorize(ctx, 'token.manage', 'api_token');
-  const { userId: id, username, scopePath } = ctx.actor;
-  return issueToken(ctx, input, { id, username, scopePath }, ctx.ip);
+  const { userId: id, username, stationId, scopePath } = ctx.actor;
+  return issueToken(ctx, input, { id, username, stationId, scopePath }, ctx.ip);
 }
 
 export async function listApiTokens(ctx: ServiceContext, query: { limit?: number; cursor?: string }) {
@@ -109,7 +110,7 @@ export async function revokeApiToken(ctx: ServiceContext, id: string): Promise<v
   await ctx.db.transaction(async (tx) => {
     await markApiTokenRevoked(tx, id);
     await recordAudit(tx, ctx.keys.audit, {
-      actor: { id: ctx.actor.userId, username: ctx.actor.username },
+      actor: auditActorOf(ctx.actor),
       action: 'token.revoke',
       objectType: 'api_token',
       objectId: id,

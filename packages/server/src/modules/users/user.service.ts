@@ -13,7 +13,7 @@ import { decodeCursor, toPage } from '../../http/cursor.js';
 import { checkPasswordComplexity } from '../../lib/security/password-policy.js';
 import type { ServiceContext, SystemContext } from '../../security/context.js';
 import { assertInScope, authorize } from '../../security/policy.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { auditActorOf, recordAudit } from '../audit/audit.service.js';
 import { hashPassword } from '../auth/password-hash.js';
 import { revokeUserSessions } from '../auth/session.repository.js';
 import { sealTotpSecret } from '../auth/totp.js';
@@ -140,7 +140,7 @@ async function auditWrite(
   detail?: Record<string, unknown>,
 ) {
   await recordAudit(tx, ctx.keys.audit, {
-    actor: { id: ctx.actor.userId, username: ctx.actor.username },
+    actor: auditActorOf(ctx.actor),
     action,
     objectType: 'user',
     objectId,
@@ -269,6 +269,7 @@ export async function createUserAsSystem(
     });
     await recordAudit(tx, ctx.keys.audit, {
       actor: null,
+      stationId: row.stationId ?? null,
       action: 'user.create',
       objectType: 'user',
       objectId: row.id,
