@@ -47,10 +47,11 @@ export function registerImportCommand(program: Command): void {
         file: string,
         opts: { username: string; commit?: boolean; validOnly?: boolean; gcj02?: boolean },
       ) => {
-        const runtime = await openRuntime(loadConfig(), {
-          info: () => {},
-          warn: (m) => process.stderr.write(`${m}\n`),
-        });
+        const runtime = await openRuntime(
+          loadConfig(),
+          { info: () => {}, warn: (m) => process.stderr.write(`${m}\n`) },
+          { joinRunningServer: true },
+        );
         try {
           const db = runtime.database.db;
           const user = await findUserByUsername(db, opts.username);

@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createOrgTree,
@@ -21,14 +22,15 @@ afterAll(() => t.close());
 
 /** What a DBA with superuser rights could do behind the app's back: skip the append-only triggers. */
 async function asSuperuser(statement: string, params: unknown[] = []) {
-  const client = await t.database.pool.connect();
+  const client = new pg.Client({ connectionString: t.database.superuserUrl });
+  await client.connect();
   try {
     await client.query('begin');
     await client.query('set local session_replication_role = replica');
     await client.query(statement, params);
     await client.query('commit');
   } finally {
-    client.release();
+    await client.end();
   }
 }
 
@@ -43,11 +45,18 @@ async function appendRows(n: number) {
 }
 
 describe('audit chain', () => {
-  it('refuses UPDATE, DELETE and TRUNCATE from the app connection', async () => {
+  it("refuses UPDATE, DELETE and TRUNCATE even from the owner's connection, which the grants do not bind", async () => {
     await appendRows(1);
-    await expect(t.database.pool.query("update audit_log set result = 'x'")).rejects.toThrow(/append-only/);
-    await expect(t.database.pool.query('delete from audit_log')).rejects.toThrow(/append-only/);
-    await expect(t.database.pool.query('truncate audit_log')).rejects.toThrow(/append-only/);
+    // The app's own role is refused by its grants first (db/database-roles.test.ts); the triggers bind the owner too.
+    const owner = new pg.Client({ connectionString: t.database.ownerUrl });
+    await owner.connect();
+    try {
+      await expect(owner.query("update audit_log set result = 'x'")).rejects.toThrow(/append-only/);
+      await expect(owner.query('delete from audit_log')).rejects.toThrow(/append-only/);
+      await expect(owner.query('truncate audit_log')).rejects.toThrow(/append-only/);
+    } finally {
+      await owner.end();
+    }
   });
 
   it('has no API to change or remove rows', async () => {
@@ -93,11 +102,11 @@ describe('deletions', () => {
       await recordAudit(fresh.system.db, fresh.system.keys.audit, { action: 'x', result: 'ok' });
   };
   const superuser = async (statement: string) => {
-    const client = await fresh.database.pool.connect();
+    const client = new pg.Client({ connectionString: fresh.database.superuserUrl });
+    await client.connect();
     await client.query('set session_replication_role = replica');
     await client.query(statement);
-    await client.query('set session_replication_role = origin');
-    client.release();
+    await client.end();
   };
 
   it('detects a row deleted from the middle and rows cut off the end', async () => {
