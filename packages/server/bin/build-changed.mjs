@@ -48,6 +48,8 @@ function newestInput(inputs) {
     const stat = statSync(file, { throwIfNoEntry: false });
     if (!stat) return;
     if (stat.isDirectory()) {
+      // A directory's own time moves when a file in it is deleted or renamed.
+      newest = Math.max(newest, stat.mtimeMs);
       for (const entry of readdirSync(file)) visit(path.join(file, entry));
     } else if (!/\.test\.tsx?$/.test(file)) {
       newest = Math.max(newest, stat.mtimeMs);
