@@ -3,7 +3,7 @@
 //   node bench/npm-start.mjs            restart and web-change runs (the data dir is seeded first)
 //   node bench/npm-start.mjs --cold     also the cold run: deletes packages/*/dist first
 import { spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync, utimesSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync, utimesSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -42,6 +42,8 @@ async function npmStart(dataDir) {
   const readyMs = Math.round(performance.now() - started);
   process.kill(-child.pid, 'SIGTERM');
   await exited;
+  // npm exits on the signal at once; the server under it is done when it has let go of the data dir.
+  while (existsSync(path.join(dataDir, 'fengqiao.lock'))) await new Promise((r) => setTimeout(r, 50));
   const built = [...output.matchAll(/构建 \(building\) (\w+)/g)].map((m) => m[1]);
   return { readyMs, built: built.length ? built.join(' + ') : 'nothing' };
 }
