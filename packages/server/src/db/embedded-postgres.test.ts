@@ -104,6 +104,26 @@ describe('the embedded cluster beside a running holder', () => {
     await stop(server);
   }, 60_000);
 
+  it('waits for a server that is still shutting down (Ctrl-C, then npm start again) instead of refusing', async () => {
+    const dataDir = makeDataDir();
+    const lockModule = new URL('../../dist/db/data-dir-lock.js', import.meta.url).href;
+    const previous = spawn(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `const { acquireDataDirLock } = await import(${JSON.stringify(lockModule)});
+         acquireDataDirLock(${JSON.stringify(dataDir)}); console.log('locked'); setTimeout(() => {}, 1500);`,
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    await new Promise<void>((resolve) => previous.stdout?.once('data', () => resolve()));
+    const next = await start(dataDir);
+    expect(previous.exitCode).toBe(0);
+    expect(await query(next.url, 'select 1 as one')).toEqual([{ one: 1 }]);
+    await stop(next);
+  }, 60_000);
+
   it('starts the cluster itself for a CLI verb when nothing holds the data dir', async () => {
     const verb = await startEmbeddedPostgres(makeDataDir(), { join: true });
     running.push(verb);

@@ -103,6 +103,16 @@ function urlsFor(port: number, passwords: Passwords) {
 }
 
 const JOIN_TIMEOUT_MS = 120_000;
+const SHUTDOWN_GRACE_MS = 5_000;
+
+async function holderExits(holder: number, withinMs: number): Promise<boolean> {
+  const deadline = Date.now() + withinMs;
+  while (Date.now() < deadline) {
+    if (!isProcessAlive(holder)) return true;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return false;
+}
 
 /**
  * Connects to the cluster another live process runs on this data dir. Returns null when that process goes
@@ -160,7 +170,12 @@ export async function startEmbeddedPostgres(
     try {
       lock = acquireDataDirLock(dataDir);
     } catch (error) {
-      if (!(error instanceof DataDirInUseError) || !options.join) throw error;
+      if (!(error instanceof DataDirInUseError)) throw error;
+      if (!options.join) {
+        // A server stopped a moment ago (Ctrl-C, then `npm start` again) may still be shutting down.
+        if (error.holder !== process.pid && (await holderExits(error.holder, SHUTDOWN_GRACE_MS))) continue;
+        throw error;
+      }
       const joined = await joinRunningCluster(dataDir, error.holder);
       if (joined) return joined;
       continue;
