@@ -3,6 +3,8 @@ import path from 'node:path';
 export interface Config {
   /** External PostgreSQL; when unset the embedded server is started in `<dataDir>/pg`. */
   databaseUrl: string | undefined;
+  /** With an external database: the owner's login for migrations (default: DATABASE_URL). */
+  databaseOwnerUrl: string | undefined;
   dataDir: string;
   port: number;
   host: string;
@@ -19,6 +21,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = path.resolve(env.FENGQIAO_DATA_DIR ?? './data');
   return {
     databaseUrl: env.DATABASE_URL || undefined,
+    databaseOwnerUrl: env.DATABASE_OWNER_URL || undefined,
     dataDir,
     port: Number(env.PORT ?? 3000),
     host: env.HOST ?? '0.0.0.0',

@@ -4,56 +4,78 @@ import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { connectDatabase } from '../src/db/client.js';
+import { ensureLoginRole, grantAppAccess, type LoginRole } from '../src/db/database-roles.js';
 import { startEmbeddedPostgres } from '../src/db/embedded-postgres.js';
 import { runMigrations } from '../src/db/migrate.js';
-import { installJobSchema } from '../src/jobs/job-queue.js';
+
+export interface TestRoles {
+  owner: LoginRole;
+  app: LoginRole;
+}
 
 declare module 'vitest' {
   export interface ProvidedContext {
     pgAdminUrl: string;
     pgTemplate: string;
+    pgRoles: TestRoles;
   }
 }
 
 /**
+ * On a shared server (TEST_DATABASE_URL) the test roles are cluster-wide and shared by parallel runs, so
+ * their password is fixed and never reset under another run's feet.
+ */
+const SHARED_SERVER_ROLES: TestRoles = {
+  owner: { name: 'fengqiao_test_owner', password: 'fengqiao-test-owner' },
+  app: { name: 'fengqiao_test_app', password: 'fengqiao-test-app' },
+};
+
+/**
  * One PostgreSQL for the run: the machine's server when TEST_DATABASE_URL is set, else an embedded one
- * under the OS temp dir. Migrations run once into a template; each test file clones it.
+ * under the OS temp dir. Migrations run once, as the owner role, into a template; each test file clones
+ * it and the app under test connects as the app role, neither superuser nor owner, as in production.
  */
 export default async function setup(project: TestProject) {
   let stopEmbedded: (() => Promise<void>) | undefined;
   let adminUrl = process.env.TEST_DATABASE_URL;
+  let roles = SHARED_SERVER_ROLES;
   if (!adminUrl) {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'fengqiao-test-'));
     chmodSync(dir, 0o755); // as root, the cluster runs as `postgres`, which must enter this dir
     const embedded = await startEmbeddedPostgres(dir);
-    adminUrl = embedded.url.replace(/\/fengqiao$/, '/postgres');
+    adminUrl = withDatabase(embedded.superuserUrl, 'postgres');
+    roles = { owner: loginOf(embedded.ownerUrl), app: loginOf(embedded.url) };
     stopEmbedded = async () => {
       await embedded.stop();
       rmSync(dir, { recursive: true, force: true });
     };
   }
   const template = `fq_template_${process.pid}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`drop database if exists ${template}`);
-  await admin.query(`create database ${template}`);
-  const templateUrl = withDatabase(adminUrl, template);
-  const database = connectDatabase(templateUrl, 1);
-  await runMigrations(database.db);
-  await installJobSchema(database.db);
-  await database.close();
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  if (process.env.TEST_DATABASE_URL) {
+    await ensureLoginRole(client, roles.owner, { resetPassword: false });
+    await ensureLoginRole(client, roles.app, { resetPassword: false });
+  }
+  await client.query(`drop database if exists ${template}`);
+  await client.query(`create database ${template} owner ${pg.escapeIdentifier(roles.owner.name)}`);
+  const owner = connectDatabase(withLogin(withDatabase(adminUrl, template), roles.owner), 1);
+  await runMigrations(owner.db);
+  await grantAppAccess(owner.pool, roles.app.name);
+  await owner.close();
 
   project.provide('pgAdminUrl', adminUrl);
   project.provide('pgTemplate', template);
+  project.provide('pgRoles', roles);
 
   return async () => {
-    const stale = await admin.query<{ datname: string }>(
+    const stale = await client.query<{ datname: string }>(
       `select datname from pg_database where datname like 'fq_test_${process.pid}_%' or datname = $1`,
       [template],
     );
     for (const { datname } of stale.rows)
-      await admin.query(`drop database if exists ${datname} with (force)`);
-    await admin.end();
+      await client.query(`drop database if exists ${datname} with (force)`);
+    await client.end();
     await stopEmbedded?.();
   };
 }
@@ -62,4 +84,16 @@ export function withDatabase(url: string, name: string): string {
   const parsed = new URL(url);
   parsed.pathname = `/${name}`;
   return parsed.toString();
+}
+
+export function withLogin(url: string, login: LoginRole): string {
+  const parsed = new URL(url);
+  parsed.username = encodeURIComponent(login.name);
+  parsed.password = encodeURIComponent(login.password);
+  return parsed.toString();
+}
+
+function loginOf(url: string): LoginRole {
+  const parsed = new URL(url);
+  return { name: decodeURIComponent(parsed.username), password: decodeURIComponent(parsed.password) };
 }

@@ -17,7 +17,8 @@ import { saveDemoCredentials } from './demo-credentials.js';
 const quiet = { info: () => {}, warn: (m: string) => process.stderr.write(`${m}\n`) };
 
 async function withRuntime<T>(work: (runtime: Runtime) => Promise<T>): Promise<T> {
-  const runtime = await openRuntime(loadConfig(), quiet);
+  // Beside a running server the verb uses the cluster that server runs, rather than being refused.
+  const runtime = await openRuntime(loadConfig(), quiet, { joinRunningServer: true });
   try {
     return await work(runtime);
   } finally {

@@ -51,6 +51,7 @@ beforeAll(async () => {
   env = {
     ...process.env,
     DATABASE_URL: database.url,
+    DATABASE_OWNER_URL: database.ownerUrl,
     FENGQIAO_DATA_DIR: dataDir,
     FENGQIAO_SECRET_KEY_FILE: path.join(dataDir, 'secret.key'),
   };
@@ -236,7 +237,7 @@ describe('fengqiao admin commands', () => {
     });
 
     it('exits 1 naming the seq of a row a superuser changed behind the triggers', async () => {
-      const client = new pg.Client({ connectionString: database.url });
+      const client = new pg.Client({ connectionString: database.superuserUrl });
       await client.connect();
       let seq: number;
       try {

@@ -79,10 +79,11 @@ export function registerImportCommand(program: Command): void {
           headerRow?: number;
         },
       ) => {
-        const runtime = await openRuntime(loadConfig(), {
-          info: () => {},
-          warn: (m) => process.stderr.write(`${m}\n`),
-        });
+        const runtime = await openRuntime(
+          loadConfig(),
+          { info: () => {}, warn: (m) => process.stderr.write(`${m}\n`) },
+          { joinRunningServer: true },
+        );
         try {
           const db = runtime.database.db;
           const user = await findUserByUsername(db, opts.username);

@@ -1,9 +1,6 @@
 #!/usr/bin/env node
 import { Command, Option } from 'commander';
 import { loadConfig } from '../config.js';
-import { registerAdminCommands } from './admin-commands.js';
-import { registerImportCommand } from './import-command.js';
-import { serve } from './serve.js';
 
 const program = new Command()
   .name('fengqiao')
@@ -19,14 +16,23 @@ program
   .action(async (opts: { port?: string; password?: string; demo: boolean }) => {
     const config = loadConfig();
     if (opts.port) config.port = Number(opts.port);
+    const { serve } = await import('./serve.js');
     await serve(config, {
       demoPassword: opts.password ?? process.env.FENGQIAO_DEMO_PASSWORD,
       seedDemo: opts.demo,
     });
   });
 
-registerAdminCommands(program);
-registerImportCommand(program);
+// `serve` has a restart budget: its modules load while the database starts (serve.ts), so the other verbs'
+// modules, which pull in most of the app, are loaded only for them (and for the overall --help).
+if (process.argv[2] !== 'serve') {
+  const [{ registerAdminCommands }, { registerImportCommand }] = await Promise.all([
+    import('./admin-commands.js'),
+    import('./import-command.js'),
+  ]);
+  registerAdminCommands(program);
+  registerImportCommand(program);
+}
 
 program.addOption(new Option('--version').hideHelp()).on('option:version', () => {
   process.stdout.write('0.1.0\n');

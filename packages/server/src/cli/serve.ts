@@ -1,11 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildApp } from '../app.js';
 import type { Config } from '../config.js';
 import { startJobQueue } from '../jobs/job-queue.js';
 import { startWorkers } from '../jobs/workers.js';
-import { isDatabaseEmpty, seedDemoStation } from '../modules/demo/demo-seed.service.js';
 import { openRuntime } from '../runtime.js';
 import { readDemoCredentials, saveDemoCredentials } from './demo-credentials.js';
 
@@ -17,7 +15,11 @@ export async function serve(
 ): Promise<void> {
   const started = Date.now();
   mkdirSync(config.dataDir, { recursive: true });
+  // The app's modules load while the database starts: the two together are most of a restart.
+  const modules = Promise.all([import('../app.js'), import('../modules/demo/demo-seed.service.js')]);
+  modules.catch(() => {});
   const runtime = await openRuntime(config);
+  const [{ buildApp }, { isDatabaseEmpty, seedDemoStation }] = await modules;
   const system = { db: runtime.database.db, keys: runtime.keys };
   let credentials: string | null = null;
   if (options.seedDemo && (await isDatabaseEmpty(system.db))) {

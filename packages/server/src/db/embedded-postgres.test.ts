@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -89,6 +89,90 @@ describe('startEmbeddedPostgres', () => {
   }, 60_000);
 });
 
+describe('the embedded cluster beside a running holder', () => {
+  it('lets a CLI verb join the cluster a running server holds, and leaves it running when the verb ends', async () => {
+    const dataDir = makeDataDir();
+    const server = await start(dataDir);
+    const verb = await startEmbeddedPostgres(dataDir, { join: true });
+    expect(verb.joined).toBe(true);
+    expect(new URL(verb.url).port).toBe(new URL(server.url).port);
+    expect(await query(verb.url, 'select current_user as role')).toEqual([{ role: 'fengqiao_app' }]);
+    await verb.stop();
+    expect(await query(server.url, 'select 1 as one')).toEqual([{ one: 1 }]);
+    // A second server is still refused.
+    await expect(startEmbeddedPostgres(dataDir)).rejects.toThrow(/正被另一个枫桥实例/);
+    await stop(server);
+  }, 60_000);
+
+  it('waits for a server that is still shutting down (Ctrl-C, then npm start again) instead of refusing', async () => {
+    const dataDir = makeDataDir();
+    const lockModule = new URL('../../dist/db/data-dir-lock.js', import.meta.url).href;
+    const previous = spawn(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `const { acquireDataDirLock } = await import(${JSON.stringify(lockModule)});
+         acquireDataDirLock(${JSON.stringify(dataDir)}); console.log('locked'); setTimeout(() => {}, 1500);`,
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    await new Promise<void>((resolve) => previous.stdout?.once('data', () => resolve()));
+    const next = await start(dataDir);
+    expect(previous.exitCode).toBe(0);
+    expect(await query(next.url, 'select 1 as one')).toEqual([{ one: 1 }]);
+    await stop(next);
+  }, 60_000);
+
+  it('starts the cluster itself for a CLI verb when nothing holds the data dir', async () => {
+    const verb = await startEmbeddedPostgres(makeDataDir(), { join: true });
+    running.push(verb);
+    expect(verb.joined).toBe(false);
+    expect(await query(verb.url, 'select 1 as one')).toEqual([{ one: 1 }]);
+    await stop(verb);
+  }, 60_000);
+});
+
+describe('database roles of the embedded cluster', () => {
+  it('connects the app as a role that is neither superuser nor owner, and stores the passwords 0600', async () => {
+    const dataDir = makeDataDir();
+    const database = await start(dataDir);
+    const [app] = await query<{ role: string; superuser: boolean; createrole: boolean }>(
+      database.url,
+      'select current_user as role, rolsuper as superuser, rolcreaterole as createrole from pg_roles where rolname = current_user',
+    );
+    expect(app).toEqual({ role: 'fengqiao_app', superuser: false, createrole: false });
+    const [owner] = await query<{ role: string; superuser: boolean; owns: boolean }>(
+      database.ownerUrl,
+      `select current_user as role, rolsuper as superuser,
+              (select pg_get_userbyid(datdba) from pg_database where datname = current_database()) = current_user as owns
+         from pg_roles where rolname = current_user`,
+    );
+    expect(owner).toEqual({ role: 'fengqiao_owner', superuser: false, owns: true });
+    for (const file of ['pg.password', 'pg-owner.password', 'pg-app.password'])
+      expect(statSync(path.join(dataDir, file)).mode & 0o777).toBe(0o600);
+    await stop(database);
+  }, 60_000);
+
+  it('hands tables a superuser made before the roles existed to the owner at the next start', async () => {
+    const dataDir = makeDataDir();
+    const first = await start(dataDir);
+    const superuser = new pg.Client({ connectionString: first.superuserUrl });
+    await superuser.connect();
+    await superuser.query('create table legacy (id integer generated always as identity primary key)');
+    await superuser.end();
+    await stop(first);
+
+    const second = await start(dataDir);
+    const [legacy] = await query<{ owner: string }>(
+      second.ownerUrl,
+      "select pg_get_userbyid(relowner) as owner from pg_class where relname = 'legacy'",
+    );
+    expect(legacy).toEqual({ owner: 'fengqiao_owner' });
+    await stop(second);
+  }, 60_000);
+});
+
 describe('crash safety', () => {
   let writer: ChildProcess | undefined;
 
@@ -132,7 +216,7 @@ describe('crash safety', () => {
 
     const recovered = await start(dataDir);
     expect(isProcessAlive(orphan as number)).toBe(false);
-    const rows = await query<{ id: number }>(recovered.url, 'select id from crash_rows order by id');
+    const rows = await query<{ id: number }>(recovered.ownerUrl, 'select id from crash_rows order by id');
     const stored = new Set(rows.map((r) => r.id));
     const lost = acknowledged.filter((id) => !stored.has(id));
     expect(acknowledged.length).toBeGreaterThanOrEqual(ACKNOWLEDGED_BEFORE_KILL);

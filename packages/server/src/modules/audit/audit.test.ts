@@ -1,5 +1,6 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { drizzle } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   createOrgTree,
@@ -26,14 +27,15 @@ afterAll(() => t.close());
 
 /** What a DBA with superuser rights could do behind the app's back: skip the append-only triggers. */
 async function asSuperuser(app: TestApp, statement: string, params: unknown[] = []) {
-  const client = await app.database.pool.connect();
+  const client = new pg.Client({ connectionString: app.database.superuserUrl });
+  await client.connect();
   try {
     await client.query('begin');
     await client.query('set local session_replication_role = replica');
     await client.query(statement, params);
     await client.query('commit');
   } finally {
-    client.release();
+    await client.end();
   }
 }
 
@@ -59,18 +61,23 @@ const verify = (app: TestApp, options?: Parameters<typeof verifyAuditChain>[1]) 
   verifyAuditChain(app.sealing, options);
 
 describe('audit chain', () => {
-  it('refuses UPDATE, DELETE and TRUNCATE of rows and links from the app connection', async () => {
+  it("refuses UPDATE, DELETE and TRUNCATE of rows and links even from the owner's connection, which the grants do not bind", async () => {
     await appendRows(t, 1);
     await t.seal();
-    for (const [table, column] of [
-      ['audit_log', 'result'],
-      ['audit_seals', 'hash'],
-    ]) {
-      await expect(t.database.pool.query(`update ${table} set ${column} = 'x'`)).rejects.toThrow(
-        /append-only/,
-      );
-      await expect(t.database.pool.query(`delete from ${table}`)).rejects.toThrow(/append-only/);
-      await expect(t.database.pool.query(`truncate ${table}`)).rejects.toThrow(/append-only/);
+    // The app's own role is refused by its grants first (db/database-roles.test.ts); the triggers bind the owner too.
+    const owner = new pg.Client({ connectionString: t.database.ownerUrl });
+    await owner.connect();
+    try {
+      for (const [table, column] of [
+        ['audit_log', 'result'],
+        ['audit_seals', 'hash'],
+      ]) {
+        await expect(owner.query(`update ${table} set ${column} = 'x'`)).rejects.toThrow(/append-only/);
+        await expect(owner.query(`delete from ${table}`)).rejects.toThrow(/append-only/);
+        await expect(owner.query(`truncate ${table}`)).rejects.toThrow(/append-only/);
+      }
+    } finally {
+      await owner.end();
     }
   });
 
