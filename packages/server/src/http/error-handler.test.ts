@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import Fastify, { type FastifyInstance } from 'fastify';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/test-database.js';
 import { AppError } from './app-error.js';
@@ -28,7 +29,10 @@ const problemWithMapping = {
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  await database.pool.query(`
+  // Made by the owner, as migrations make tables; the app's role gets its rights by default privileges.
+  const owner = new pg.Client({ connectionString: database.ownerUrl });
+  await owner.connect();
+  await owner.query(`
     create table probe (
       id integer primary key,
       name varchar(3) check (name <> 'bad'),
@@ -36,6 +40,7 @@ beforeAll(async () => {
       n smallint
     );
     insert into probe (id, name) values (1, 'one');`);
+  await owner.end();
   app = Fastify();
   registerErrorHandler(app);
   app.get('/misfit', { schema: { response: { 422: problemWithMapping } } }, async () => {
@@ -134,9 +139,15 @@ describe('the error handler', () => {
 
   it('names the reason of a unique violation by its constraint', async () => {
     // A schema of its own, since index names are unique per schema and `public` has the real one.
-    await database.pool.query(`create schema scratch; create table scratch.people (name text);
+    const { rows } = await database.pool.query<{ role: string }>('select current_user as role');
+    const owner = new pg.Client({ connectionString: database.ownerUrl });
+    await owner.connect();
+    await owner.query(`create schema scratch; create table scratch.people (name text);
       create unique index users_username_key on scratch.people (name);
-      insert into scratch.people values ('dup')`);
+      insert into scratch.people values ('dup');
+      grant usage on schema scratch to ${pg.escapeIdentifier(rows[0]?.role ?? '')};
+      grant insert on scratch.people to ${pg.escapeIdentifier(rows[0]?.role ?? '')}`);
+    await owner.end();
     const response = await app.inject({
       method: 'POST',
       url: '/db',
