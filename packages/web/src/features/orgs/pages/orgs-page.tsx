@@ -6,7 +6,7 @@ import { ErrorAlert } from '../../../lib/components/error-alert';
 import { PageHeader } from '../../../lib/components/page-header';
 import { useOrgScope } from '../../../lib/org-scope/org-scope-context';
 import { useApi } from '../../../lib/use-api';
-import { AreaMap } from '../../map/components/lazy-area-map';
+import { AreaMap } from '../../map';
 import { fetchOrgGeojson, fetchOrgUnit } from '../api';
 import { OrgActions } from '../components/org-actions';
 import { OrgChildrenTable } from '../components/org-children-table';

@@ -5,7 +5,7 @@ import { useAuth } from '../../../lib/auth/auth-context';
 import { applyProblemToForm } from '../../../lib/form-errors';
 import { useModalForm } from '../../../lib/form-modal';
 import { submitButtonProps } from '../../../lib/modal-form';
-import { OrgTreeSelect } from '../../orgs/components/org-tree-select';
+import { OrgTreeSelect } from '../../orgs';
 import { type CreatedToken, createToken } from '../api';
 import { TokenCreatedResult } from './token-created-result';
 

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { applyProblemToForm } from '../../../lib/form-errors';
 import { FormModal, useModalForm } from '../../../lib/form-modal';
 import { useOrgScope } from '../../../lib/org-scope/org-scope-context';
-import { OrgTreeSelect } from '../../orgs/components/org-tree-select';
+import { OrgTreeSelect } from '../../orgs';
 import { createUser } from '../api';
 import { passwordRules, roleRules } from '../role-rules';
 import { RoleSelect } from './role-select';
