@@ -1,5 +1,5 @@
+import { lazy, Suspense } from 'react';
 import type { MapPointLayer } from '../map';
-import { StackedHouseholdsPopup } from './components/stacked-households';
 import {
   CLUSTER_LAYER,
   CLUSTER_TAG_LAYER,
@@ -16,6 +16,11 @@ import {
   pointTagFilter,
   SINGLE_POINT_LAYERS,
 } from './map-layers';
+
+// The list (antd's Drawer and Popover) loads with the map, not with the page that shows the map.
+const StackedHouseholdsPopup = lazy(() =>
+  import('./components/stacked-households').then((m) => ({ default: m.StackedHouseholdsPopup })),
+);
 
 /** Household points on the map: clustered, tagged households highlighted, a stack listed with links to files. */
 export const householdPointLayer: MapPointLayer = {
@@ -40,5 +45,9 @@ export const householdPointLayer: MapPointLayer = {
       ],
     };
   },
-  renderStack: (stack, onClose) => <StackedHouseholdsPopup stack={stack} onClose={onClose} />,
+  renderStack: (stack, onClose) => (
+    <Suspense fallback={null}>
+      <StackedHouseholdsPopup stack={stack} onClose={onClose} />
+    </Suspense>
+  ),
 };
