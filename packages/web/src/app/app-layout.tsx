@@ -2,9 +2,9 @@ import { Divider, Drawer, Grid, Layout, theme } from 'antd';
 import { Suspense, useState } from 'react';
 import { Outlet } from 'react-router';
 import { FullPageSpin } from '../lib/components/full-page-spin';
+import { OrgScopeProvider } from '../lib/org-scope/org-scope-context';
 import { Brand } from './brand';
 import { HeaderBar } from './header-bar';
-import { OrgScopeProvider } from './org-scope-context';
 import { OrgScopeTree } from './org-scope-tree';
 import { SideNav } from './side-nav';
 

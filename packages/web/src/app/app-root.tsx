@@ -1,5 +1,5 @@
 import { RouterProvider } from 'react-router';
-import { AuthProvider } from './auth-context';
+import { AuthProvider } from '../lib/auth/auth-context';
 import { router } from './router';
 
 /** Session and router. antd's providers wrap the screens drawn with it (antd-shell.tsx). */

@@ -2,9 +2,9 @@ import { LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
 import { App, Button, Flex, Layout, Tag, Tooltip, Typography, theme } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { useAuth } from '../lib/auth/auth-context';
 import { useLanguage } from '../lib/i18n/use-language';
 import { roleLabel } from '../lib/labels';
-import { useAuth } from './auth-context';
 import { LanguageSwitch } from './language-switch';
 
 /** Product name, the signed-in user and their roles, language switch and logout. */

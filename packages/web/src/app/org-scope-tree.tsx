@@ -3,8 +3,8 @@ import { Alert, Button, Empty, Flex, Spin, Tree, Typography } from 'antd';
 import { type Key, type ReactNode, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../lib/api-client';
+import { useOrgScope } from '../lib/org-scope/org-scope-context';
 import { ancestorIds, toTreeData } from '../lib/org-tree';
-import { useOrgScope } from './org-scope-context';
 
 /** The org tree of the user's scope; the selected unit filters the current page. */
 export function OrgScopeTree({ onSelected }: { onSelected?: () => void }) {

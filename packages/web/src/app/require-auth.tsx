@@ -1,7 +1,7 @@
 import { lazy, type ReactNode, Suspense } from 'react';
 import { Navigate, useLocation } from 'react-router';
+import { useAuth } from '../lib/auth/auth-context';
 import { FullPageSpin } from '../lib/components/full-page-spin';
-import { useAuth } from './auth-context';
 
 // antd's Result loads only when the session check fails.
 const LoadFailedResult = lazy(() => import('./load-failed-result'));

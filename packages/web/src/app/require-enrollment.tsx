@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Navigate } from 'react-router';
+import { useAuth } from '../lib/auth/auth-context';
 import { FullPageSpin } from '../lib/components/full-page-spin';
-import { useAuth } from './auth-context';
 
 /** The TOTP enrollment page: only for a signed-in user who still has to enroll. */
 export function RequireEnrollment({ children }: { children: ReactNode }) {

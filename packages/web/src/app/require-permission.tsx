@@ -1,6 +1,6 @@
 import type { Permission } from '@fengqiao/shared';
 import { lazy, type ReactNode, Suspense } from 'react';
-import { useAuth } from './auth-context';
+import { useAuth } from '../lib/auth/auth-context';
 
 // antd's Result (with its illustrations) loads only when someone meets the 403.
 const ForbiddenResult = lazy(() => import('./forbidden-result'));

@@ -1,7 +1,7 @@
 import { Menu } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
-import { useAuth } from './auth-context';
+import { useAuth } from '../lib/auth/auth-context';
 import { NAV_ITEMS, navKeyOf } from './nav-items';
 
 /** The module menu, showing only what the user's permissions allow. */

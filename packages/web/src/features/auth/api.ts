@@ -10,14 +10,6 @@ export function login(body: LoginBody): Promise<Me> {
   return request<Me>('/auth/login', { method: 'POST', body, redirectOn401: false });
 }
 
-export function logout(): Promise<void> {
-  return request<void>('/auth/logout', { method: 'POST', body: {}, redirectOn401: false });
-}
-
-export function fetchMe(signal?: AbortSignal): Promise<Me> {
-  return request<Me>('/auth/me', { signal, redirectOn401: false });
-}
-
 export function setupTotp(): Promise<TotpSetup> {
   return request<TotpSetup>('/auth/totp/setup', { method: 'POST', body: {} });
 }

@@ -2,10 +2,6 @@ import type { OrgKind, OrgUnit, OrgUnitCreate, OrgUnitUpdate } from '@fengqiao/s
 import { api } from '../../lib/api-client';
 import type { UnitCollection } from '../../lib/geo';
 
-export function fetchOrgTree(signal?: AbortSignal): Promise<{ items: OrgUnit[] }> {
-  return api.get('/org-units/tree', undefined, signal);
-}
-
 export function fetchOrgGeojson(kind: OrgKind, signal?: AbortSignal): Promise<UnitCollection> {
   return api.get('/org-units/geojson', { kind }, signal);
 }

@@ -2,11 +2,12 @@ import { DownloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { App, Button, Card } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAuth } from '../../../app/auth-context';
 import { errorMessage } from '../../../lib/api-client';
+import { useAuth } from '../../../lib/auth/auth-context';
 import { CursorPagerBar } from '../../../lib/components/cursor-pager-bar';
 import { ErrorAlert } from '../../../lib/components/error-alert';
 import { PageHeader } from '../../../lib/components/page-header';
+import { saveBlob } from '../../../lib/download';
 import { useCursorPager } from '../../../lib/use-cursor-pager';
 import {
   type AuditFilters,
@@ -18,7 +19,6 @@ import {
 import { AuditFilterForm } from '../components/audit-filter-form';
 import { AuditTable } from '../components/audit-table';
 import { AuditVerifyResultAlert } from '../components/audit-verify-result';
-import { saveBlob } from '../download';
 
 /** 审计日志: filters, paging, CSV export and the hash-chain integrity check. */
 export function AuditPage() {

@@ -1,8 +1,8 @@
 import { Alert, App, Button, Flex, Form, Input, QRCode, Spin, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAuth } from '../../../app/auth-context';
 import { errorMessage } from '../../../lib/api-client';
+import { useAuth } from '../../../lib/auth/auth-context';
 import { groupInFours } from '../../../lib/format';
 import { enableTotp, setupTotp, type TotpSetup } from '../api';
 import { AuthCard } from '../components/auth-card';

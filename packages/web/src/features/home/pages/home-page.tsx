@@ -2,16 +2,15 @@ import { Alert, Card, Col, Flex, Row, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { useAuth } from '../../../app/auth-context';
-import { useOrgScope } from '../../../app/org-scope-context';
+import { useAuth } from '../../../lib/auth/auth-context';
 import { ErrorAlert } from '../../../lib/components/error-alert';
 import { PageHeader } from '../../../lib/components/page-header';
+import { useOrgScope } from '../../../lib/org-scope/org-scope-context';
 import { subtreeIds } from '../../../lib/org-tree';
 import { useApi } from '../../../lib/use-api';
+import { HouseholdStatsPanel, householdPointLayer, TagLayerLegend, TagLayerSelect } from '../../households';
 import { fetchHouseholdPoints } from '../../households/api';
-import { HouseholdStatsPanel, TagLayerLegend } from '../../households/components/household-stats-panel';
-import { TagLayerSelect } from '../../households/components/tag-layer-select';
-import { AreaMap } from '../../map/components/lazy-area-map';
+import { AreaMap } from '../../map';
 import { fetchOrgGeojson } from '../../orgs/api';
 import { StatCards } from '../components/stat-cards';
 import { countScope } from '../scope-counts';
@@ -80,7 +79,8 @@ export function HomePage() {
               onSelect={(id) => scope.select(id)}
               height="max(360px, calc(100vh - 400px))"
               points={points.data}
-              highlightTag={highlightTag}
+              pointLayer={householdPointLayer}
+              highlight={highlightTag}
               onPointSelect={(id) => navigate(`/households/${id}`)}
             />
             {households ? (

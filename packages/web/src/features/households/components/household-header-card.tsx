@@ -4,7 +4,7 @@ import { Button, Card, Col, Descriptions, Flex, Row, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { useAuth } from '../../../app/auth-context';
+import { useAuth } from '../../../lib/auth/auth-context';
 import { formatDateTime } from '../../../lib/format';
 import { householdQrUrl } from '../api';
 import { GridName } from './grid-name';

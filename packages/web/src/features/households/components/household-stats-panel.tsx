@@ -3,7 +3,7 @@ import { Button, Card, Col, Empty, Flex, Row, Skeleton, Statistic, Typography } 
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { useAuth } from '../../../app/auth-context';
+import { useAuth } from '../../../lib/auth/auth-context';
 import { ErrorAlert } from '../../../lib/components/error-alert';
 import { useLanguage } from '../../../lib/i18n/use-language';
 import { useApi } from '../../../lib/use-api';

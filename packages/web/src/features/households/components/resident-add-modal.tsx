@@ -2,7 +2,7 @@ import type { RELATIONS, RESIDENCE_TYPES, Resident, ResidentTag } from '@fengqia
 import { Col, Form, Input, Row } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAuth } from '../../../app/auth-context';
+import { useAuth } from '../../../lib/auth/auth-context';
 import { applyProblemToForm } from '../../../lib/form-errors';
 import { FormModal, useModalForm } from '../../../lib/form-modal';
 import { addResident } from '../api';

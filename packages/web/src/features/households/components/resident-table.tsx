@@ -3,7 +3,7 @@ import type { Resident } from '@fengqiao/shared';
 import { Button, Card, Empty, Flex, Grid, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
-import { useAuth } from '../../../app/auth-context';
+import { useAuth } from '../../../lib/auth/auth-context';
 import { useLanguage } from '../../../lib/i18n/use-language';
 import { relationLabel, residenceLabel } from '../labels';
 import { ResidentName } from './resident-name';

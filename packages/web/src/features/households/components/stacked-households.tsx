@@ -5,6 +5,7 @@ import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { errorMessage, isAbort } from '../../../lib/api-client';
+import type { PointStack, StackCloseReason } from '../../map';
 import { listHouseholds } from '../api';
 import { ResidentTags } from './resident-tags';
 import './stacked-households.css';
@@ -16,14 +17,7 @@ export interface StackedHousehold {
 }
 
 /** The households at one spot of the map, and where (in pixels inside the map) the list points to. */
-export interface HouseholdStack {
-  households: readonly StackedHousehold[];
-  x: number;
-  y: number;
-}
-
-/** How the list was closed: by the keyboard or its close button, focus goes back to the map. */
-export type StackCloseReason = 'keyboard' | 'outside';
+export type HouseholdStack = PointStack;
 
 /** Rows shown at first and added by each "more" (the server takes up to 50 ids at once). */
 const PAGE = 10;

@@ -1,7 +1,7 @@
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Flex, Radio, Typography, Upload } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { saveBlob } from '../../audit/download';
+import { saveBlob } from '../../../lib/download';
 import { type CoordSystem, MAX_IMPORT_BYTES } from './api';
 import { csvBlob, csvLine, csvTextCell } from './csv';
 import { templateRows } from './fields';

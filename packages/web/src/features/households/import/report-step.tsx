@@ -15,7 +15,7 @@ import {
   Typography,
 } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { saveBlob } from '../../audit/download';
+import { saveBlob } from '../../../lib/download';
 import { csvBlob, csvLine } from './csv';
 import { formatCount } from './format';
 import { IssuesTable } from './issues-table';

@@ -3,7 +3,7 @@ import { MAX_DOOR_PLATES } from '@fengqiao/shared';
 import { Alert, Button, Card, Empty, Flex, Pagination, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
-import { useAuth } from '../../../app/auth-context';
+import { useAuth } from '../../../lib/auth/auth-context';
 import { ErrorAlert } from '../../../lib/components/error-alert';
 import { useApi } from '../../../lib/use-api';
 import { fetchOrgUnit } from '../../orgs/api';

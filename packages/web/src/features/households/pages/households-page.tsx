@@ -4,12 +4,12 @@ import { App, Button, Card, Checkbox, Flex, Input, Select, Typography } from 'an
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
-import { useAuth } from '../../../app/auth-context';
-import { useOrgScope } from '../../../app/org-scope-context';
+import { useAuth } from '../../../lib/auth/auth-context';
 import { CursorPagerBar } from '../../../lib/components/cursor-pager-bar';
 import { ErrorAlert } from '../../../lib/components/error-alert';
 import { PageHeader } from '../../../lib/components/page-header';
 import { useLanguage } from '../../../lib/i18n/use-language';
+import { useOrgScope } from '../../../lib/org-scope/org-scope-context';
 import { useCursorPager } from '../../../lib/use-cursor-pager';
 import { listHouseholds } from '../api';
 import { HouseholdCreateModal } from '../components/household-create-modal';

@@ -1,4 +1,5 @@
 import { Alert, Spin } from 'antd';
+import type { FeatureCollection, Point } from 'geojson';
 import {
   type GeoJSONSource,
   type MapLayerMouseEvent,
@@ -13,28 +14,6 @@ import { useTranslation } from 'react-i18next';
 import { runtimeConfig } from '../../../lib/config';
 import { type BBox, bboxOf, emptyCollection, labelPoint, type UnitCollection } from '../../../lib/geo';
 import { i18n } from '../../../lib/i18n';
-import type { HouseholdPoints } from '../../households/api';
-import {
-  type HouseholdStack,
-  type StackCloseReason,
-  StackedHouseholdsPopup,
-} from '../../households/components/stacked-households';
-import {
-  CLUSTER_LAYER,
-  CLUSTER_TAG_LAYER,
-  COUNT_IMAGE_PREFIX,
-  clusterStroke,
-  clusterTagFilter,
-  clusterTagRadius,
-  countImage,
-  POINT_LAYERS,
-  POINT_SOURCE,
-  POINT_TAG_LAYER,
-  pointLayers,
-  pointSource,
-  pointTagFilter,
-  SINGLE_POINT_LAYERS,
-} from '../../households/map-layers';
 import {
   AREA_SOURCE,
   areaLayers,
@@ -44,7 +23,11 @@ import {
   idFilter,
   SELECTED_LINE_LAYER,
 } from '../map-style';
+import type { MapPointLayer, PointStack, StackCloseReason } from '../point-layer';
 import { householdsAmong, listInsteadOfZoom, STACK_LEAF_LIMIT, type StackedPoint } from '../point-stack';
+
+/** Points for a `MapPointLayer`: each feature's properties carry at least its `id` and `tags`. */
+export type MapPoints = FeatureCollection<Point>;
 
 export interface AreaMapProps {
   /** data-testid of the container; it also gets `data-grid-count` once the features are drawn. */
@@ -56,15 +39,20 @@ export interface AreaMapProps {
   focusKey?: string | null;
   onSelect?: (id: string) => void;
   height?: number | string;
-  /** Household points, clustered; the container gets `data-household-count` once they are drawn. */
-  points?: HouseholdPoints;
-  /** Households with this tag (and clusters holding any) are drawn in the accent colour. */
-  highlightTag?: string | null;
   /**
-   * A click on one household's point. Several households on one spot (flats of one building), or a
-   * cluster of them that zooming in cannot split, open a list of them instead, each linking to its file.
+   * How points are drawn, from the feature that shows them; read once, when the map is created.
+   * Without it the map draws areas only.
    */
-  onPointSelect?: (householdId: string) => void;
+  pointLayer?: MapPointLayer;
+  /** Points, clustered; the container gets `data-household-count` once they are drawn. */
+  points?: MapPoints;
+  /** Passed to `pointLayer.highlight`: the points it matches are drawn in the accent colour. */
+  highlight?: string | null;
+  /**
+   * A click on one point. Several points on one spot (flats of one building), or a cluster of them
+   * that zooming in cannot split, open `pointLayer.renderStack` instead.
+   */
+  onPointSelect?: (id: string) => void;
 }
 
 /** The container element carries its map, for end-to-end tests and the browser console. */
@@ -84,7 +72,7 @@ function createPopup(name: string, code: string): HTMLElement {
   return root;
 }
 
-function pointsBBox(points: HouseholdPoints): BBox | null {
+function pointsBBox(points: MapPoints): BBox | null {
   let box: BBox | null = null;
   for (const f of points.features) {
     const [lng, lat] = f.geometry.coordinates;
@@ -102,11 +90,12 @@ function pointsBBox(points: HouseholdPoints): BBox | null {
  */
 async function openCluster(
   map: MapLibreMap,
+  sourceId: string,
   clusterId: number,
   pointCount: number,
   at: [number, number],
 ): Promise<StackedPoint[] | null> {
-  const source = map.getSource(POINT_SOURCE) as GeoJSONSource;
+  const source = map.getSource(sourceId) as GeoJSONSource;
   const expansionZoom = await source.getClusterExpansionZoom(clusterId);
   if (pointCount > 0 && pointCount <= STACK_LEAF_LIMIT) {
     const leaves = await source.getClusterLeaves(clusterId, pointCount, 0);
@@ -151,8 +140,9 @@ export function AreaMap({
   focusKey,
   onSelect,
   height = 480,
+  pointLayer: pointLayerProp,
   points,
-  highlightTag = null,
+  highlight = null,
   onPointSelect,
 }: AreaMapProps) {
   const { t } = useTranslation();
@@ -168,11 +158,13 @@ export function AreaMap({
   const [ready, setReady] = useState(false);
   const [failed, setFailed] = useState(false);
   const [drawnCount, setDrawnCount] = useState<number | null>(null);
-  const [stack, setStack] = useState<HouseholdStack | null>(null);
+  const [stack, setStack] = useState<PointStack | null>(null);
   const config = useRef(runtimeConfig()).current;
+  const pointLayer = useRef(pointLayerProp).current;
+  const clickLayers = pointLayer?.clickLayers ?? [];
 
   // Create the map once.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: config is fixed for the page's life
+  // biome-ignore lint/correctness/useExhaustiveDependencies: config and the point layer are fixed for the page's life
   useEffect(() => {
     const container = containerRef.current;
     if (!container) return;
@@ -196,27 +188,30 @@ export function AreaMap({
     map.on('load', () => {
       map.addSource(AREA_SOURCE, { type: 'geojson', data: emptyCollection() });
       for (const layer of areaLayers(config)) map.addLayer(layer);
-      map.addSource(POINT_SOURCE, pointSource());
-      for (const layer of pointLayers()) map.addLayer(layer);
+      if (pointLayer) {
+        map.addSource(pointLayer.sourceId, pointLayer.source());
+        for (const layer of pointLayer.layers()) map.addLayer(layer);
+      }
       setReady(true);
     });
-    // Cluster counts are images drawn the first time a count is needed ("1.2k" and the like).
+    // Images such as cluster counts are drawn the first time one is needed ("1.2k" and the like).
     map.on('styleimagemissing', ({ id }: { id: string }) => {
-      if (!id.startsWith(COUNT_IMAGE_PREFIX) || map.hasImage(id)) return;
+      const prefix = pointLayer?.imagePrefix;
+      if (!prefix || !pointLayer.image || !id.startsWith(prefix) || map.hasImage(id)) return;
       const pixelRatio = Math.min(Math.max(window.devicePixelRatio || 1, 1), 3);
-      const image = countImage(id.slice(COUNT_IMAGE_PREFIX.length), pixelRatio);
+      const image = pointLayer.image(id.slice(prefix.length), pixelRatio);
       if (image) map.addImage(id, image, { pixelRatio });
     });
     map.on('click', (event) => {
       setStack(null);
-      if (!map.getSource(POINT_SOURCE)) return;
-      const hit = map.queryRenderedFeatures(event.point, { layers: POINT_LAYERS })[0];
+      if (!pointLayer || !map.getSource(pointLayer.sourceId)) return;
+      const hit = map.queryRenderedFeatures(event.point, { layers: [...pointLayer.clickLayers] })[0];
       if (!hit) return;
       const { x, y } = event.point;
       const props = hit.properties as { cluster_id?: number; point_count?: number };
       if (props.cluster_id !== undefined && hit.geometry.type === 'Point') {
         const at = hit.geometry.coordinates as [number, number];
-        void openCluster(map, props.cluster_id, props.point_count ?? 0, at)
+        void openCluster(map, pointLayer.sourceId, props.cluster_id, props.point_count ?? 0, at)
           .then((households) => {
             if (households) setStack({ households, x, y });
           })
@@ -225,7 +220,7 @@ export function AreaMap({
       }
       // Every household drawn under the pointer, not just the topmost dot.
       const households = householdsAmong(
-        map.queryRenderedFeatures(event.point, { layers: SINGLE_POINT_LAYERS }),
+        map.queryRenderedFeatures(event.point, { layers: [...pointLayer.singleLayers] }),
       );
       const only = households[0];
       if (households.length > 1) setStack({ households, x, y });
@@ -233,7 +228,7 @@ export function AreaMap({
     });
     // The list points at a spot of the map; once the map moves it would point elsewhere.
     map.on('movestart', () => setStack(null));
-    for (const layer of POINT_LAYERS) {
+    for (const layer of clickLayers) {
       map.on('mouseenter', layer, () => {
         map.getCanvas().style.cursor = 'pointer';
       });
@@ -242,8 +237,9 @@ export function AreaMap({
       });
     }
     map.on('click', FILL_LAYER, (event: MapLayerMouseEvent) => {
-      // A household point or cluster on top of the grid takes the click.
-      if (map.queryRenderedFeatures(event.point, { layers: POINT_LAYERS }).length) return;
+      // A point or cluster on top of the grid takes the click.
+      if (clickLayers.length && map.queryRenderedFeatures(event.point, { layers: [...clickLayers] }).length)
+        return;
       const props = event.features?.[0]?.properties as
         | { id?: string; name?: string; code?: string }
         | undefined;
@@ -309,9 +305,9 @@ export function AreaMap({
   // biome-ignore lint/correctness/useExhaustiveDependencies: fitting only looks at whether grids exist
   useEffect(() => {
     const map = mapRef.current;
-    if (!map || !ready || !points) return;
+    if (!map || !ready || !points || !pointLayer) return;
     setStack(null);
-    (map.getSource(POINT_SOURCE) as GeoJSONSource | undefined)?.setData(points);
+    (map.getSource(pointLayer.sourceId) as GeoJSONSource | undefined)?.setData(points);
     if (!data || !bboxOf(data.features)) {
       const box = pointsBBox(points);
       if (box) map.fitBounds(box, { padding: 48, duration: 0, maxZoom: 16 });
@@ -328,14 +324,11 @@ export function AreaMap({
 
   useEffect(() => {
     const map = mapRef.current;
-    if (!map || !ready) return;
-    map.setFilter(CLUSTER_TAG_LAYER, clusterTagFilter(highlightTag));
-    map.setPaintProperty(CLUSTER_TAG_LAYER, 'circle-radius', clusterTagRadius(highlightTag));
-    const stroke = clusterStroke(highlightTag);
-    map.setPaintProperty(CLUSTER_LAYER, 'circle-stroke-color', stroke.color);
-    map.setPaintProperty(CLUSTER_LAYER, 'circle-stroke-width', stroke.width);
-    map.setFilter(POINT_TAG_LAYER, pointTagFilter(highlightTag));
-  }, [highlightTag, ready]);
+    if (!map || !ready || !pointLayer) return;
+    const { filters, paint } = pointLayer.highlight(highlight);
+    for (const [layer, property, value] of paint) map.setPaintProperty(layer, property, value);
+    for (const [layer, filter] of filters) map.setFilter(layer, filter);
+  }, [highlight, ready, pointLayer]);
 
   // Highlight, and fit to the highlighted features when the focus changes from outside the map.
   useEffect(() => {
@@ -388,15 +381,12 @@ export function AreaMap({
           style={{ position: 'absolute', inset: 16 }}
         />
       ) : null}
-      <StackedHouseholdsPopup
-        stack={stack}
-        onClose={(reason: StackCloseReason) => {
-          setStack(null);
-          // Back to the map for keyboard users (once the list and its focus trap are gone); a
-          // click elsewhere keeps its own focus.
-          if (reason === 'keyboard') requestAnimationFrame(() => mapRef.current?.getCanvas().focus());
-        }}
-      />
+      {pointLayer?.renderStack(stack, (reason: StackCloseReason) => {
+        setStack(null);
+        // Back to the map for keyboard users (once the list and its focus trap are gone); a
+        // click elsewhere keeps its own focus.
+        if (reason === 'keyboard') requestAnimationFrame(() => mapRef.current?.getCanvas().focus());
+      })}
       {!failed && (!ready || !data) ? (
         <Spin
           description={t('map.loading')}

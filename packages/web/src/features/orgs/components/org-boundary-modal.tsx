@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { applyProblemToForm } from '../../../lib/form-errors';
 import { FormModal, useModalForm } from '../../../lib/form-modal';
 import { parseBoundary } from '../../../lib/geo';
-import { AreaMap } from '../../map/components/lazy-area-map';
+import { AreaMap } from '../../map';
 import { updateOrgUnit } from '../api';
 import { singleUnit } from '../org-features';
 

@@ -1,6 +1,6 @@
 import { TreeSelect } from 'antd';
 import { useMemo } from 'react';
-import { useOrgScope } from '../../../app/org-scope-context';
+import { useOrgScope } from '../../../lib/org-scope/org-scope-context';
 import { toTreeData } from '../../../lib/org-tree';
 
 export interface OrgTreeSelectProps {

@@ -1,12 +1,12 @@
 import { Card, Col, Empty, Flex, Row, Spin } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAuth } from '../../../app/auth-context';
-import { useOrgScope } from '../../../app/org-scope-context';
+import { useAuth } from '../../../lib/auth/auth-context';
 import { ErrorAlert } from '../../../lib/components/error-alert';
 import { PageHeader } from '../../../lib/components/page-header';
+import { useOrgScope } from '../../../lib/org-scope/org-scope-context';
 import { useApi } from '../../../lib/use-api';
-import { AreaMap } from '../../map/components/lazy-area-map';
+import { AreaMap } from '../../map';
 import { fetchOrgGeojson, fetchOrgUnit } from '../api';
 import { OrgActions } from '../components/org-actions';
 import { OrgChildrenTable } from '../components/org-children-table';

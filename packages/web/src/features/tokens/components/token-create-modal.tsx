@@ -1,11 +1,11 @@
 import { Alert, Button, Form, Input, InputNumber, Modal } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAuth } from '../../../app/auth-context';
+import { useAuth } from '../../../lib/auth/auth-context';
 import { applyProblemToForm } from '../../../lib/form-errors';
 import { useModalForm } from '../../../lib/form-modal';
 import { submitButtonProps } from '../../../lib/modal-form';
-import { OrgTreeSelect } from '../../orgs/components/org-tree-select';
+import { OrgTreeSelect } from '../../orgs';
 import { type CreatedToken, createToken } from '../api';
 import { TokenCreatedResult } from './token-created-result';
 

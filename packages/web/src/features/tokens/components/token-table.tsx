@@ -2,9 +2,9 @@ import type { ApiToken } from '@fengqiao/shared';
 import { App, Button, Empty, Popconfirm, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
-import { useOrgScope } from '../../../app/org-scope-context';
 import { errorMessage } from '../../../lib/api-client';
 import { formatDateTime } from '../../../lib/format';
+import { useOrgScope } from '../../../lib/org-scope/org-scope-context';
 import { revokeToken } from '../api';
 import { isTokenActive, TokenStatusTag } from './token-status-tag';
 

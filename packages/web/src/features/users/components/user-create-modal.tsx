@@ -1,10 +1,10 @@
 import type { Role, User } from '@fengqiao/shared';
 import { Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useOrgScope } from '../../../app/org-scope-context';
 import { applyProblemToForm } from '../../../lib/form-errors';
 import { FormModal, useModalForm } from '../../../lib/form-modal';
-import { OrgTreeSelect } from '../../orgs/components/org-tree-select';
+import { useOrgScope } from '../../../lib/org-scope/org-scope-context';
+import { OrgTreeSelect } from '../../orgs';
 import { createUser } from '../api';
 import { passwordRules, roleRules } from '../role-rules';
 import { RoleSelect } from './role-select';

@@ -1,10 +1,10 @@
 import type { Role, User, UserUpdate } from '@fengqiao/shared';
 import { Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useAuth } from '../../../app/auth-context';
+import { useAuth } from '../../../lib/auth/auth-context';
 import { applyProblemToForm } from '../../../lib/form-errors';
 import { FormModal, useModalForm } from '../../../lib/form-modal';
-import { OrgTreeSelect } from '../../orgs/components/org-tree-select';
+import { OrgTreeSelect } from '../../orgs';
 import { updateUser } from '../api';
 import { roleRules } from '../role-rules';
 import { RoleSelect } from './role-select';

@@ -1,8 +1,8 @@
 import type { User } from '@fengqiao/shared';
 import { App, Button, Popconfirm, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useAuth } from '../../../app/auth-context';
 import { errorMessage } from '../../../lib/api-client';
+import { useAuth } from '../../../lib/auth/auth-context';
 import { isFuture } from '../../../lib/format';
 import { unlockUser, updateUser } from '../api';
 

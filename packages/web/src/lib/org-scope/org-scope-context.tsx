@@ -1,9 +1,9 @@
 import type { OrgUnit } from '@fengqiao/shared';
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
-import { fetchOrgTree } from '../features/orgs/api';
-import { buildOrgIndex, type OrgIndex } from '../lib/org-tree';
-import { useApi } from '../lib/use-api';
-import { useAuth } from './auth-context';
+import { useAuth } from '../auth/auth-context';
+import { buildOrgIndex, type OrgIndex } from '../org-tree';
+import { useApi } from '../use-api';
+import { fetchOrgTree } from './org-tree-api';
 
 export interface OrgScopeValue {
   /** Whether the user may read the org tree at all (audit admins may not). */

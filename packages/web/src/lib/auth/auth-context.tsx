@@ -1,7 +1,7 @@
 import type { Me, Permission } from '@fengqiao/shared';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import { fetchMe, logout as logoutRequest } from '../features/auth/api';
-import { ApiError, setAuthListeners } from '../lib/api-client';
+import { ApiError, setAuthListeners } from '../api-client';
+import { fetchMe, logout as logoutRequest } from './session-api';
 
 export type AuthStatus = 'loading' | 'ready' | 'error';
 

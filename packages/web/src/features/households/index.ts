@@ -1,0 +1,4 @@
+// What other features may use of households (besides ./api): the home page's panels and map points.
+export { HouseholdStatsPanel, TagLayerLegend } from './components/household-stats-panel';
+export { TagLayerSelect } from './components/tag-layer-select';
+export { householdPointLayer } from './map-points';

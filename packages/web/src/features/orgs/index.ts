@@ -1,0 +1,2 @@
+// What other features may use of orgs (besides ./api).
+export { OrgTreeSelect, type OrgTreeSelectProps } from './components/org-tree-select';
