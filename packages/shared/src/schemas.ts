@@ -192,6 +192,10 @@ export const ApiTokenCreateSchema = Type.Object(
 );
 export type ApiTokenCreate = Static<typeof ApiTokenCreateSchema>;
 
+/** A newly issued token: `token` is the secret, shown this once and never stored. */
+export const ApiTokenIssuedSchema = Type.Object({ token: Type.String(), apiToken: ApiTokenSchema });
+export type ApiTokenIssued = Static<typeof ApiTokenIssuedSchema>;
+
 export const AuditEventSchema = Type.Object({
   seq: Type.Integer(),
   at: Timestamp,
