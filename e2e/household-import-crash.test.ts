@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { generateIdCard } from '@fengqiao/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateIdCard } from '../packages/server/src/lib/crypto/id-card.js';
 import { createTestDatabase, type TestDatabase } from '../packages/server/test/test-database.js';
 import { DEMO_PASSWORD } from './demo-logins.js';
 import { type RunningServer, startServer } from './server-process.js';

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
+import { computeIdCardCheckChar, generateIdCard } from '@fengqiao/shared';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { computeIdCardCheckChar, generateIdCard } from '../packages/server/src/lib/crypto/id-card.js';
 import { registerXlsx } from '../packages/server/test/fixtures/import/register-files.js';
 import { createTestDatabase, type TestDatabase } from '../packages/server/test/test-database.js';
 import { launchBrowser, skipBrowserTests } from './browser.js';

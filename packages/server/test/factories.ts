@@ -167,7 +167,7 @@ export async function createSignedInUser(
 }
 
 /** A valid ID number for tests: region 330681, the given birth date, a sequence number. */
-export { generateIdCard } from '../src/lib/crypto/id-card.js';
+export { generateIdCard } from '@fengqiao/shared';
 
 /** Rows in the audit trail: a no-op must leave it as it was. */
 export async function countAuditRows(t: TestApp): Promise<number> {

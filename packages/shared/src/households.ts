@@ -1,4 +1,5 @@
 import Type, { type Static } from 'typebox';
+import { IMPORT_MODES } from './imports.js';
 import { ProblemSchema } from './schemas.js';
 
 const Uuid = Type.String({ format: 'uuid' });
@@ -171,6 +172,39 @@ export const PublicHouseholdSchema = Type.Object({
 });
 export type PublicHousehold = Static<typeof PublicHouseholdSchema>;
 
+/** Points for the map are capped so a bureau-wide view cannot ask for millions at once. */
+export const MAP_POINT_LIMIT = 50_000;
+
+/**
+ * `GET /households/map-points`. Compact on purpose: 20,000 households in view are ~1.3 MB (a few
+ * hundred KB gzipped) as tuples, against ~4.4 MB as a GeoJSON FeatureCollection; the web builds the
+ * features for its map.
+ */
+export const HouseholdMapPointsSchema = Type.Object(
+  {
+    truncated: Type.Boolean({ description: `true when the scope holds more than ${MAP_POINT_LIMIT} points` }),
+    tags: Type.Array(Type.String(), {
+      description: '标签编码表：points 中 tagBits 的第 i 位代表 tags[i]（与 RESIDENT_TAGS 同序）',
+    }),
+    points: Type.Array(
+      Type.Tuple([
+        Type.String({ format: 'uuid', description: 'household id' }),
+        Type.Number({ description: 'longitude, WGS-84, 5 decimals (≈1 m)' }),
+        Type.Number({ description: 'latitude, WGS-84, 5 decimals (≈1 m)' }),
+        Type.Integer({
+          minimum: 0,
+          description: 'tagBits: bit i set when a member has tags[i] (only tags the caller may see)',
+        }),
+      ]),
+      { description: '[id, lng, lat, tagBits], in id order; households without a point are left out' },
+    ),
+  },
+  { additionalProperties: false },
+);
+export type HouseholdMapPoints = Static<typeof HouseholdMapPointsSchema>;
+/** One `[id, lng, lat, tagBits]`; bit i of tagBits is `tags[i]`. */
+export type HouseholdMapPoint = HouseholdMapPoints['points'][number];
+
 /**
  * The columns an import file can supply, in the order the mapping step lists them. `address` is one
  * 住址 column holding the whole address, which the import splits into the five parts after it.
@@ -298,7 +332,7 @@ export type ImportProblem = Static<typeof ImportProblemSchema>;
 
 export const ImportQuerySchema = Type.Object(
   {
-    mode: Type.Enum(['dry-run', 'commit', 'commit-valid']),
+    mode: Type.Enum(IMPORT_MODES),
     format: Type.Optional(Type.Enum(['csv', 'xlsx', 'auto'])),
     coordSystem: Type.Optional(Type.Enum(['wgs84', 'gcj02'])),
     /** JSON object: field → zero-based column index, as the mapping step chose. */
@@ -322,7 +356,7 @@ export type ImportJobPhase = (typeof IMPORT_JOB_PHASES)[number];
  */
 export const ImportJobSchema = Type.Object({
   id: Type.String({ format: 'uuid' }),
-  mode: Type.Enum(['dry-run', 'commit', 'commit-valid']),
+  mode: Type.Enum(IMPORT_MODES),
   status: Type.Enum(IMPORT_JOB_STATUSES),
   progress: Type.Object({
     phase: Type.Enum(IMPORT_JOB_PHASES),

@@ -1,5 +1,4 @@
 export * from './door-plates.js';
 export * from './households.js';
-export * from './org.js';
-export * from './roles.js';
+export * from './rules.js';
 export * from './schemas.js';

@@ -1,5 +1,6 @@
 import Type, { type Static, type TSchema } from 'typebox';
 import { ORG_KINDS } from './org.js';
+import { WORK_PHONE_PATTERN } from './phone.js';
 import { PERMISSIONS, ROLES } from './roles.js';
 
 const Uuid = Type.String({ format: 'uuid' });
@@ -88,8 +89,6 @@ export type OrgUnitUpdate = Static<typeof OrgUnitUpdateSchema>;
 /** Login names: lower-case ASCII, so they type the same on every phone keyboard. */
 export const USERNAME_PATTERN = '^[a-z][a-z0-9_.-]{2,39}$';
 
-/** A work number for door plates and the public page: a mobile, or a landline with area code. */
-export const WORK_PHONE_PATTERN = '^(1[3-9][0-9]{9}|0[0-9]{2,3}-?[0-9]{7,8}(-[0-9]{1,6})?)$';
 const WorkPhone = Type.String({ maxLength: 20, pattern: WORK_PHONE_PATTERN });
 const NullableWorkPhone = Type.Unsafe<string | null>({
   type: ['string', 'null'],
@@ -192,6 +191,10 @@ export const ApiTokenCreateSchema = Type.Object(
   strict,
 );
 export type ApiTokenCreate = Static<typeof ApiTokenCreateSchema>;
+
+/** A newly issued token: `token` is the secret, shown this once and never stored. */
+export const ApiTokenIssuedSchema = Type.Object({ token: Type.String(), apiToken: ApiTokenSchema });
+export type ApiTokenIssued = Static<typeof ApiTokenIssuedSchema>;
 
 export const AuditEventSchema = Type.Object({
   seq: Type.Integer(),

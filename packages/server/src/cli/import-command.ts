@@ -1,10 +1,10 @@
 import path from 'node:path';
-import { MAX_HEADER_ROW } from '@fengqiao/shared';
+import { type ImportMode, MAX_HEADER_ROW } from '@fengqiao/shared';
 import { type Command, InvalidArgumentError } from 'commander';
 import { loadConfig } from '../config.js';
 import { AppError } from '../http/app-error.js';
 import { actorFromUser } from '../modules/auth/actor-from-user.js';
-import { ImportMappingError, type ImportMode } from '../modules/households/household-import.service.js';
+import { ImportMappingError } from '../modules/households/household-import.service.js';
 import {
   type ProgressListener,
   runHouseholdImportHere,

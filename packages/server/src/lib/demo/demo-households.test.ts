@@ -1,5 +1,5 @@
+import { parseIdCard } from '@fengqiao/shared';
 import { describe, expect, it } from 'vitest';
-import { parseIdCard } from '../crypto/id-card.js';
 import { ageOn } from '../dates/china-age.js';
 import { pointInPolygon } from '../geo/polygon-validation.js';
 import {

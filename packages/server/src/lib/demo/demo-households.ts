@@ -1,4 +1,4 @@
-import { generateIdCard } from '../crypto/id-card.js';
+import { generateIdCard } from '@fengqiao/shared';
 import { CHINA_OFFSET_MS } from '../dates/china-age.js';
 import { type BBox, type GridBoundary, pointInPolygon, polygonBBox } from '../geo/polygon-validation.js';
 import { createSeededRandom, type SeededRandom } from '../random/seeded-random.js';

@@ -1,5 +1,5 @@
+import { generateIdCard } from '@fengqiao/shared';
 import { describe, expect, it } from 'vitest';
-import { generateIdCard } from '../crypto/id-card.js';
 import {
   degreesRangeError,
   ID_15_DIGIT_REASON,

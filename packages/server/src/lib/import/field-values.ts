@@ -1,5 +1,4 @@
-import { RELATIONS, RESIDENCE_TYPES, RESIDENT_TAGS, type ResidentTag } from '@fengqiao/shared';
-import { parseIdCard } from '../crypto/id-card.js';
+import { parseIdCard, RELATIONS, RESIDENCE_TYPES, RESIDENT_TAGS, type ResidentTag } from '@fengqiao/shared';
 
 export type Relation = (typeof RELATIONS)[number];
 export type ResidenceType = (typeof RESIDENCE_TYPES)[number];

@@ -1,3 +1,4 @@
+import { generateIdCard } from '@fengqiao/shared';
 import { describe, expect, it } from 'vitest';
 import {
   REGISTER_HEADER,
@@ -6,7 +7,6 @@ import {
   registerHeaderRow,
   registerXlsx,
 } from '../../../test/fixtures/import/register-files.js';
-import { generateIdCard } from '../crypto/id-card.js';
 import { pickHeader } from './find-header.js';
 import { ImportFileError } from './import-file-error.js';
 import { openTable, type TableInput } from './read-table.js';

@@ -1,7 +1,7 @@
+import { generateIdCard } from '@fengqiao/shared';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { generateIdCard } from '../crypto/id-card.js';
 import { suggestMapping } from './column-mapping.js';
 import { ID_EXCEL_NUMBER_REASON } from './field-values.js';
 import { openTable, readRows } from './read-table.js';

@@ -1,6 +1,6 @@
+import { generateIdCard } from '@fengqiao/shared';
 import { describe, expect, it } from 'vitest';
 import { createAddressSplitter } from '../address/split-address.js';
-import { generateIdCard } from '../crypto/id-card.js';
 import { gcj02ToWgs84, wgs84ToGcj02 } from '../geo/coordinates.js';
 import { suggestMapping } from './column-mapping.js';
 import { ID_EXCEL_NUMBER_REASON } from './field-values.js';

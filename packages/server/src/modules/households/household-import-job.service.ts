@@ -1,5 +1,5 @@
 import { statSync } from 'node:fs';
-import type { ImportJob, ImportJobPhase, ImportReport } from '@fengqiao/shared';
+import type { ImportJob, ImportJobPhase, ImportMode, ImportReport } from '@fengqiao/shared';
 import { uuidv7 } from 'uuidv7';
 import { type DbOrTx, poolOf } from '../../db/client.js';
 import { AppError, forbidden } from '../../http/app-error.js';
@@ -10,12 +10,7 @@ import type { ServiceContext, SystemContext } from '../../security/context.js';
 import { assertInScope, authorize } from '../../security/policy.js';
 import type { Keys } from '../../security/secret-key.js';
 import { actorFromUser } from '../auth/actor-from-user.js';
-import {
-  checkImportRequest,
-  type ImportMode,
-  type ImportPhase,
-  importHouseholds,
-} from './household-import.service.js';
+import { checkImportRequest, type ImportPhase, importHouseholds } from './household-import.service.js';
 import { presentImportJob } from './household-import-job.presenter.js';
 import {
   deleteImportJobsFinishedBefore,

@@ -4,6 +4,7 @@ import {
   ImportJobSchema,
   ImportProblemSchema,
   ImportQuerySchema,
+  MAX_IMPORT_BYTES,
   ProblemSchema,
 } from '@fengqiao/shared';
 import { AppError, invalid } from '../../http/app-error.js';
@@ -17,9 +18,6 @@ const FILE_TYPES = [
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 ];
 
-/** 100,000 households in xlsx is about 15 MB; leave room for wide sheets. */
-const MAX_FILE_BYTES = 64 * 1024 * 1024;
-
 export const householdImportRoutes: FastifyPluginAsyncTypebox<{
   contextOf: ContextOf;
   /** Absent in apps built without a job queue (some benchmarks): imports are then refused with 503. */
@@ -27,13 +25,13 @@ export const householdImportRoutes: FastifyPluginAsyncTypebox<{
 }> = async (app, { contextOf, jobs }) => {
   app.addContentTypeParser(
     FILE_TYPES,
-    { parseAs: 'buffer', bodyLimit: MAX_FILE_BYTES },
+    { parseAs: 'buffer', bodyLimit: MAX_IMPORT_BYTES },
     (_request, body, done) => done(null, body),
   );
   app.post(
     '/household-imports',
     {
-      bodyLimit: MAX_FILE_BYTES,
+      bodyLimit: MAX_IMPORT_BYTES,
       schema: {
         tags: ['households'],
         summary:

@@ -1,4 +1,4 @@
-import { type Address, MINOR_AGE, SENSITIVE_TAGS } from '@fengqiao/shared';
+import { type Address, type ImportMode, MINOR_AGE, SENSITIVE_TAGS } from '@fengqiao/shared';
 import type { DbOrTx } from '../../db/client.js';
 import { prefixPattern } from '../../db/like-pattern.js';
 import { AppError, invalid } from '../../http/app-error.js';
@@ -47,8 +47,6 @@ import {
   sealBatchInSlices,
   storeSealedBatch,
 } from './household-bulk.service.js';
-
-export type ImportMode = 'dry-run' | 'commit' | 'commit-valid';
 
 export interface ImportRequest {
   input: TableInput;

@@ -3,9 +3,11 @@ import {
   GridStatsSchema,
   HouseholdCreateSchema,
   HouseholdFileSchema,
+  HouseholdMapPointsSchema,
   HouseholdSummarySchema,
   HouseholdUpdateSchema,
   IdParams,
+  MAP_POINT_LIMIT,
   PageQuery,
   ProblemSchema,
   PublicHouseholdSchema,
@@ -23,7 +25,6 @@ import {
   getHouseholdStats,
   listHouseholdMapPoints,
   listHouseholds,
-  MAP_POINT_LIMIT,
   resolveQrCode,
   updateHousehold,
 } from './household.service.js';
@@ -58,32 +59,6 @@ const HouseholdListQuery = Type.Object(
   { additionalProperties: false },
 );
 
-/**
- * Compact on purpose: 20,000 households in view are ~1.3 MB (a few hundred KB gzipped) as tuples,
- * against ~4.4 MB as a GeoJSON FeatureCollection; the web builds the features for its map.
- */
-const HouseholdMapPoints = Type.Object(
-  {
-    truncated: Type.Boolean({ description: `true when the scope holds more than ${MAP_POINT_LIMIT} points` }),
-    tags: Type.Array(Type.String(), {
-      description: '标签编码表：points 中 tagBits 的第 i 位代表 tags[i]（与 RESIDENT_TAGS 同序）',
-    }),
-    points: Type.Array(
-      Type.Tuple([
-        Type.String({ format: 'uuid', description: 'household id' }),
-        Type.Number({ description: 'longitude, WGS-84, 5 decimals (≈1 m)' }),
-        Type.Number({ description: 'latitude, WGS-84, 5 decimals (≈1 m)' }),
-        Type.Integer({
-          minimum: 0,
-          description: 'tagBits: bit i set when a member has tags[i] (only tags the caller may see)',
-        }),
-      ]),
-      { description: '[id, lng, lat, tagBits], in id order; households without a point are left out' },
-    ),
-  },
-  { additionalProperties: false },
-);
-
 export const householdRoutes: FastifyPluginAsyncTypebox<{
   contextOf: ContextOf;
   system: SystemContext;
@@ -111,7 +86,7 @@ export const householdRoutes: FastifyPluginAsyncTypebox<{
           '范围内有坐标的住户，每户一个 [id, 经度, 纬度, 标签位]；最多 ' +
           `${MAP_POINT_LIMIT} 户（超出时 truncated 为 true）。客户端请求 gzip 时压缩传输。`,
         querystring: OrgFilter,
-        response: { 200: HouseholdMapPoints, ...errors },
+        response: { 200: HouseholdMapPointsSchema, ...errors },
       },
     },
     async (request) => listHouseholdMapPoints(contextOf(request), request.query.orgUnitId),

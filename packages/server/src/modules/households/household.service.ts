@@ -4,8 +4,11 @@ import {
   type GridStats,
   type HouseholdCreate,
   type HouseholdFile,
+  type HouseholdMapPoint,
+  type HouseholdMapPoints,
   type HouseholdSummary,
   type HouseholdUpdate,
+  MAP_POINT_LIMIT,
   RESIDENT_TAGS,
 } from '@fengqiao/shared';
 import type { DbOrTx } from '../../db/client.js';
@@ -320,20 +323,8 @@ async function addressFilterFor(ctx: ServiceContext, text: string, path: string)
 /** The audit keeps what was searched for without the door: digits become *. */
 const maskAddressQuery = (text: string) => text.replace(/\s/g, '').replace(/\d+/g, '*');
 
-/** Points for the map; capped so a bureau-wide view cannot ask for millions at once. */
-export const MAP_POINT_LIMIT = 50_000;
-
 /** 5 decimals of a degree ≈ 1 m: enough to place a door on the map, shorter than the stored 6. */
 const roundCoordinate = (value: number) => Math.round(value * 1e5) / 1e5;
-
-/** One `[id, lng, lat, tagBits]` per household; bit i of tagBits is `tags[i]` (see the route schema). */
-export type HouseholdMapPoint = [string, number, number, number];
-
-export interface HouseholdMapPoints {
-  truncated: boolean;
-  tags: string[];
-  points: HouseholdMapPoint[];
-}
 
 /**
  * The caller's households as compact tuples (a tenth of the GeoJSON it replaced; 20,000 points

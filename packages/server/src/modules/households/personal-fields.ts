@@ -1,7 +1,7 @@
-import type { Address } from '@fengqiao/shared';
+import { type Address, normalizeMobile, parseIdCard } from '@fengqiao/shared';
 import { invalid } from '../../http/app-error.js';
 import { householdKeyOf } from '../../lib/address/household-key.js';
-import { maskIdCard, maskPhone, parseIdCard } from '../../lib/crypto/id-card.js';
+import { maskIdCard, maskPhone } from '../../lib/crypto/mask.js';
 import { blindIndex, decryptField, encryptField } from '../../lib/crypto/sm.js';
 import type { Keys } from '../../security/secret-key.js';
 
@@ -74,13 +74,8 @@ export function protectIdCard(keys: Keys, raw: string, field = 'idCard'): IdCard
   };
 }
 
-export function normalizePhone(raw: string): string | null {
-  const digits = raw.replace(/[\s-]/g, '').replace(/^(\+?86)/, '');
-  return /^1[3-9]\d{9}$/.test(digits) ? digits : null;
-}
-
 export function protectPhone(keys: Keys, raw: string, field = 'phone'): ProtectedValue {
-  const phone = normalizePhone(raw);
+  const phone = normalizeMobile(raw);
   if (!phone)
     throw invalid('invalid_phone', '手机号应为 11 位数字，以 1 开头', [{ field, message: '手机号格式错误' }]);
   return {

@@ -1,5 +1,7 @@
 import {
   MINOR_AGE,
+  normalizeMobile,
+  parseIdCard,
   type Resident,
   type ResidentCreate,
   type ResidentSearchResult,
@@ -8,7 +10,7 @@ import {
 } from '@fengqiao/shared';
 import { conflict, forbidden } from '../../http/app-error.js';
 import { decodeCursor, toPage } from '../../http/cursor.js';
-import { maskIdCard, maskPhone, parseIdCard } from '../../lib/crypto/id-card.js';
+import { maskIdCard, maskPhone } from '../../lib/crypto/mask.js';
 import { blindIndex } from '../../lib/crypto/sm.js';
 import { ageOn } from '../../lib/dates/china-age.js';
 import type { ServiceContext } from '../../security/context.js';
@@ -29,7 +31,6 @@ import { recordHouseholdChange } from './household-record.js';
 import {
   formatAddress,
   nameGrams,
-  normalizePhone,
   openAddress,
   openIdCard,
   openPhone,
@@ -213,7 +214,7 @@ function interpretQuery(ctx: ServiceContext, q: string | undefined) {
       filter: { idCardIndex: blindIndex(ctx.keys.blindIndex, id.normalized) },
       masked: maskIdCard(id.normalized),
     };
-  const phone = normalizePhone(text);
+  const phone = normalizeMobile(text);
   if (phone)
     return { filter: { phoneIndex: blindIndex(ctx.keys.blindIndex, phone) }, masked: maskPhone(phone) };
   return {

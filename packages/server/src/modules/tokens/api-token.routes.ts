@@ -1,6 +1,7 @@
 import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typebox';
 import {
   ApiTokenCreateSchema,
+  ApiTokenIssuedSchema,
   ApiTokenSchema,
   IdParams,
   PageQuery,
@@ -36,7 +37,7 @@ export const apiTokenRoutes: FastifyPluginAsyncTypebox<{ contextOf: ContextOf }>
         tags,
         summary: '签发接口令牌（令牌只显示一次）',
         body: ApiTokenCreateSchema,
-        response: { 201: Type.Object({ token: Type.String(), apiToken: ApiTokenSchema }), ...errors },
+        response: { 201: ApiTokenIssuedSchema, ...errors },
       },
     },
     async (request, reply) => reply.status(201).send(await createApiToken(contextOf(request), request.body)),

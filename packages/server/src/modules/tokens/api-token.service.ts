@@ -1,4 +1,4 @@
-import type { ApiToken, ApiTokenCreate } from '@fengqiao/shared';
+import type { ApiTokenCreate, ApiTokenIssued } from '@fengqiao/shared';
 import { invalid, notFound } from '../../http/app-error.js';
 import { decodeCursor, toPage } from '../../http/cursor.js';
 import type { ServiceContext, SystemContext } from '../../security/context.js';
@@ -7,8 +7,8 @@ import { auditActorOf, recordAudit } from '../audit/audit.service.js';
 import { hashSecret, newSecret } from '../auth/secret-hash.js';
 import { findOrgUnit, scopePattern } from '../orgs/org-unit.service.js';
 import { findUserByUsername } from '../users/user.repository.js';
+import { presentApiToken, presentIssuedToken } from './api-token.presenter.js';
 import {
-  type ApiTokenView,
   findApiTokenView,
   insertApiToken,
   listApiTokenViews,
@@ -16,20 +16,6 @@ import {
 } from './api-token.repository.js';
 
 export const TOKEN_PREFIX = 'fqt_';
-
-function presentApiToken({ token, username }: ApiTokenView): ApiToken {
-  return {
-    id: token.id,
-    name: token.name,
-    userId: token.userId,
-    username,
-    scopeOrgId: token.scopeOrgId,
-    createdAt: token.createdAt.toISOString(),
-    expiresAt: token.expiresAt?.toISOString() ?? null,
-    lastUsedAt: token.lastUsedAt?.toISOString() ?? null,
-    revokedAt: token.revokedAt?.toISOString() ?? null,
-  };
-}
 
 /**
  * Issues a bearer token for a user, limited to a subtree of that user's own scope.
@@ -40,7 +26,7 @@ async function issueToken(
   input: ApiTokenCreate,
   issuer: { id: string; username: string; stationId: string | null; scopePath: string } | null,
   ip: string | null,
-): Promise<{ token: string; apiToken: ApiToken }> {
+): Promise<ApiTokenIssued> {
   const owner = await findUserByUsername(ctx.db, input.username);
   if (!owner || (issuer && !owner.scopePath.startsWith(issuer.scopePath))) {
     throw invalid('user_not_found', `用户 ${input.username} 不存在或不在管辖范围内`, [
@@ -77,7 +63,7 @@ async function issueToken(
     });
     return inserted;
   });
-  return { token, apiToken: presentApiToken({ token: row, username: owner.username, ownerPath: '' }) };
+  return presentIssuedToken(token, row, owner.username);
 }
 
 export function createApiTokenAsSystem(ctx: SystemContext, input: ApiTokenCreate) {

@@ -3,6 +3,7 @@ import type {
   GridStats,
   HouseholdCreate,
   HouseholdFile,
+  HouseholdMapPoints,
   HouseholdSummary,
   HouseholdUpdate,
   PublicHousehold,
@@ -49,16 +50,6 @@ export interface HouseholdPointProps {
 
 export type HouseholdPoints = FeatureCollection<Point, HouseholdPointProps> & { truncated: boolean };
 
-/**
- * The compact answer of `GET /households/map-points` (see the route schema): one
- * `[id, lng, lat, tagBits]` per household, bit i of tagBits standing for `tags[i]`.
- */
-interface HouseholdPointsAnswer {
-  truncated: boolean;
-  tags: string[];
-  points: [string, number, number, number][];
-}
-
 /** Tag bits re-numbered to RESIDENT_TAGS order, should the server list its tags in another order. */
 function tagBitMapper(tags: readonly string[]): ((bits: number) => number) | null {
   if (tags.length === RESIDENT_TAGS.length && tags.every((t, i) => t === RESIDENT_TAGS[i])) return null;
@@ -73,8 +64,8 @@ function tagBitMapper(tags: readonly string[]): ((bits: number) => number) | nul
   };
 }
 
-/** The compact answer as GeoJSON for the map's clustered source. */
-export function toHouseholdPoints(answer: HouseholdPointsAnswer): HouseholdPoints {
+/** The compact answer of `GET /households/map-points` as GeoJSON for the map's clustered source. */
+export function toHouseholdPoints(answer: HouseholdMapPoints): HouseholdPoints {
   const remap = tagBitMapper(answer.tags);
   return {
     type: 'FeatureCollection',
@@ -99,7 +90,7 @@ export async function fetchHouseholdPoints(
   signal?: AbortSignal,
 ): Promise<HouseholdPoints> {
   return toHouseholdPoints(
-    await api.get<HouseholdPointsAnswer>('/households/map-points', { orgUnitId }, signal),
+    await api.get<HouseholdMapPoints>('/households/map-points', { orgUnitId }, signal),
   );
 }
 

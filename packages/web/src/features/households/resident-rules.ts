@@ -1,12 +1,13 @@
+import { type IdCardProblem, normalizeMobile, parseIdCard } from '@fengqiao/shared/rules';
 import type { Rule } from 'antd/es/form';
 import { i18n } from '../../lib/i18n';
-import { checkIdCard, type IdCardProblem, isValidPhone } from './id-card';
 
 const ID_MESSAGES: Record<IdCardProblem, string> = {
   length: 'households.idCardLength',
   format: 'households.idCardFormat',
   region: 'households.idCardRegion',
   birthDate: 'households.idCardBirthDate',
+  futureBirthDate: 'households.idCardBirthDate',
   checksum: 'households.idCardChecksum',
 };
 
@@ -17,8 +18,10 @@ export function idCardRules(): Rule[] {
     {
       validator: async (_rule, value: string | undefined) => {
         if (!value?.trim()) return;
-        const problem = checkIdCard(value);
-        if (problem) throw new Error(i18n.t(ID_MESSAGES[problem] as 'households.idCardLength'));
+        const parsed = parseIdCard(value);
+        if (!parsed.ok && parsed.problem !== 'type') {
+          throw new Error(i18n.t(ID_MESSAGES[parsed.problem] as 'households.idCardLength'));
+        }
       },
     },
   ];
@@ -28,7 +31,7 @@ export function phoneRules(): Rule[] {
   return [
     {
       validator: async (_rule, value: string | undefined) => {
-        if (value?.trim() && !isValidPhone(value)) throw new Error(i18n.t('households.phoneInvalid'));
+        if (value?.trim() && !normalizeMobile(value)) throw new Error(i18n.t('households.phoneInvalid'));
       },
     },
   ];

@@ -1,4 +1,5 @@
 import type { RELATIONS, RESIDENCE_TYPES, Resident, ResidentTag } from '@fengqiao/shared';
+import { normalizeIdCard } from '@fengqiao/shared/rules';
 import { Col, Form, Input, Row } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,7 +7,6 @@ import { useAuth } from '../../../lib/auth/auth-context';
 import { applyProblemToForm } from '../../../lib/form-errors';
 import { FormModal, useModalForm } from '../../../lib/form-modal';
 import { addResident } from '../api';
-import { normalizeIdCard } from '../id-card';
 import { idCardRules, nameRules, phoneRules } from '../resident-rules';
 import { ResidentCategoryFields } from './resident-category-fields';
 

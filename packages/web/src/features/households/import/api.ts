@@ -1,13 +1,10 @@
 import type { ImportJob, ImportProblem, Problem } from '@fengqiao/shared';
+import type { ImportMode } from '@fengqiao/shared/rules';
 import { ApiError, api, buildUrl, isAbort, send } from '../../../lib/api-client';
 import { i18n } from '../../../lib/i18n';
 import { IMPORT_FIELDS, type ImportField, type ImportMapping, toMapping } from './fields';
 
-export type ImportMode = 'dry-run' | 'commit' | 'commit-valid';
 export type CoordSystem = 'wgs84' | 'gcj02';
-
-/** The server's limit on the request body. */
-export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
 
 export interface ImportRequest {
   mode: ImportMode;

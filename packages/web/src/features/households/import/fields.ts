@@ -6,11 +6,10 @@ import {
   REQUIRED_IMPORT_FIELDS,
   unmappedRequiredFields,
 } from '@fengqiao/shared';
+import { computeIdCardCheckChar } from '@fengqiao/shared/rules';
 
 // The mapping step's vocabulary is the API contract's.
 export { IMPORT_FIELDS, type ImportField, type ImportMapping, REQUIRED_IMPORT_FIELDS };
-
-import { idCardCheckChar } from '../id-card';
 
 /** Required with this mapping: a 住址 column gives 村/社区 and 门牌号. */
 export const isRequired = (field: ImportField, mapping: ImportMapping) =>
@@ -108,7 +107,7 @@ function exampleRow(): Record<TemplateField, string> {
     lng: '120.2401',
     lat: '29.7102',
     name: '张三',
-    idCard: first17 + idCardCheckChar(first17),
+    idCard: first17 + computeIdCardCheckChar(first17),
     phone: '13912345678',
     relation: '户主',
     residenceType: '户籍',

@@ -1,8 +1,9 @@
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
+import { MAX_IMPORT_BYTES } from '@fengqiao/shared/rules';
 import { Alert, App, Button, Flex, Radio, Typography, Upload } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { saveBlob } from '../../../lib/download';
-import { type CoordSystem, MAX_IMPORT_BYTES } from './api';
+import type { CoordSystem } from './api';
 import { csvBlob, csvLine, csvTextCell } from './csv';
 import { templateRows } from './fields';
 import { formatBytes } from './format';

@@ -1,11 +1,12 @@
 import type { ImportJob, ImportReport } from '@fengqiao/shared';
+import type { ImportMode } from '@fengqiao/shared/rules';
 import { Alert, App, Button, Card, Steps } from 'antd';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBlocker, useNavigate, useSearchParams } from 'react-router';
 import { errorMessage, isAbort } from '../../../lib/api-client';
 import { PageHeader } from '../../../lib/components/page-header';
-import { type CoordSystem, type ImportMode, jobError, type MappingRejection, mappingRejection } from './api';
+import { type CoordSystem, jobError, type MappingRejection, mappingRejection } from './api';
 import { emptyMapping, type ImportField, type ImportMapping, sameMapping, toMapping } from './fields';
 import { FileStep } from './file-step';
 import { formatCount } from './format';

@@ -1,10 +1,23 @@
+/** What is wrong with an ID number, for the form's message (web) or the problem's detail (server). */
+export type IdCardProblem = 'length' | 'format' | 'region' | 'birthDate' | 'futureBirthDate' | 'checksum';
+
 export type IdCardParseResult =
   | { ok: true; normalized: string; birthDate: string; sex: 'male' | 'female'; regionCode: string }
-  | { ok: false; reason: string };
+  | { ok: false; problem: IdCardProblem | 'type'; reason: string };
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;
 const CHECK_CHARS = '10X98765432';
 const MIN_BIRTH_YEAR = 1800;
+
+const REASONS: Record<IdCardProblem | 'type', string> = {
+  type: '身份证号码必须是字符串',
+  length: '身份证号码必须为18位',
+  format: '身份证号码格式错误：前17位应为数字，末位为数字或X',
+  region: '身份证号码的地区码无效',
+  birthDate: '身份证号码中的出生日期无效',
+  futureBirthDate: '身份证号码中的出生日期晚于今天',
+  checksum: '身份证号码校验位错误',
+};
 
 /** Computes the GB 11643-1999 (ISO 7064 MOD 11-2) check character for the first 17 digits. */
 export function computeIdCardCheckChar(first17: string): string {
@@ -24,26 +37,38 @@ function isRealDate(year: number, month: number, day: number): boolean {
   return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
 }
 
+/** Trims, and writes a lowercase or full-width final x as X. */
+export function normalizeIdCard(raw: string): string {
+  return raw.trim().replace(/[xＸ]$/, 'X');
+}
+
+const fail = (problem: IdCardProblem | 'type'): IdCardParseResult => ({
+  ok: false,
+  problem,
+  reason: REASONS[problem],
+});
+
+/**
+ * Checks an 18-digit resident ID number (GB 11643-1999) and reads the birth date and sex from it.
+ * The server's check is the authoritative one; the web runs the same for fast feedback in forms.
+ */
 export function parseIdCard(input: string, now: Date = new Date()): IdCardParseResult {
-  if (typeof input !== 'string') return { ok: false, reason: '身份证号码必须是字符串' };
-  const s = input.trim().replace(/[xＸ]$/, 'X');
-  if (s.length !== 18) return { ok: false, reason: '身份证号码必须为18位' };
-  if (!/^\d{17}[\dX]$/.test(s))
-    return { ok: false, reason: '身份证号码格式错误：前17位应为数字，末位为数字或X' };
+  if (typeof input !== 'string') return fail('type');
+  const s = normalizeIdCard(input);
+  if (s.length !== 18) return fail('length');
+  if (!/^\d{17}[\dX]$/.test(s)) return fail('format');
 
   const regionCode = s.slice(0, 6);
-  if (!/^[1-8]/.test(regionCode)) return { ok: false, reason: '身份证号码的地区码无效' };
+  if (!/^[1-8]/.test(regionCode)) return fail('region');
 
   const year = Number(s.slice(6, 10));
   const month = Number(s.slice(10, 12));
   const day = Number(s.slice(12, 14));
-  if (year < MIN_BIRTH_YEAR || !isRealDate(year, month, day)) {
-    return { ok: false, reason: '身份证号码中的出生日期无效' };
-  }
+  if (year < MIN_BIRTH_YEAR || !isRealDate(year, month, day)) return fail('birthDate');
   const birthDate = `${s.slice(6, 10)}-${s.slice(10, 12)}-${s.slice(12, 14)}`;
-  if (birthDate > formatChinaDate(now)) return { ok: false, reason: '身份证号码中的出生日期晚于今天' };
+  if (birthDate > formatChinaDate(now)) return fail('futureBirthDate');
 
-  if (computeIdCardCheckChar(s.slice(0, 17)) !== s[17]) return { ok: false, reason: '身份证号码校验位错误' };
+  if (computeIdCardCheckChar(s.slice(0, 17)) !== s[17]) return fail('checksum');
 
   const sex = Number(s[16]) % 2 === 1 ? 'male' : 'female';
   return { ok: true, normalized: s, birthDate, sex, regionCode };
@@ -59,17 +84,4 @@ export function generateIdCard(regionCode: string, birthDate: string, seq: numbe
   if (!Number.isInteger(seq) || seq < 0 || seq > 999) throw new RangeError(`invalid sequence: ${seq}`);
   const first17 = `${regionCode}${m[1]}${m[2]}${m[3]}${String(seq).padStart(3, '0')}`;
   return first17 + computeIdCardCheckChar(first17);
-}
-
-function maskMiddle(value: string, keepStart: number, keepEnd: number): string {
-  if (value.length <= keepStart + keepEnd) return '*'.repeat(value.length);
-  return value.slice(0, keepStart) + '*'.repeat(value.length - keepStart - keepEnd) + value.slice(-keepEnd);
-}
-
-export function maskIdCard(idCard: string): string {
-  return maskMiddle(idCard.trim(), 3, 4);
-}
-
-export function maskPhone(phone: string): string {
-  return maskMiddle(phone.trim(), 3, 4);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeIdCardCheckChar, generateIdCard, maskIdCard, maskPhone, parseIdCard } from './id-card.js';
+import { computeIdCardCheckChar, generateIdCard, normalizeIdCard, parseIdCard } from './id-card.js';
 
 const NOW = new Date('2026-06-01T00:00:00Z');
 
@@ -32,7 +32,11 @@ describe('parseIdCard', () => {
   });
 
   it('rejects the wrong length', () => {
-    expect(parseIdCard('1101051949123100', NOW)).toEqual({ ok: false, reason: '身份证号码必须为18位' });
+    expect(parseIdCard('1101051949123100', NOW)).toEqual({
+      ok: false,
+      problem: 'length',
+      reason: '身份证号码必须为18位',
+    });
     expect(parseIdCard('110105194912310021X', NOW)).toMatchObject({ ok: false });
   });
 
@@ -46,14 +50,19 @@ describe('parseIdCard', () => {
   it('rejects a region code starting with 0 or 9', () => {
     const zero = generateIdCard('110105', '1990-01-01', 1).replace(/^1/, '0');
     const r = parseIdCard(zero, NOW);
-    expect(r).toEqual({ ok: false, reason: '身份证号码的地区码无效' });
-    expect(parseIdCard(`9${zero.slice(1)}`, NOW)).toEqual({ ok: false, reason: '身份证号码的地区码无效' });
+    expect(r).toEqual({ ok: false, problem: 'region', reason: '身份证号码的地区码无效' });
+    expect(parseIdCard(`9${zero.slice(1)}`, NOW)).toEqual({
+      ok: false,
+      problem: 'region',
+      reason: '身份证号码的地区码无效',
+    });
   });
 
   it('rejects impossible calendar dates', () => {
     const feb30 = '11010519900230001';
     expect(parseIdCard(feb30 + computeIdCardCheckChar(feb30), NOW)).toEqual({
       ok: false,
+      problem: 'birthDate',
       reason: '身份证号码中的出生日期无效',
     });
     const month13 = '11010519901301001';
@@ -66,13 +75,21 @@ describe('parseIdCard', () => {
 
   it('rejects birth dates after today in China time', () => {
     const tomorrow = generateIdCard('330681', '2026-06-02', 1);
-    expect(parseIdCard(tomorrow, NOW)).toEqual({ ok: false, reason: '身份证号码中的出生日期晚于今天' });
+    expect(parseIdCard(tomorrow, NOW)).toEqual({
+      ok: false,
+      problem: 'futureBirthDate',
+      reason: '身份证号码中的出生日期晚于今天',
+    });
     // 2026-06-01T20:00Z is already 2026-06-02 in Beijing.
     expect(parseIdCard(tomorrow, new Date('2026-06-01T20:00:00Z')).ok).toBe(true);
   });
 
   it('rejects a wrong check character', () => {
-    expect(parseIdCard('110105194912310021', NOW)).toEqual({ ok: false, reason: '身份证号码校验位错误' });
+    expect(parseIdCard('110105194912310021', NOW)).toEqual({
+      ok: false,
+      problem: 'checksum',
+      reason: '身份证号码校验位错误',
+    });
     expect(parseIdCard('440524188001010015', NOW).ok).toBe(false);
   });
 
@@ -105,18 +122,24 @@ describe('generateIdCard', () => {
   });
 });
 
-describe('masking', () => {
-  it('masks ID numbers keeping the first 3 and last 4', () => {
-    expect(maskIdCard('110101199003071234')).toBe('110***********1234');
-    expect(maskIdCard('11010519491231002X')).toBe('110***********002X');
+describe('parseIdCard problems', () => {
+  it('names each problem for the web form beside the Chinese reason for the server', () => {
+    const cases: [string, string][] = [
+      ['1101051949123100', 'length'],
+      ['1101051949A231002X', 'format'],
+      [`0${generateIdCard('110105', '1990-01-01', 1).slice(1)}`, 'region'],
+      [generateIdCard('330681', '2026-06-02', 1), 'futureBirthDate'],
+      ['110105194912310021', 'checksum'],
+    ];
+    for (const [input, problem] of cases)
+      expect(parseIdCard(input, NOW)).toMatchObject({ ok: false, problem });
   });
+});
 
-  it('masks phone numbers keeping the first 3 and last 4', () => {
-    expect(maskPhone('13812341234')).toBe('138****1234');
-  });
-
-  it('masks very short values entirely', () => {
-    expect(maskPhone('1234567')).toBe('*******');
-    expect(maskIdCard('')).toBe('');
+describe('normalizeIdCard', () => {
+  it('trims and writes the final x as X, leaving other characters alone', () => {
+    expect(normalizeIdCard(' 11010519491231002x ')).toBe('11010519491231002X');
+    expect(normalizeIdCard('11010519491231002Ｘ')).toBe('11010519491231002X');
+    expect(normalizeIdCard('x1010519491231002')).toBe('x1010519491231002');
   });
 });
