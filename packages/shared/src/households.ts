@@ -1,30 +1,12 @@
 import Type, { type Static } from 'typebox';
 import { IMPORT_MODES } from './imports.js';
+import { RELATIONS, RESIDENCE_TYPES, RESIDENT_TAGS } from './residents.js';
 import { ProblemSchema } from './schemas.js';
 
 const Uuid = Type.String({ format: 'uuid' });
 const strict = { additionalProperties: false } as const;
 const NullableString = () => Type.Unsafe<string | null>({ type: ['string', 'null'] });
 const NullableNumber = () => Type.Unsafe<number | null>({ type: ['number', 'null'] });
-
-export const RESIDENT_TAGS = [
-  '空巢老人',
-  '独居老人',
-  '留守儿童',
-  '残疾人',
-  '低保',
-  '重点关注',
-  '反诈App已安装',
-] as const;
-export type ResidentTag = (typeof RESIDENT_TAGS)[number];
-/** Tags only the grid's own officer and the chief may see. */
-export const SENSITIVE_TAGS: readonly ResidentTag[] = ['重点关注'];
-
-export const RELATIONS = ['户主', '配偶', '子女', '父母', '孙辈', '兄弟姐妹', '其他'] as const;
-export const RESIDENCE_TYPES = ['户籍', '流动', '寄住'] as const;
-
-/** Children under this age are sensitive data. */
-export const MINOR_AGE = 14;
 
 export const AddressSchema = Type.Object(
   {

@@ -4,4 +4,5 @@ export * from './id-card.js';
 export * from './imports.js';
 export * from './org.js';
 export * from './phone.js';
+export * from './residents.js';
 export * from './roles.js';

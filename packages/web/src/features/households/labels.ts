@@ -1,10 +1,4 @@
-import {
-  RELATIONS,
-  RESIDENCE_TYPES,
-  RESIDENT_TAGS,
-  type ResidentTag,
-  SENSITIVE_TAGS,
-} from '@fengqiao/shared';
+import { allowedTags, isSensitiveTag, RELATIONS, RESIDENCE_TYPES } from '@fengqiao/shared/rules';
 import type { Language } from '../../lib/i18n';
 
 type Labels = Record<string, string>;
@@ -38,7 +32,7 @@ export const tagLabel = (tag: string, lang: Language) => pick(tag, lang, TAG_EN)
 export const relationLabel = (relation: string, lang: Language) => pick(relation, lang, RELATION_EN);
 export const residenceLabel = (type: string, lang: Language) => pick(type, lang, RESIDENCE_EN);
 
-export const isSensitiveTag = (tag: string) => (SENSITIVE_TAGS as readonly string[]).includes(tag);
+export { allowedTags, isSensitiveTag };
 
 /** Tag colours: care needs warm, 重点关注 red, the app installed green. */
 const TAG_COLORS: Record<string, string> = {
@@ -52,11 +46,6 @@ const TAG_COLORS: Record<string, string> = {
 };
 
 export const tagColor = (tag: string) => TAG_COLORS[tag] ?? 'default';
-
-/** The tags a user may see, set and filter by: 重点关注 only with `resident.sensitive`. */
-export function allowedTags(sensitive: boolean): ResidentTag[] {
-  return RESIDENT_TAGS.filter((tag) => sensitive || !isSensitiveTag(tag));
-}
 
 export function tagOptions(sensitive: boolean, lang: Language) {
   return allowedTags(sensitive).map((tag) => ({ value: tag, label: tagLabel(tag, lang) }));
