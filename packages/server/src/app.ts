@@ -23,11 +23,16 @@ import { auditRoutes } from './modules/audit/audit.routes.js';
 import { startAuditSealer } from './modules/audit/audit-sealer.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { createAuthenticator } from './modules/auth/session.service.js';
-import { doorPlateRoutes } from './modules/households/door-plate.routes.js';
-import { householdRoutes } from './modules/households/household.routes.js';
-import { householdImportRoutes } from './modules/households/household-import.routes.js';
-import { residentRoutes } from './modules/households/resident.routes.js';
+import { householdImportRoutes } from './modules/household-import/index.js';
+import {
+  doorPlateRoutes,
+  householdAccess,
+  householdRoutes,
+  replaceHouseholdsOfStation,
+} from './modules/households/index.js';
+import { createOrgUnitEvents } from './modules/orgs/org-unit.events.js';
 import { orgUnitRoutes } from './modules/orgs/org-unit.routes.js';
+import { residentRoutes } from './modules/residents/index.js';
 import { apiTokenRoutes } from './modules/tokens/api-token.routes.js';
 import { userRoutes } from './modules/users/user.routes.js';
 import type { Keys } from './security/secret-key.js';
@@ -98,6 +103,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerAuthentication(app, authenticator, { cookieSecure });
   registerCrossSiteGuard(app, system);
   const contextOf = contextFactory(db, deps.keys);
+  // How modules react to one another, in one place: households follow their grids.
+  const orgEvents = createOrgUnitEvents();
+  orgEvents.onBoundariesChanged(replaceHouseholdsOfStation);
   // The sealer (and audit verify) get a connection of their own: sealing never takes a request's slot.
   const sealerPool = new pg.Pool({ ...pool.options, max: 1, application_name: 'fengqiao-audit-sealer' });
   sealerPool.on('error', () => {});
@@ -130,12 +138,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         app.swagger(),
       );
       await api.register(authRoutes, { contextOf, system, cookieSecure });
-      await api.register(orgUnitRoutes, { contextOf });
+      await api.register(orgUnitRoutes, { contextOf, events: orgEvents });
       await api.register(userRoutes, { contextOf });
       await api.register(apiTokenRoutes, { contextOf });
       await api.register(auditRoutes, { contextOf, sealing });
       await api.register(householdRoutes, { contextOf, system, publicUrl: deps.publicUrl });
-      await api.register(residentRoutes, { contextOf });
+      await api.register(residentRoutes, { contextOf, households: householdAccess });
       await api.register(householdImportRoutes, { contextOf, jobs: deps.jobs });
       await api.register(doorPlateRoutes, { contextOf, publicUrl: deps.publicUrl });
     },

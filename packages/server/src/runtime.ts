@@ -4,7 +4,7 @@ import { findAppRoleProblems } from './db/database-roles.js';
 import { findDurabilityProblems } from './db/durability-check.js';
 import { startEmbeddedPostgres } from './db/embedded-postgres.js';
 import { migrateAsOwner } from './db/migrate.js';
-import { backfillAddressKeyIndexes } from './modules/households/address-key-backfill.js';
+import { backfillAddressKeyIndexes } from './modules/households/index.js';
 import { type Keys, keysFromMaster, loadOrCreateMasterKey } from './security/secret-key.js';
 
 export interface Runtime {

@@ -12,7 +12,7 @@ import { createTestDatabase, type TestDatabase } from '../../test/test-database.
 import { buildApp } from '../app.js';
 import { buildDemoStation, flattenDemoOrg } from '../lib/demo/demo-station.js';
 import { polygonCentroid } from '../lib/geo/polygon-validation.js';
-import { openAddress } from '../modules/households/personal-fields.js';
+import { openAddress } from '../modules/residents/index.js';
 import { keysFromMaster, loadOrCreateMasterKey } from '../security/secret-key.js';
 
 const CLI = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));

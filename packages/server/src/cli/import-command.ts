@@ -4,11 +4,11 @@ import { type Command, InvalidArgumentError } from 'commander';
 import { loadConfig } from '../config.js';
 import { AppError } from '../http/app-error.js';
 import { actorFromUser } from '../modules/auth/actor-from-user.js';
-import { ImportMappingError } from '../modules/households/household-import.service.js';
 import {
+  ImportMappingError,
   type ProgressListener,
   runHouseholdImportHere,
-} from '../modules/households/household-import-job.service.js';
+} from '../modules/household-import/index.js';
 import { findUserByUsername } from '../modules/users/user.repository.js';
 import { openRuntime } from '../runtime.js';
 

@@ -1,4 +1,4 @@
-import { startHouseholdImportWorker } from '../modules/households/household-import.jobs.js';
+import { startHouseholdImportWorker } from '../modules/household-import/index.js';
 import type { SystemContext } from '../security/context.js';
 import type { JobQueue } from './job-queue.js';
 

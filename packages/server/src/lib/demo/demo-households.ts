@@ -1,4 +1,10 @@
-import { generateIdCard } from '@fengqiao/shared';
+import {
+  generateIdCard,
+  type RELATIONS,
+  type RESIDENCE_TYPES,
+  RESIDENT_TAGS,
+  type ResidentTag,
+} from '@fengqiao/shared';
 import { CHINA_OFFSET_MS } from '../dates/china-age.js';
 import { type BBox, type GridBoundary, pointInPolygon, polygonBBox } from '../geo/polygon-validation.js';
 import { createSeededRandom, type SeededRandom } from '../random/seeded-random.js';
@@ -16,21 +22,13 @@ import {
 import { SURNAMES } from './demo-names.js';
 import { DEFAULT_DEMO_SEED, type DemoStation, flattenDemoOrg } from './demo-station.js';
 
-export type DemoRelation = '户主' | '配偶' | '子女' | '父母' | '孙辈' | '兄弟姐妹' | '其他';
-export type DemoResidenceType = '户籍' | '流动' | '寄住';
+export type DemoRelation = (typeof RELATIONS)[number];
+export type DemoResidenceType = (typeof RESIDENCE_TYPES)[number];
 export type DemoSex = 'male' | 'female';
-export type DemoTag = '空巢老人' | '独居老人' | '留守儿童' | '残疾人' | '低保' | '重点关注' | '反诈App已安装';
+export type DemoTag = ResidentTag;
 
-/** The order tags appear in on a resident. */
-export const DEMO_TAGS: readonly DemoTag[] = [
-  '空巢老人',
-  '独居老人',
-  '留守儿童',
-  '残疾人',
-  '低保',
-  '重点关注',
-  '反诈App已安装',
-];
+/** The order tags appear in on a resident: the register's own. */
+export const DEMO_TAGS: readonly DemoTag[] = RESIDENT_TAGS;
 
 export interface DemoGridInput {
   gridCode: string;

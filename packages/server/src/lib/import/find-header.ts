@@ -1,17 +1,15 @@
 import { HEADER_SEARCH_ROWS } from '@fengqiao/shared';
-import { suggestMapping } from './column-mapping.js';
 import { ImportFileError } from './import-file-error.js';
 import type { TableRow } from './table-row.js';
 
 /** A header must name at least this many known columns to be preferred over the first row. */
 const MIN_HEADER_FIELDS = 2;
 
-/** How many of the import's columns a row names, as the column suggestion would map them. */
-export function headerScore(cells: readonly string[]): number {
-  let n = 0;
-  for (const column of Object.values(suggestMapping(cells))) if (column !== null) n++;
-  return n;
-}
+/** How many known columns a row names; the reader's caller knows what its columns are. */
+export type HeaderScore = (cells: readonly string[]) => number;
+
+/** Without a notion of known columns, every row scores nothing and the first row is the header. */
+const noColumnsKnown: HeaderScore = () => 0;
 
 /**
  * The header among `candidates` (the first rows of a file, blank ones already left out): the row that
@@ -19,7 +17,10 @@ export function headerScore(cells: readonly string[]): number {
  * ('某某镇某某村户籍人口登记表', '填报单位：… 填报日期：…', a merged cell whose text sits in its first
  * column) are passed over. With no row naming two columns, the first row is the header, as before.
  */
-export function pickHeader(candidates: readonly TableRow[]): TableRow | undefined {
+export function pickHeader(
+  candidates: readonly TableRow[],
+  headerScore: HeaderScore = noColumnsKnown,
+): TableRow | undefined {
   let best: TableRow | undefined;
   let bestScore = MIN_HEADER_FIELDS - 1;
   for (const row of candidates) {
@@ -41,6 +42,7 @@ export function pickHeader(candidates: readonly TableRow[]): TableRow | undefine
 export async function splitHeader(
   rows: AsyncGenerator<TableRow>,
   headerRow?: number,
+  headerScore?: HeaderScore,
 ): Promise<{ header: TableRow; rows: AsyncGenerator<TableRow> }> {
   const limit = headerRow ?? HEADER_SEARCH_ROWS;
   const read: TableRow[] = [];
@@ -55,7 +57,7 @@ export async function splitHeader(
     read.push(next.value);
   }
   let header: TableRow | undefined;
-  if (headerRow === undefined) header = pickHeader(read);
+  if (headerRow === undefined) header = pickHeader(read, headerScore);
   else {
     header = read.find((r) => r.rowNumber === headerRow);
     if (!header) {

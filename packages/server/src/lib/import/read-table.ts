@@ -1,6 +1,6 @@
 import { type ByteSource, openByteSource, type TableInput } from './byte-source.js';
 import { readCsvRows } from './csv-reader.js';
-import { splitHeader } from './find-header.js';
+import { type HeaderScore, splitHeader } from './find-header.js';
 import { ImportFileError } from './import-file-error.js';
 import type { TableRow } from './table-row.js';
 import { readXlsxRows, type XlsxReadOptions } from './xlsx-reader.js';
@@ -59,6 +59,8 @@ export async function* readRows(
 export interface TableReadOptions extends XlsxReadOptions {
   /** The header's row number (1-based); omitted: found among the first rows, past any title rows. */
   headerRow?: number;
+  /** How many known columns a row names, to find the header past title rows; omitted: the first row. */
+  headerScore?: HeaderScore;
 }
 
 /** The header row: found past any title rows (see splitHeader), or the row given. */
@@ -74,13 +76,14 @@ export async function readHeader(
 
 /**
  * The header and an iterator over the data rows after it, reading the file once. The header is the
- * row given as `headerRow`, or the one among the first rows that names the most known columns.
+ * row given as `headerRow`, or the one among the first rows that names the most known columns
+ * (`headerScore`).
  */
 export async function openTable(
   input: TableInput,
   format: TableFormat = 'auto',
   options: TableReadOptions = {},
 ): Promise<{ header: TableRow; rows: AsyncGenerator<TableRow> }> {
-  const { headerRow, ...xlsx } = options;
-  return splitHeader(readRows(input, format, xlsx), headerRow);
+  const { headerRow, headerScore, ...xlsx } = options;
+  return splitHeader(readRows(input, format, xlsx), headerRow, headerScore);
 }

@@ -14,12 +14,8 @@ import type { SystemContext } from '../../security/context.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { hashPassword } from '../auth/password-hash.js';
 import { createTotpSecret, sealTotpSecret } from '../auth/totp.js';
-import {
-  analyzeRegister,
-  type BulkHousehold,
-  loadGridLocator,
-  writeHouseholdBatch,
-} from '../households/household-bulk.service.js';
+import { analyzeRegister, type BulkHousehold, writeHouseholdBatch } from '../household-import/index.js';
+import { loadGridLocator } from '../households/index.js';
 import { insertOrgUnitRows, insertUserRows, isDatabaseEmpty } from './demo-seed.repository.js';
 
 export interface DemoLogin {

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { type householdEvents, households, residents } from '../../db/schema/index.js';
 
@@ -213,23 +213,4 @@ export async function findBirthDatesByIdCardIndexes(db: DbOrTx, stationId: strin
     .from(residents)
     .where(and(eq(residents.stationId, stationId), inArray(residents.idCardIndex, indexes)));
   return new Map(rows.map((r) => [r.idCardIndex, r.birthDate]));
-}
-
-/** Households without a canonical-address index yet (the partial index households_address_key_missing_idx). */
-export async function listHouseholdsWithoutAddressKey(db: DbOrTx, limit: number) {
-  return db
-    .select({ id: households.id, addressSealed: households.addressSealed })
-    .from(households)
-    .where(isNull(households.addressKeyIndex))
-    .orderBy(households.id)
-    .limit(limit);
-}
-
-/** Sets the canonical-address index of these households, in one statement; a row already set keeps its own. */
-export async function fillAddressKeyIndexes(db: DbOrTx, rows: { id: string; keyIndex: string }[]) {
-  if (rows.length === 0) return;
-  await db.execute(sql`
-    update households h set address_key_index = v.key_index
-      from unnest(${column(rows, (r) => r.id)}::uuid[], ${column(rows, (r) => r.keyIndex)}::text[]) as v(id, key_index)
-     where h.id = v.id and h.address_key_index is null`);
 }

@@ -1,16 +1,27 @@
 import { setImmediate } from 'node:timers/promises';
-import { type Address, MINOR_AGE } from '@fengqiao/shared';
+import type { Address } from '@fengqiao/shared';
 import { sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import type { DbOrTx } from '../../db/client.js';
-import { conflict, forbidden } from '../../http/app-error.js';
-import { ageOn } from '../../lib/dates/china-age.js';
-import type { BlankField } from '../../lib/import/index.js';
+import { conflict } from '../../http/app-error.js';
 import type { Keys } from '../../security/secret-key.js';
-import { createGridLocator } from './grid-locator.js';
-import { isSensitiveTag, type Viewer, visibleTags } from './household.presenter.js';
-import { listStationGrids } from './household.repository.js';
-import { newQrCode } from './household.service.js';
+import { type GridLocate, newQrCode, placeHousehold } from '../households/index.js';
+import {
+  addressKeyIndexOf,
+  assertMayTag,
+  type IdCardFields,
+  keptTags,
+  mayEdit,
+  nameGrams,
+  type ProtectedAddress,
+  type ProtectedValue,
+  protectAddress,
+  protectIdCard,
+  protectPhone,
+  SYSTEM_VIEWER,
+  type Viewer,
+  visibleTags,
+} from '../residents/index.js';
 import {
   findHouseholdsByAddressIndexes,
   findResidentsByIdCardIndexes,
@@ -20,16 +31,7 @@ import {
   type StoredResident,
   updateResidentRows,
 } from './household-bulk.repository.js';
-import {
-  addressKeyIndexOf,
-  type IdCardFields,
-  nameGrams,
-  type ProtectedAddress,
-  type ProtectedValue,
-  protectAddress,
-  protectIdCard,
-  protectPhone,
-} from './personal-fields.js';
+import type { BlankField } from './validate-row.js';
 
 export interface BulkResident {
   name: string;
@@ -80,16 +82,11 @@ export interface BulkResult {
   residentsUnchanged: number;
 }
 
-export type GridLocate = ReturnType<typeof createGridLocator>;
+export type { GridLocate };
 
 /** After a large bulk write, so the planner sees the new rows before autovacuum gets round to it. */
 export async function analyzeRegister(db: DbOrTx): Promise<void> {
   await db.execute(sql`analyze households, residents`);
-}
-
-export async function loadGridLocator(db: DbOrTx, stationId: string, scopePath: string): Promise<GridLocate> {
-  const grids = await listStationGrids(db, stationId);
-  return createGridLocator(grids.filter((g) => g.path.startsWith(scopePath)));
 }
 
 /**
@@ -191,8 +188,6 @@ function residentChanges(
   return changes;
 }
 
-const SYSTEM_VIEWER: Viewer = { sensitive: true };
-
 /**
  * The caller checks every row first and turns what it may not write into row errors; this is the
  * writer's own guard, for data that changed since (another officer filing the same address, or the
@@ -272,9 +267,7 @@ export async function storeSealedBatch(
     residentsUpdated: 0,
     residentsUnchanged: 0,
   };
-  if (!viewer.sensitive && prepared.some((h) => h.residents.some((r) => r.tags.some(isSensitiveTag)))) {
-    throw forbidden('无权设置“重点关注”标签');
-  }
+  for (const h of prepared) for (const r of h.residents) assertMayTag(viewer, r.tags);
   const existingHouseholds = await storedHouseholdsByKey(
     db,
     stationId,
@@ -306,15 +299,12 @@ export async function storeSealedBatch(
       result.householdsMatched++;
     } else {
       const grid = h.lng !== null && h.lat !== null ? locate(h.lng, h.lat) : null;
-      home = {
-        id: uuidv7(),
-        orgPath: grid?.path ?? target.fallbackPath,
-        addressMasked: h.protectedAddress.masked,
-      };
+      const place = placeHousehold(grid, { placerScope: target.fallbackPath });
+      home = { id: uuidv7(), orgPath: place.orgPath, addressMasked: h.protectedAddress.masked };
       newHouseholds.push({
         id: home.id,
         stationId,
-        gridId: grid?.id ?? null,
+        gridId: place.gridId,
         orgPath: home.orgPath,
         community: h.address.community,
         street: h.address.street,
@@ -374,14 +364,13 @@ export async function storeSealedBatch(
       continue;
     }
     if (!stored.orgPath.startsWith(target.scopePath)) throw staleBatch();
-    if (!viewer.sensitive && ageOn(stored.birthDate) < MINOR_AGE) throw staleBatch();
-    // Tags the importer cannot see are kept as they are, as when editing by hand.
-    const hidden = viewer.sensitive ? [] : stored.tags.filter(isSensitiveTag);
+    if (!mayEdit(viewer, stored)) throw staleBatch();
     const keep = new Set(r.blank);
     const next: ResidentToWrite = {
       ...r,
       id: stored.id,
-      tags: keep.has('tags') ? stored.tags : [...new Set([...r.tags, ...hidden])],
+      // Tags the importer cannot see are kept as they are, as when editing by hand.
+      tags: keep.has('tags') ? stored.tags : keptTags(r.tags, stored.tags, viewer),
       ...(keep.has('phone')
         ? { phoneSealed: stored.phoneSealed, phoneMasked: stored.phoneMasked, phoneIndex: stored.phoneIndex }
         : {}),

@@ -7,10 +7,8 @@ import {
   registerHeaderRow,
   registerXlsx,
 } from '../../../test/fixtures/import/register-files.js';
-import { pickHeader } from './find-header.js';
-import { ImportFileError } from './import-file-error.js';
-import { openTable, type TableInput } from './read-table.js';
-import type { TableRow } from './table-row.js';
+import { ImportFileError, type TableInput, type TableRow } from '../../lib/import/index.js';
+import { openTable, pickHeader } from './household-table.js';
 
 const PEOPLE: RegisterPerson[] = [
   {

@@ -5,11 +5,12 @@ import { type DbOrTx, poolOf } from '../../db/client.js';
 import { AppError, forbidden } from '../../http/app-error.js';
 import type { JobQueue } from '../../jobs/job-queue.js';
 import { decryptBytes, encryptBytes } from '../../lib/crypto/sm.js';
-import type { CoordSystem, TableFormat, TableInput } from '../../lib/import/index.js';
+import type { TableFormat, TableInput } from '../../lib/import/index.js';
 import type { ServiceContext, SystemContext } from '../../security/context.js';
 import { assertInScope, authorize } from '../../security/policy.js';
 import type { Keys } from '../../security/secret-key.js';
 import { actorFromUser } from '../auth/actor-from-user.js';
+import type { CoordSystem } from './column-mapping.js';
 import { checkImportRequest, type ImportPhase, importHouseholds } from './household-import.service.js';
 import { presentImportJob } from './household-import-job.presenter.js';
 import {

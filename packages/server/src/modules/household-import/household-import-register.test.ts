@@ -12,7 +12,7 @@ import {
   registerCsv,
   registerXlsx,
 } from '../../../test/fixtures/import/register-files.js';
-import { openAddress } from './personal-fields.js';
+import { openAddress } from '../residents/index.js';
 
 /**
  * Registers as village committees keep them, through the real API: title rows (one merged across the

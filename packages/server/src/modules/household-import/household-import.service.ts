@@ -1,36 +1,26 @@
+import type { ImportField, ImportMapping } from '@fengqiao/shared';
 import { type Address, type ImportMode, MINOR_AGE, SENSITIVE_TAGS } from '@fengqiao/shared';
 import type { DbOrTx } from '../../db/client.js';
 import { prefixPattern } from '../../db/like-pattern.js';
 import { AppError, invalid } from '../../http/app-error.js';
 import { type AddressSplitter, createAddressSplitter } from '../../lib/address/split-address.js';
 import { blindIndex } from '../../lib/crypto/sm.js';
-import { ageOn } from '../../lib/dates/china-age.js';
-import {
-  type CoordSystem,
-  checkHouseholds,
-  completeMapping,
-  FIELD_LABELS,
-  firstPoint,
-  groupByHousehold,
-  type ImportField,
-  ImportFileError,
-  type ImportMapping,
-  type ImportRecord,
-  openTable,
-  parseMappingJson,
-  type RowError,
-  suggestMapping,
-  type TableFormat,
-  type TableInput,
-  unmappedRequired,
-  validateMapping,
-  validateRows,
-} from '../../lib/import/index.js';
+import { ImportFileError, type TableFormat, type TableInput } from '../../lib/import/index.js';
 import type { ServiceContext } from '../../security/context.js';
 import { authorize } from '../../security/policy.js';
 import { auditActorOf, recordAudit } from '../audit/audit.service.js';
+import { loadGridLocator, mayPlaceIn } from '../households/index.js';
 import { findOrgUnit, listCommunityNames } from '../orgs/org-unit.service.js';
-import { viewerOf } from './household.service.js';
+import { mayEdit, mayTag, viewerOf } from '../residents/index.js';
+import {
+  type CoordSystem,
+  completeMapping,
+  FIELD_LABELS,
+  parseMappingJson,
+  suggestMapping,
+  unmappedRequired,
+  validateMapping,
+} from './column-mapping.js';
 import {
   findBirthDatesByIdCardIndexes,
   findHouseholdsAtAddresses,
@@ -42,11 +32,13 @@ import {
   type BulkHousehold,
   type BulkResult,
   countHouseholdsOutsideGrids,
-  loadGridLocator,
   sealBatch,
   sealBatchInSlices,
   storeSealedBatch,
 } from './household-bulk.service.js';
+import { openTable } from './household-table.js';
+import { checkHouseholds, firstPoint, groupByHousehold, validateRows } from './validate-file.js';
+import { columnName, type ImportRecord, type RowError } from './validate-row.js';
 
 export interface ImportRequest {
   input: TableInput;
@@ -181,12 +173,6 @@ type IdCardIndexes = Map<ImportRecord, string>;
 
 const indexIdCards = (ctx: ServiceContext, records: readonly ImportRecord[]): IdCardIndexes =>
   new Map(records.map((r) => [r, blindIndex(ctx.keys.blindIndex, r.idCard)]));
-
-/** The header text of a field's column, or the field's Chinese name (as the row checks name columns). */
-function columnName(field: ImportField, mapping: ImportMapping, header: readonly string[]): string {
-  const column = mapping[field];
-  return (column === null ? undefined : header[column]) || FIELD_LABELS[field];
-}
 
 /**
  * A person already registered outside the importer's area stays where they are: the row is an error,
@@ -328,8 +314,8 @@ async function refusePointsOfNewHouseholdsInOtherAreas(
   for (const [key, rows] of groupByHousehold(validation.records)) {
     if (onFile.inArea.has(onFile.indexOf.get(key) as string)) continue;
     const point = firstPoint(rows);
-    const grid = point && locate(point.lng, point.lat);
-    if (grid && !grid.path.startsWith(ctx.actor.scopePath)) refused.add(key);
+    const grid = point ? locate(point.lng, point.lat) : null;
+    if (!mayPlaceIn(ctx.actor.scopePath, grid)) refused.add(key);
   }
   if (refused.size === 0) return;
   rejectRecords(validation, (r) => refused.has(r.householdKey), {
@@ -365,7 +351,7 @@ function warnAboutHouseholds(
 
 /**
  * 重点关注 is set, by hand, only with `resident.sensitive`, whoever the person and whatever they have
- * on file (resident.service's assertMayTag); a file is no way round it. Refused before anything is
+ * on file (resident.policy's mayTag); a file is no way round it. Refused before anything is
  * looked up, so the answer says nothing of who already carries the tag.
  */
 function refuseSensitiveTags(
@@ -374,7 +360,8 @@ function refuseSensitiveTags(
   mapping: ImportMapping,
   validation: Validation,
 ): void {
-  if (viewerOf(ctx).sensitive) return;
+  const viewer = viewerOf(ctx);
+  if (mayTag(viewer, SENSITIVE_TAGS)) return;
   for (const tag of SENSITIVE_TAGS) {
     rejectRecords(validation, (r) => r.tags.includes(tag), {
       column: columnName('tags', mapping, header),
@@ -398,19 +385,17 @@ async function refuseChangesToChildren(
   validation: Validation,
   idCardIndexOf: IdCardIndexes,
 ): Promise<void> {
-  if (viewerOf(ctx).sensitive) return;
+  const viewer = viewerOf(ctx);
   // The ID number carries the birth date: only rows of children can name one on file.
   const indexOf = new Map(
-    validation.records
-      .filter((r) => ageOn(r.birthDate) < MINOR_AGE)
-      .map((r) => [r, idCardIndexOf.get(r) as string]),
+    validation.records.filter((r) => !mayEdit(viewer, r)).map((r) => [r, idCardIndexOf.get(r) as string]),
   );
   if (indexOf.size === 0) return;
   const all = [...indexOf.values()];
   const children = new Set<string>();
   for (let i = 0; i < all.length; i += 5000) {
     const found = await findBirthDatesByIdCardIndexes(ctx.db, stationId, all.slice(i, i + 5000));
-    for (const [index, birthDate] of found) if (ageOn(birthDate) < MINOR_AGE) children.add(index);
+    for (const [index, birthDate] of found) if (!mayEdit(viewer, { birthDate })) children.add(index);
   }
   if (children.size === 0) return;
   rejectRecords(validation, (r) => children.has(indexOf.get(r) ?? ''), {

@@ -10,8 +10,9 @@ import {
   type TestApp,
 } from '../../../test/factories.js';
 import { actorFromUser } from '../auth/actor-from-user.js';
+import { loadGridLocator } from '../households/index.js';
 import { findUserByUsername } from '../users/user.repository.js';
-import { loadGridLocator, writeHouseholdBatch } from './household-bulk.service.js';
+import { writeHouseholdBatch } from './household-bulk.service.js';
 import {
   enqueueHouseholdImport,
   getHouseholdImport,

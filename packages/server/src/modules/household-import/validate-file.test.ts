@@ -2,10 +2,10 @@ import { generateIdCard } from '@fengqiao/shared';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
+import { readRows, type TableRow } from '../../lib/import/index.js';
 import { suggestMapping } from './column-mapping.js';
 import { ID_EXCEL_NUMBER_REASON } from './field-values.js';
-import { openTable, readRows } from './read-table.js';
-import type { TableRow } from './table-row.js';
+import { openTable } from './household-table.js';
 import { checkHouseholds, groupByHousehold, validateImport, validateRows } from './validate-file.js';
 
 const HEADER = ['村/社区', '门牌号', '姓名', '身份证号', '与户主关系', '经度', '纬度'];

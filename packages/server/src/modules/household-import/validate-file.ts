@@ -1,8 +1,8 @@
 import { IMPORT_FIELDS, type ImportField, type ImportMapping } from '@fengqiao/shared';
-import type { AddressSplitter } from '../address/split-address.js';
+import type { AddressSplitter } from '../../lib/address/split-address.js';
+import type { TableRow } from '../../lib/import/index.js';
 import type { CoordSystem } from './column-mapping.js';
 import { parseIdCardCell, type Relation, type ResidenceType } from './field-values.js';
-import type { TableRow } from './table-row.js';
 import { columnName, type ImportRecord, isBlankRow, type RowError, validateRow } from './validate-row.js';
 
 export interface ValidateImportOptions {

@@ -1,7 +1,7 @@
 import { generateIdCard } from '@fengqiao/shared';
 import { describe, expect, it } from 'vitest';
-import { createAddressSplitter } from '../address/split-address.js';
-import { gcj02ToWgs84, wgs84ToGcj02 } from '../geo/coordinates.js';
+import { createAddressSplitter } from '../../lib/address/split-address.js';
+import { gcj02ToWgs84, wgs84ToGcj02 } from '../../lib/geo/coordinates.js';
 import { suggestMapping } from './column-mapping.js';
 import { ID_EXCEL_NUMBER_REASON } from './field-values.js';
 import { householdKeyOf, isBlankRow, type RowContext, validateRow } from './validate-row.js';

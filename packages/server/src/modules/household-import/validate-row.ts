@@ -1,7 +1,7 @@
 import type { ImportField, ImportMapping, ResidentTag } from '@fengqiao/shared';
-import { type AddressParts, householdKeyOf } from '../address/household-key.js';
-import { type AddressSplitter, createAddressSplitter } from '../address/split-address.js';
-import { gcj02ToWgs84, isInChina } from '../geo/coordinates.js';
+import { type AddressParts, householdKeyOf } from '../../lib/address/household-key.js';
+import { type AddressSplitter, createAddressSplitter } from '../../lib/address/split-address.js';
+import { gcj02ToWgs84, isInChina } from '../../lib/geo/coordinates.js';
 import { type CoordSystem, FIELD_LABELS } from './column-mapping.js';
 import {
   degreesRangeError,

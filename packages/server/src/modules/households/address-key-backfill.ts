@@ -1,7 +1,7 @@
 import type { DbOrTx } from '../../db/client.js';
 import type { Keys } from '../../security/secret-key.js';
-import { fillAddressKeyIndexes, listHouseholdsWithoutAddressKey } from './household-bulk.repository.js';
-import { addressKeyIndexOf, openAddress } from './personal-fields.js';
+import { addressKeyIndexOf, openAddress } from '../residents/index.js';
+import { fillAddressKeyIndexes, listHouseholdsWithoutAddressKey } from './address-key.repository.js';
 
 const BATCH = 1000;
 

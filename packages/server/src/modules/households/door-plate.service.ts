@@ -3,15 +3,16 @@ import QRCode from 'qrcode';
 import type { ServiceContext } from '../../security/context.js';
 import { authorize } from '../../security/policy.js';
 import { auditActorOf, recordAudit } from '../audit/audit.service.js';
+import { formatAddress, openAddress } from '../residents/index.js';
+import { findOfficerContacts } from '../users/index.js';
 import {
   countDoorPlateRows,
   type DoorPlateRow,
   findDoorPlateRow,
-  findOfficerContacts,
   listDoorPlateRows,
 } from './door-plate.repository.js';
-import { loadHouseholdInScope, scopedPattern } from './household.service.js';
-import { formatAddress, openAddress } from './personal-fields.js';
+import { scopedPattern } from './household.policy.js';
+import { loadHouseholdInScope } from './household.service.js';
 
 /** What a plate's QR code links to: the household file for staff, the public page for others. */
 export function doorPlateLink(origin: string, qrCode: string): string {

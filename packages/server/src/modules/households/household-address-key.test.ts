@@ -8,8 +8,8 @@ import {
   type OrgTree,
   type TestApp,
 } from '../../../test/factories.js';
+import { addressKeyIndexOf } from '../residents/index.js';
 import { backfillAddressKeyIndexes } from './address-key-backfill.js';
-import { addressKeyIndexOf } from './personal-fields.js';
 
 let t: TestApp;
 let tree: OrgTree;

@@ -19,6 +19,7 @@ import {
 import { problemResponses } from '../../http/problem-responses.js';
 import type { ContextOf } from '../../http/request-context.js';
 import type { SystemContext } from '../../security/context.js';
+import { addResident } from '../residents/index.js';
 import {
   createHousehold,
   getHouseholdFile,
@@ -29,7 +30,7 @@ import {
   updateHousehold,
 } from './household.service.js';
 import { getPublicHousehold, renderHouseholdQrSvg } from './household-public.service.js';
-import { addResident } from './resident.service.js';
+import { householdAccess } from './resident-access.js';
 
 const errors = problemResponses;
 const tags = ['households'];
@@ -174,7 +175,9 @@ export const householdRoutes: FastifyPluginAsyncTypebox<{
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await addResident(contextOf(request), request.params.id, request.body)),
+      reply
+        .status(201)
+        .send(await addResident(contextOf(request), householdAccess, request.params.id, request.body)),
   );
   app.get(
     '/public/households/:code',

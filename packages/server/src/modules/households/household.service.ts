@@ -13,23 +13,27 @@ import {
 } from '@fengqiao/shared';
 import type { DbOrTx } from '../../db/client.js';
 import { escapeLike, prefixPattern } from '../../db/like-pattern.js';
-import { conflict, forbidden, invalid } from '../../http/app-error.js';
+import { conflict, invalid } from '../../http/app-error.js';
 import { decodeCursor, toPage } from '../../http/cursor.js';
 import { blindIndex } from '../../lib/crypto/sm.js';
 import { gcj02ToWgs84, isInChina } from '../../lib/geo/coordinates.js';
 import type { ServiceContext } from '../../security/context.js';
-import { assertInScope, authorize, can } from '../../security/policy.js';
+import { assertInScope, authorize } from '../../security/policy.js';
 import { auditActorOf, recordAudit } from '../audit/audit.service.js';
 import { findOrgUnit } from '../orgs/org-unit.service.js';
-import { createGridLocator } from './grid-locator.js';
 import {
-  isSensitiveTag,
-  presentHouseholdEvent,
-  presentHouseholdSummary,
-  presentResident,
-  type Viewer,
+  assertMayFilterByTag,
+  moveMembersWithHousehold,
+  openAddress,
+  presentHouseholdMembers,
+  protectAddress,
+  queryGrams,
+  viewerOf,
   visibleTags,
-} from './household.presenter.js';
+} from '../residents/index.js';
+import { createGridLocator } from './grid-locator.js';
+import { mayPlaceIn, placeHousehold, scopedPath, scopedPattern } from './household.policy.js';
+import { presentHouseholdEvent, presentHouseholdSummary } from './household.presenter.js';
 import {
   countHouseholdStats,
   findHousehold,
@@ -42,23 +46,11 @@ import {
   listHouseholdEvents,
   listHouseholdPoints,
   listHouseholdSummaries,
-  listResidentsOfHousehold,
   listStationGrids,
   listStationHouseholdPoints,
   updateHouseholdRow,
-  updateResidentsPath,
 } from './household.repository.js';
 import { recordHouseholdChange } from './household-record.js';
-import { openAddress, protectAddress, queryGrams } from './personal-fields.js';
-
-export const viewerOf = (ctx: ServiceContext): Viewer => ({
-  sensitive: can(ctx.actor, 'resident.sensitive'),
-});
-
-/** 重点关注 is not even a filter for those who may not see it. */
-export function assertMayFilterByTag(viewer: Viewer, tag: string | undefined): void {
-  if (tag && isSensitiveTag(tag) && !viewer.sensitive) throw forbidden('无权按该标签筛选');
-}
 
 export function newQrCode(): string {
   return randomBytes(16).toString('base64url');
@@ -108,17 +100,15 @@ function toWgs84(input: {
  * the caller's own scope, flagged as outside.
  */
 async function placePoint(ctx: ServiceContext, stationId: string, point: [number, number] | null) {
-  if (point) {
-    const locate = createGridLocator(await listStationGrids(ctx.db, stationId));
-    const grid = locate(point[0], point[1]);
-    if (grid && !grid.path.startsWith(ctx.actor.scopePath)) {
-      throw invalid('outside_scope', '该位置属于其他网格，不在您的管辖范围内', [
-        { field: 'lng', message: '不在管辖范围内' },
-      ]);
-    }
-    if (grid) return { gridId: grid.id, orgPath: grid.path };
+  const grid = point
+    ? createGridLocator(await listStationGrids(ctx.db, stationId))(point[0], point[1])
+    : null;
+  if (!mayPlaceIn(ctx.actor.scopePath, grid)) {
+    throw invalid('outside_scope', '该位置属于其他网格，不在您的管辖范围内', [
+      { field: 'lng', message: '不在管辖范围内' },
+    ]);
   }
-  return { gridId: null, orgPath: ctx.actor.scopePath };
+  return placeHousehold(grid, { placerScope: ctx.actor.scopePath });
 }
 
 export async function createHousehold(ctx: ServiceContext, input: HouseholdCreate): Promise<HouseholdFile> {
@@ -163,9 +153,9 @@ export async function getHouseholdFile(
   await authorize(ctx, 'household.read', 'household', id);
   const household = await loadHouseholdInScope(ctx, id, 'household.read');
   const viewer = viewerOf(ctx);
-  const [summary, residentRows, events] = await Promise.all([
+  const [summary, residents, events] = await Promise.all([
     findHouseholdSummary(ctx.db, id),
-    listResidentsOfHousehold(ctx.db, id),
+    presentHouseholdMembers(ctx.db, id, viewer),
     listHouseholdEvents(ctx.db, id),
   ]);
   if (options.audit) {
@@ -181,7 +171,7 @@ export async function getHouseholdFile(
   return {
     household: presentHouseholdSummary(summary as NonNullable<typeof summary>, viewer),
     qrCode: household.qrCode,
-    residents: residentRows.map((r) => presentResident(r, viewer)),
+    residents,
     history: events.map(presentHouseholdEvent),
   };
 }
@@ -230,7 +220,7 @@ export async function updateHousehold(
   await ctx.db.transaction(async (tx) => {
     await updateHouseholdRow(tx, id, patch);
     if (patch.orgPath && patch.orgPath !== household.orgPath)
-      await updateResidentsPath(tx, id, patch.orgPath);
+      await moveMembersWithHousehold(tx, id, patch.orgPath);
     await recordHouseholdChange(ctx, tx, {
       stationId: household.stationId,
       householdId: id,
@@ -290,19 +280,6 @@ export async function listHouseholds(
     (r) => presentHouseholdSummary(r, viewer),
     (r) => r.id,
   );
-}
-
-/** The path of the caller's subtree, or of a unit inside it when one is asked for. */
-async function scopedPath(ctx: ServiceContext, orgUnitId?: string): Promise<string> {
-  if (!orgUnitId) return ctx.actor.scopePath;
-  const unit = await findOrgUnit(ctx.db, orgUnitId);
-  await assertInScope(ctx, unit?.path, 'household.read', 'org_unit', orgUnitId, '组织单位');
-  return (unit as NonNullable<typeof unit>).path;
-}
-
-/** The caller's subtree, or a unit inside it when one is asked for, as a LIKE pattern. */
-export async function scopedPattern(ctx: ServiceContext, orgUnitId?: string): Promise<string> {
-  return prefixPattern(await scopedPath(ctx, orgUnitId));
 }
 
 /**
@@ -382,12 +359,10 @@ export async function reassignStationHouseholds(tx: DbOrTx, stationId: string): 
   for (const h of await listStationHouseholdPoints(tx, stationId)) {
     if (h.lng === null || h.lat === null) continue;
     const grid = locate(h.lng, h.lat);
-    const gridId = grid?.id ?? null;
-    if (gridId === h.gridId) continue;
-    // Leaving every grid keeps the household under its community's path, so it stays visible there.
-    const orgPath = grid?.path ?? h.orgPath.split('/').slice(0, -2).join('/').concat('/');
-    await updateHouseholdRow(tx, h.id, { gridId, orgPath });
-    await updateResidentsPath(tx, h.id, orgPath);
+    if ((grid?.id ?? null) === h.gridId) continue;
+    const place = placeHousehold(grid, { leftGridPath: h.orgPath });
+    await updateHouseholdRow(tx, h.id, place);
+    await moveMembersWithHousehold(tx, h.id, place.orgPath);
     moved++;
   }
   return moved;

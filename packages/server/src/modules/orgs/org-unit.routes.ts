@@ -8,6 +8,7 @@ import {
 } from '@fengqiao/shared';
 import { problemResponses } from '../../http/problem-responses.js';
 import { type ContextOf, sendNoContent } from '../../http/request-context.js';
+import type { OrgUnitEvents } from './org-unit.events.js';
 import {
   createOrgUnit,
   getOrgGeoJson,
@@ -38,10 +39,10 @@ const FeatureCollection = Type.Object({
   ),
 });
 
-export const orgUnitRoutes: FastifyPluginAsyncTypebox<{ contextOf: ContextOf }> = async (
-  app,
-  { contextOf },
-) => {
+export const orgUnitRoutes: FastifyPluginAsyncTypebox<{
+  contextOf: ContextOf;
+  events: OrgUnitEvents;
+}> = async (app, { contextOf, events }) => {
   app.get(
     '/org-units/tree',
     {
@@ -100,7 +101,7 @@ export const orgUnitRoutes: FastifyPluginAsyncTypebox<{ contextOf: ContextOf }> 
         response: { 200: OrgUnitSchema, ...errors },
       },
     },
-    async (request) => updateOrgUnitDetails(contextOf(request), request.params.id, request.body),
+    async (request) => updateOrgUnitDetails(contextOf(request), events, request.params.id, request.body),
   );
   app.delete(
     '/org-units/:id',

@@ -14,8 +14,8 @@ import { type GridBoundary, validateGridPolygon } from '../../lib/geo/polygon-va
 import type { ServiceContext } from '../../security/context.js';
 import { assertInScope, authorize } from '../../security/policy.js';
 import { auditActorOf, recordAudit } from '../audit/audit.service.js';
-import { reassignStationHouseholds } from '../households/household.service.js';
 import { countUsersInOrg } from '../users/user.repository.js';
+import type { OrgUnitEvents } from './org-unit.events.js';
 import { presentOrgUnit } from './org-unit.presenter.js';
 import {
   deleteOrgUnit,
@@ -156,6 +156,7 @@ function sameJson(a: unknown, b: unknown): boolean {
 
 export async function updateOrgUnitDetails(
   ctx: ServiceContext,
+  events: OrgUnitEvents,
   id: string,
   input: OrgUnitUpdate,
 ): Promise<OrgUnit> {
@@ -174,7 +175,7 @@ export async function updateOrgUnitDetails(
     // Households follow their grid: a moved boundary re-places the station's located households.
     const movedHouseholds =
       patch.boundary !== undefined && unit.kind === 'grid' && unit.stationId
-        ? await reassignStationHouseholds(tx, unit.stationId)
+        ? await events.boundariesChanged(ctx, tx, { stationId: unit.stationId, gridId: id })
         : 0;
     await auditOrgWrite(ctx, tx, 'org.update', id, {
       movedHouseholds,

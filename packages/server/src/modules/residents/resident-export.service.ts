@@ -3,7 +3,8 @@ import ExcelJS from 'exceljs';
 import type { ServiceContext } from '../../security/context.js';
 import { authorize } from '../../security/policy.js';
 import { auditActorOf, recordAudit } from '../audit/audit.service.js';
-import { searchResidentRows } from './household.repository.js';
+import type { HouseholdAccess } from './household-access.js';
+import { searchResidentRows } from './resident.repository.js';
 import { presentSearchResult, residentFilterFor, type SearchQuery } from './resident.service.js';
 
 const COLUMNS = [
@@ -28,10 +29,11 @@ const PAGE = 2000;
  */
 export async function exportResidents(
   ctx: ServiceContext,
+  households: HouseholdAccess,
   query: Omit<SearchQuery, 'limit' | 'cursor'>,
 ): Promise<NodeJS.ReadableStream> {
   await authorize(ctx, 'household.export', 'resident');
-  const { viewer, masked, filter } = await residentFilterFor(ctx, query);
+  const { viewer, masked, filter } = await residentFilterFor(ctx, households, query);
   // Audited before the first byte leaves: an export that fails half way has still shown data.
   await recordAudit(ctx.db, ctx.keys.audit, {
     actor: auditActorOf(ctx.actor),

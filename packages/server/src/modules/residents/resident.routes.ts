@@ -12,6 +12,7 @@ import {
 } from '@fengqiao/shared';
 import { problemResponses } from '../../http/problem-responses.js';
 import type { ContextOf } from '../../http/request-context.js';
+import type { HouseholdAccess } from './household-access.js';
 import { getResident, searchResidents, unmaskResident, updateResident } from './resident.service.js';
 import { exportResidents } from './resident-export.service.js';
 
@@ -29,10 +30,10 @@ const SearchQuery = Type.Object(
   { additionalProperties: false },
 );
 
-export const residentRoutes: FastifyPluginAsyncTypebox<{ contextOf: ContextOf }> = async (
-  app,
-  { contextOf },
-) => {
+export const residentRoutes: FastifyPluginAsyncTypebox<{
+  contextOf: ContextOf;
+  households: HouseholdAccess;
+}> = async (app, { contextOf, households }) => {
   app.get(
     '/residents',
     {
@@ -43,7 +44,7 @@ export const residentRoutes: FastifyPluginAsyncTypebox<{ contextOf: ContextOf }>
         response: { 200: pageOf(ResidentSearchResultSchema), ...errors },
       },
     },
-    async (request) => searchResidents(contextOf(request), request.query),
+    async (request) => searchResidents(contextOf(request), households, request.query),
   );
   app.get(
     '/residents/export',
@@ -63,7 +64,7 @@ export const residentRoutes: FastifyPluginAsyncTypebox<{ contextOf: ContextOf }>
       },
     },
     async (request, reply) => {
-      const stream = await exportResidents(contextOf(request), request.query);
+      const stream = await exportResidents(contextOf(request), households, request.query);
       const stamp = new Date().toISOString().slice(0, 10);
       return reply
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
@@ -94,7 +95,7 @@ export const residentRoutes: FastifyPluginAsyncTypebox<{ contextOf: ContextOf }>
         response: { 200: ResidentSchema, ...errors },
       },
     },
-    async (request) => updateResident(contextOf(request), request.params.id, request.body),
+    async (request) => updateResident(contextOf(request), households, request.params.id, request.body),
   );
   app.post(
     '/residents/:id/unmask',
@@ -106,6 +107,6 @@ export const residentRoutes: FastifyPluginAsyncTypebox<{ contextOf: ContextOf }>
         response: { 200: UnmaskedResidentSchema, ...errors },
       },
     },
-    async (request) => unmaskResident(contextOf(request), request.params.id),
+    async (request) => unmaskResident(contextOf(request), households, request.params.id),
   );
 };

@@ -1,5 +1,4 @@
 import {
-  MINOR_AGE,
   normalizeMobile,
   parseIdCard,
   type Resident,
@@ -8,26 +7,14 @@ import {
   type ResidentUpdate,
   type UnmaskedResident,
 } from '@fengqiao/shared';
-import { conflict, forbidden } from '../../http/app-error.js';
+import { conflict } from '../../http/app-error.js';
 import { decodeCursor, toPage } from '../../http/cursor.js';
 import { maskIdCard, maskPhone } from '../../lib/crypto/mask.js';
 import { blindIndex } from '../../lib/crypto/sm.js';
-import { ageOn } from '../../lib/dates/china-age.js';
 import type { ServiceContext } from '../../security/context.js';
 import { assertInScope, authorize } from '../../security/policy.js';
 import { auditActorOf, recordAudit } from '../audit/audit.service.js';
-import { isSensitiveTag, presentResident, type Viewer, visibleTags } from './household.presenter.js';
-import {
-  findResident,
-  findResidentByIdCard,
-  insertResident,
-  type ResidentRow,
-  type ResidentSearchRow,
-  searchResidentRows,
-  updateResidentRow,
-} from './household.repository.js';
-import { assertMayFilterByTag, loadHouseholdInScope, scopedPattern, viewerOf } from './household.service.js';
-import { recordHouseholdChange } from './household-record.js';
+import type { HouseholdAccess } from './household-access.js';
 import {
   formatAddress,
   nameGrams,
@@ -38,10 +25,26 @@ import {
   protectPhone,
   queryGrams,
 } from './personal-fields.js';
-
-function assertMayTag(ctx: ServiceContext, tags: readonly string[] | undefined) {
-  if (tags?.some(isSensitiveTag) && !viewerOf(ctx).sensitive) throw forbidden('无权设置“重点关注”标签');
-}
+import {
+  assertMayEdit,
+  assertMayFilterByTag,
+  assertMayTag,
+  assertMayUnmask,
+  keptTags,
+  type Viewer,
+  viewerOf,
+  visibleTags,
+} from './resident.policy.js';
+import { presentResident } from './resident.presenter.js';
+import {
+  findResident,
+  findResidentByIdCard,
+  insertResident,
+  type ResidentRow,
+  type ResidentSearchRow,
+  searchResidentRows,
+  updateResidentRow,
+} from './resident.repository.js';
 
 async function loadResidentInScope(ctx: ServiceContext, id: string, action: string): Promise<ResidentRow> {
   const resident = await findResident(ctx.db, id);
@@ -51,12 +54,13 @@ async function loadResidentInScope(ctx: ServiceContext, id: string, action: stri
 
 export async function addResident(
   ctx: ServiceContext,
+  households: HouseholdAccess,
   householdId: string,
   input: ResidentCreate,
 ): Promise<Resident> {
   await authorize(ctx, 'household.write', 'household', householdId);
-  const household = await loadHouseholdInScope(ctx, householdId, 'household.write');
-  assertMayTag(ctx, input.tags);
+  const household = await households.loadInScope(ctx, householdId, 'household.write');
+  assertMayTag(viewerOf(ctx), input.tags);
   const idCard = protectIdCard(ctx.keys, input.idCard);
   const phone = input.phone ? protectPhone(ctx.keys, input.phone) : null;
   if (await findResidentByIdCard(ctx.db, household.stationId, idCard.index)) {
@@ -81,7 +85,7 @@ export async function addResident(
       residenceType: input.residenceType,
       tags: input.tags ?? [],
     });
-    await recordHouseholdChange(ctx, tx, {
+    await households.recordChange(ctx, tx, {
       stationId: household.stationId,
       householdId,
       residentId: row.id,
@@ -100,15 +104,15 @@ export async function addResident(
 
 export async function updateResident(
   ctx: ServiceContext,
+  households: HouseholdAccess,
   id: string,
   input: ResidentUpdate,
 ): Promise<Resident> {
   await authorize(ctx, 'household.write', 'resident', id);
   const current = await loadResidentInScope(ctx, id, 'household.write');
   const viewer = viewerOf(ctx);
-  if (!viewer.sensitive && ageOn(current.birthDate) < MINOR_AGE)
-    throw forbidden('无权修改未满 14 周岁人员的信息');
-  assertMayTag(ctx, input.tags);
+  assertMayEdit(viewer, current);
+  assertMayTag(viewer, input.tags);
   const patch: Parameters<typeof updateResidentRow>[2] = {};
   const changes: Record<string, { from: unknown; to: unknown }> = {};
   if (input.name !== undefined && input.name.trim() !== current.name) {
@@ -136,9 +140,7 @@ export async function updateResident(
     changes.residenceType = { from: current.residenceType, to: input.residenceType };
   }
   if (input.tags !== undefined) {
-    // Tags the caller cannot see are kept as they are, not dropped by an edit that never showed them.
-    const hidden = viewer.sensitive ? [] : current.tags.filter(isSensitiveTag);
-    const next = [...new Set([...input.tags, ...hidden])];
+    const next = keptTags(input.tags, current.tags, viewer);
     if (next.slice().sort().join() !== current.tags.slice().sort().join()) {
       patch.tags = next;
       changes.tags = { from: visibleTags(current.tags, viewer), to: visibleTags(next, viewer) };
@@ -147,7 +149,7 @@ export async function updateResident(
   if (Object.keys(changes).length === 0) return presentResident(current, viewer);
   await ctx.db.transaction(async (tx) => {
     await updateResidentRow(tx, id, patch);
-    await recordHouseholdChange(ctx, tx, {
+    await households.recordChange(ctx, tx, {
       stationId: current.stationId,
       householdId: current.householdId,
       residentId: id,
@@ -170,12 +172,15 @@ const FIELD_LABELS: Record<string, string> = {
 };
 
 /** 查看完整信息: one record at a time, with its own permission, and an audit row for every look. */
-export async function unmaskResident(ctx: ServiceContext, id: string): Promise<UnmaskedResident> {
+export async function unmaskResident(
+  ctx: ServiceContext,
+  households: HouseholdAccess,
+  id: string,
+): Promise<UnmaskedResident> {
   await authorize(ctx, 'resident.unmask', 'resident', id);
   const resident = await loadResidentInScope(ctx, id, 'resident.unmask');
-  if (ageOn(resident.birthDate) < MINOR_AGE && !viewerOf(ctx).sensitive)
-    throw forbidden('无权查看未满 14 周岁人员的完整信息');
-  const household = await loadHouseholdInScope(ctx, resident.householdId, 'resident.unmask');
+  assertMayUnmask(viewerOf(ctx), resident);
+  const household = await households.loadInScope(ctx, resident.householdId, 'resident.unmask');
   await recordAudit(ctx.db, ctx.keys.audit, {
     actor: auditActorOf(ctx.actor),
     action: 'resident.unmask',
@@ -224,7 +229,11 @@ function interpretQuery(ctx: ServiceContext, q: string | undefined) {
 }
 
 /** The scoped, checked filter a search or an export runs with, and the query as the audit log may show it. */
-export async function residentFilterFor(ctx: ServiceContext, query: Omit<SearchQuery, 'limit' | 'cursor'>) {
+export async function residentFilterFor(
+  ctx: ServiceContext,
+  households: HouseholdAccess,
+  query: Omit<SearchQuery, 'limit' | 'cursor'>,
+) {
   const viewer = viewerOf(ctx);
   assertMayFilterByTag(viewer, query.tag);
   const { filter, masked } = interpretQuery(ctx, query.q);
@@ -232,7 +241,7 @@ export async function residentFilterFor(ctx: ServiceContext, query: Omit<SearchQ
     viewer,
     masked,
     filter: {
-      pattern: await scopedPattern(ctx, query.orgUnitId),
+      pattern: await households.scopePattern(ctx, query.orgUnitId),
       tag: query.tag,
       residenceType: query.residenceType,
       ...filter,
@@ -249,11 +258,12 @@ export const presentSearchResult = (row: ResidentSearchRow, viewer: Viewer): Res
 
 export async function searchResidents(
   ctx: ServiceContext,
+  households: HouseholdAccess,
   query: SearchQuery,
 ): Promise<{ items: ResidentSearchResult[]; nextCursor: string | null }> {
   await authorize(ctx, 'household.read', 'resident');
   const limit = query.limit ?? 50;
-  const { viewer, masked, filter } = await residentFilterFor(ctx, query);
+  const { viewer, masked, filter } = await residentFilterFor(ctx, households, query);
   const rows = await searchResidentRows(
     ctx.db,
     { ...filter, afterId: query.cursor ? decodeCursor(query.cursor) : undefined },

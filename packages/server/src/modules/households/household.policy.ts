@@ -1,0 +1,55 @@
+import { prefixPattern } from '../../db/like-pattern.js';
+import type { ServiceContext } from '../../security/context.js';
+import { assertInScope } from '../../security/policy.js';
+import { findOrgUnit } from '../orgs/org-unit.service.js';
+
+// Where a household is filed and who may file it there. Hand entry, import, the bulk writer and the
+// re-placement after a grid's boundary moved all decide here.
+
+export interface GridAt {
+  id: string;
+  path: string;
+}
+
+/** Where a household is filed: its grid, or none (outside every grid, 待核实) and a path above the grids. */
+export interface Placement {
+  gridId: string | null;
+  orgPath: string;
+}
+
+/** A point may be filed in a grid of the placer's own area only; outside every grid is anyone's. */
+export const mayPlaceIn = (scopePath: string, grid: GridAt | null) =>
+  !grid || grid.path.startsWith(scopePath);
+
+/** Who puts a household outside every grid, which decides where it is filed then. */
+export type OutsideGridsBy =
+  /** An officer filing or moving it by hand, or importing it: under their own scope. */
+  | { placerScope: string }
+  /** Its grid's boundary moved away from it: under the community the grid lies in, visible there still. */
+  | { leftGridPath: string };
+
+/** The path a household outside every grid is filed under. */
+export function homeOutsideGrids(by: OutsideGridsBy): string {
+  if ('placerScope' in by) return by.placerScope;
+  return by.leftGridPath.split('/').slice(0, -2).join('/').concat('/');
+}
+
+/** The one decision: the grid the point falls in, else outside every grid under `homeOutsideGrids`. */
+export function placeHousehold(grid: GridAt | null, outside: OutsideGridsBy): Placement {
+  return grid
+    ? { gridId: grid.id, orgPath: grid.path }
+    : { gridId: null, orgPath: homeOutsideGrids(outside) };
+}
+
+/** The path of the caller's subtree, or of a unit inside it when one is asked for. */
+export async function scopedPath(ctx: ServiceContext, orgUnitId?: string): Promise<string> {
+  if (!orgUnitId) return ctx.actor.scopePath;
+  const unit = await findOrgUnit(ctx.db, orgUnitId);
+  await assertInScope(ctx, unit?.path, 'household.read', 'org_unit', orgUnitId, '组织单位');
+  return (unit as NonNullable<typeof unit>).path;
+}
+
+/** The SQL scope of the register's lists (households and people): the scoped path as a LIKE pattern. */
+export async function scopedPattern(ctx: ServiceContext, orgUnitId?: string): Promise<string> {
+  return prefixPattern(await scopedPath(ctx, orgUnitId));
+}
