@@ -41,7 +41,7 @@ const round2 = (n) => Math.round(n * 100) / 100;
 async function pickIdNumber(pool) {
   const { buildDemoStation } = await importServer('lib/demo/demo-station.js');
   const { demoGridInputs, generateDemoHouseholds } = await importServer('lib/demo/demo-households.js');
-  const { isSensitiveTag } = await importServer('modules/households/household.presenter.js');
+  const { isSensitiveTag } = await importServer('modules/residents/index.js');
   const { ageOn } = await importServer('lib/dates/china-age.js');
   const { rows } = await pool.query('select count(*)::int as n from households');
   const station = buildDemoStation();

@@ -21,7 +21,7 @@ const { seedDemoStation } = await importServer('modules/demo/demo-seed.service.j
 const { buildDemoStation } = await importServer('lib/demo/demo-station.js');
 const { demoGridInputs, generateDemoHouseholds } = await importServer('lib/demo/demo-households.js');
 const { enqueueHouseholdImport, getHouseholdImport } = await importServer(
-  'modules/households/household-import-job.service.js',
+  'modules/household-import/household-import-job.service.js',
 );
 const { startJobQueue } = await importServer('jobs/job-queue.js');
 const { startWorkers } = await importServer('jobs/workers.js');

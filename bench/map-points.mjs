@@ -46,9 +46,8 @@ async function seedRegister(dataDir) {
   const { demoToBulk, seedDemoStation } = await importServer('modules/demo/demo-seed.service.js');
   const { buildDemoStation } = await importServer('lib/demo/demo-station.js');
   const { demoGridInputs, generateDemoHouseholds } = await importServer('lib/demo/demo-households.js');
-  const { analyzeRegister, loadGridLocator, writeHouseholdBatch } = await importServer(
-    'modules/households/household-bulk.service.js',
-  );
+  const { analyzeRegister, writeHouseholdBatch } = await importServer('modules/household-import/index.js');
+  const { loadGridLocator } = await importServer('modules/households/index.js');
   const { listHouseholdPoints } = await importServer('modules/households/household.repository.js');
 
   const runtime = await openRuntime(loadConfig({ FENGQIAO_DATA_DIR: dataDir }), {
