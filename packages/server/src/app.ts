@@ -19,17 +19,15 @@ import { contextFactory } from './http/request-context.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { registerTextGuard } from './http/text-guard.js';
 import type { JobQueue } from './jobs/job-queue.js';
-import { auditRoutes } from './modules/audit/audit.routes.js';
-import { startAuditSealer } from './modules/audit/audit-sealer.js';
-import { authRoutes } from './modules/auth/auth.routes.js';
-import { createAuthenticator } from './modules/auth/session.service.js';
+import { auditRoutes, startAuditSealer } from './modules/audit/index.js';
+import { authRoutes, createAuthenticator, endUserSessions } from './modules/auth/index.js';
 import { doorPlateRoutes } from './modules/households/door-plate.routes.js';
 import { householdRoutes } from './modules/households/household.routes.js';
 import { householdImportRoutes } from './modules/households/household-import.routes.js';
 import { residentRoutes } from './modules/households/resident.routes.js';
-import { orgUnitRoutes } from './modules/orgs/org-unit.routes.js';
-import { apiTokenRoutes } from './modules/tokens/api-token.routes.js';
-import { userRoutes } from './modules/users/user.routes.js';
+import { createOrgUnitEvents, orgUnitRoutes } from './modules/orgs/index.js';
+import { apiTokenRoutes } from './modules/tokens/index.js';
+import { createUserEvents, hasAccountsIn, userRoutes } from './modules/users/index.js';
 import type { Keys } from './security/secret-key.js';
 
 export interface AppDeps {
@@ -124,14 +122,20 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }
   });
 
+  // How modules react to each other, in one place: the emitting module's surface takes the handler.
+  const userEvents = createUserEvents();
+  userEvents.onAccessLost(endUserSessions);
+  const orgUnitEvents = createOrgUnitEvents();
+  orgUnitEvents.onRemoving(hasAccountsIn);
+
   await app.register(
     async (api) => {
       api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>
         app.swagger(),
       );
       await api.register(authRoutes, { contextOf, system, cookieSecure });
-      await api.register(orgUnitRoutes, { contextOf });
-      await api.register(userRoutes, { contextOf });
+      await api.register(orgUnitRoutes, { contextOf, events: orgUnitEvents });
+      await api.register(userRoutes, { contextOf, events: userEvents });
       await api.register(apiTokenRoutes, { contextOf });
       await api.register(auditRoutes, { contextOf, sealing });
       await api.register(householdRoutes, { contextOf, system, publicUrl: deps.publicUrl });

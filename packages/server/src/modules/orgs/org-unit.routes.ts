@@ -16,6 +16,7 @@ import {
   removeOrgUnit,
   updateOrgUnitDetails,
 } from './org-unit.service.js';
+import type { OrgUnitEvents } from './org-unit-events.js';
 
 const errors = problemResponses;
 const tags = ['org-units'];
@@ -38,10 +39,10 @@ const FeatureCollection = Type.Object({
   ),
 });
 
-export const orgUnitRoutes: FastifyPluginAsyncTypebox<{ contextOf: ContextOf }> = async (
-  app,
-  { contextOf },
-) => {
+export const orgUnitRoutes: FastifyPluginAsyncTypebox<{
+  contextOf: ContextOf;
+  events: OrgUnitEvents;
+}> = async (app, { contextOf, events }) => {
   app.get(
     '/org-units/tree',
     {
@@ -108,7 +109,7 @@ export const orgUnitRoutes: FastifyPluginAsyncTypebox<{ contextOf: ContextOf }> 
       schema: { tags, summary: '删除组织单位', params: IdParams, response: { 204: Type.Null(), ...errors } },
     },
     async (request, reply) => {
-      await removeOrgUnit(contextOf(request), request.params.id);
+      await removeOrgUnit(contextOf(request), events, request.params.id);
       return sendNoContent(reply);
     },
   );

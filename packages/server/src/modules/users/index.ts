@@ -1,0 +1,18 @@
+// The users module's public surface: other modules and the composition roots import only this file.
+
+export { userRoutes } from './user.routes.js';
+export { createUserAsSystem, getMeUser } from './user.service.js';
+export {
+  type Account,
+  confirmTotp,
+  findAccount,
+  findAccountById,
+  findOfficerContactsFor,
+  hasAccountsIn,
+  type OfficerContact,
+  recordSignIn,
+  recordSignInFailure,
+  storePendingTotpSecret,
+  takeTotpStep,
+} from './user-account.service.js';
+export { type AccessLostHandler, createUserEvents, type UserEvents } from './user-events.js';
