@@ -8,6 +8,7 @@ import {
 } from '@fengqiao/shared';
 import { problemResponses } from '../../http/problem-responses.js';
 import { type ContextOf, sendNoContent } from '../../http/request-context.js';
+import type { OrgUnitEvents } from './org-unit.events.js';
 import {
   createOrgUnit,
   getOrgGeoJson,
@@ -16,7 +17,6 @@ import {
   removeOrgUnit,
   updateOrgUnitDetails,
 } from './org-unit.service.js';
-import type { OrgUnitEvents } from './org-unit-events.js';
 
 const errors = problemResponses;
 const tags = ['org-units'];

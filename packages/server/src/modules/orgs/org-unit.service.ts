@@ -14,6 +14,7 @@ import type { ServiceContext } from '../../security/context.js';
 import { assertInScope, authorize } from '../../security/policy.js';
 import { auditActorOf, recordAudit } from '../audit/index.js';
 import { reassignStationHouseholds } from '../households/household.service.js';
+import type { OrgUnitEvents } from './org-unit.events.js';
 import { presentOrgUnit } from './org-unit.presenter.js';
 import {
   deleteOrgUnit,
@@ -26,8 +27,7 @@ import {
   prepareSubtree,
   updateOrgUnit,
 } from './org-unit.repository.js';
-import type { OrgUnitEvents } from './org-unit-events.js';
-import { scopePattern } from './org-unit-lookup.js';
+import { scopePattern } from './org-unit-lookup.service.js';
 
 const LABEL = '组织单位';
 
@@ -196,4 +196,4 @@ export async function removeOrgUnit(ctx: ServiceContext, events: OrgUnitEvents, 
 
 // Transitional: households still import these from here until its split (issue 8, part 3) lands and
 // imports '../orgs/index.js'; then this line goes.
-export { findOrgUnit, listCommunityNames } from './org-unit-lookup.js';
+export { findOrgUnit, listCommunityNames } from './org-unit-lookup.service.js';

@@ -9,7 +9,7 @@ import {
   square,
   type TestApp,
 } from '../../../test/factories.js';
-import { findOrgUnit } from './org-unit-lookup.js';
+import { findOrgUnit } from './org-unit-lookup.service.js';
 
 let t: TestApp;
 let tree: OrgTree;

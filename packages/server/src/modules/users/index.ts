@@ -1,5 +1,6 @@
 // The users module's public surface: other modules and the composition roots import only this file.
 
+export { type AccessLostHandler, createUserEvents, type UserEvents } from './user.events.js';
 export { userRoutes } from './user.routes.js';
 export { createUserAsSystem, getMeUser } from './user.service.js';
 export {
@@ -15,4 +16,3 @@ export {
   storePendingTotpSecret,
   takeTotpStep,
 } from './user-account.service.js';
-export { type AccessLostHandler, createUserEvents, type UserEvents } from './user-events.js';

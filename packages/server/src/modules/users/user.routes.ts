@@ -11,6 +11,7 @@ import {
 } from '@fengqiao/shared';
 import { problemResponses } from '../../http/problem-responses.js';
 import { type ContextOf, sendNoContent } from '../../http/request-context.js';
+import type { UserEvents } from './user.events.js';
 import {
   createUser,
   getUser,
@@ -19,7 +20,6 @@ import {
   unlockUser,
   updateUserAccount,
 } from './user.service.js';
-import type { UserEvents } from './user-events.js';
 
 const UserListQuery = Type.Object(
   {

@@ -17,6 +17,7 @@ import type { ServiceContext, SystemContext } from '../../security/context.js';
 import { assertInScope, authorize } from '../../security/policy.js';
 import { auditActorOf, recordAudit } from '../audit/index.js';
 import { findOrgUnit as findOrgUnitById, scopePattern } from '../orgs/index.js';
+import type { UserEvents } from './user.events.js';
 import { presentUser } from './user.presenter.js';
 import {
   findUserByUsername,
@@ -27,7 +28,6 @@ import {
   type UserView,
   updateUser,
 } from './user.repository.js';
-import type { UserEvents } from './user-events.js';
 
 function assertStrongPassword(password: string, username: string): void {
   const problems = checkPasswordComplexity(password, { username });
