@@ -125,8 +125,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // How modules react to each other, in one place: the emitting module's surface takes the handler.
   const userEvents = createUserEvents();
   userEvents.onAccessLost(endUserSessions);
-  const orgUnitEvents = createOrgUnitEvents();
-  orgUnitEvents.onRemoving(hasAccountsIn);
+  const orgEvents = createOrgUnitEvents();
+  orgEvents.onRemoving(hasAccountsIn);
 
   await app.register(
     async (api) => {
@@ -134,7 +134,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         app.swagger(),
       );
       await api.register(authRoutes, { contextOf, system, cookieSecure });
-      await api.register(orgUnitRoutes, { contextOf, events: orgUnitEvents });
+      await api.register(orgUnitRoutes, { contextOf, events: orgEvents });
       await api.register(userRoutes, { contextOf, events: userEvents });
       await api.register(apiTokenRoutes, { contextOf });
       await api.register(auditRoutes, { contextOf, sealing });

@@ -3,17 +3,15 @@ import {
   addLoginFailure,
   claimTotpStep,
   countUsersInOrg,
-  findOfficerContacts,
   findUserById,
   findUserByUsername,
-  type OfficerContactRow,
   type UserRow,
   updateUser,
 } from './user.repository.js';
 
 // What other modules may do with an account, each as one named step: signing in and TOTP (auth),
-// owners of API tokens (tokens), the importer's account (household import), the officer shown on a
-// door plate (households). The repository and its generic patch stay private to users.
+// owners of API tokens (tokens), the importer's account (household import). The repository and its
+// generic patch stay private to users.
 
 /** The whole account, password hash and sealed TOTP secret included: for signing in, never for answers. */
 export type Account = UserRow;
@@ -57,14 +55,4 @@ export function confirmTotp(db: DbOrTx, id: string, step: number): Promise<void>
 /** Whether any account belongs to the unit or has it as its scope: such a unit can't be deleted. */
 export async function hasAccountsIn(db: DbOrTx, orgUnitId: string): Promise<boolean> {
   return (await countUsersInOrg(db, orgUnitId)) > 0;
-}
-
-export type OfficerContact = OfficerContactRow;
-
-/**
- * For each org path, the community officer whose area covers it most closely (the grid's own
- * officer before one covering the whole station).
- */
-export function findOfficerContactsFor(db: DbOrTx, orgPaths: string[]): Promise<OfficerContact[]> {
-  return findOfficerContacts(db, orgPaths);
 }
