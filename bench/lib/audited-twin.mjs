@@ -16,7 +16,7 @@ const likePrefix = (path) => `${path.replace(/[%_\\]/g, '\\$&')}%`;
  * `statements` records what one request sends, for the parity check.
  */
 export async function startAuditedTwin({ connectionString, keys }) {
-  const { hashSecret } = await importServer('modules/auth/secret-hash.js');
+  const { hashSecret } = await importServer('lib/security/secret-hash.js');
   const { blindIndex } = await importServer('lib/crypto/sm.js');
   const { parseIdCard, maskIdCard } = await importServer('lib/crypto/id-card.js');
   const { ageOn } = await importServer('lib/dates/china-age.js');

@@ -14,7 +14,7 @@ const iso = (date) => date?.toISOString() ?? null;
  * answering the same JSON. Also `/plain`, a JSON route without SQL.
  */
 export async function startBareTwin({ connectionString, tokenKey }) {
-  const { hashSecret } = await importServer('modules/auth/secret-hash.js');
+  const { hashSecret } = await importServer('lib/security/secret-hash.js');
   const pool = new pg.Pool({ connectionString, max: 10, application_name: 'fengqiao-bench-twin' });
   pool.on('error', () => {}); // an idle client dropped at shutdown must not crash the run
   const app = fastify();

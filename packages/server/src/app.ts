@@ -19,10 +19,8 @@ import { contextFactory } from './http/request-context.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { registerTextGuard } from './http/text-guard.js';
 import type { JobQueue } from './jobs/job-queue.js';
-import { auditRoutes } from './modules/audit/audit.routes.js';
-import { startAuditSealer } from './modules/audit/audit-sealer.js';
-import { authRoutes } from './modules/auth/auth.routes.js';
-import { createAuthenticator } from './modules/auth/session.service.js';
+import { auditRoutes, startAuditSealer } from './modules/audit/index.js';
+import { authRoutes, createAuthenticator, endUserSessions } from './modules/auth/index.js';
 import { householdImportRoutes } from './modules/household-import/index.js';
 import {
   doorPlateRoutes,
@@ -30,11 +28,10 @@ import {
   householdRoutes,
   replaceHouseholdsOfStation,
 } from './modules/households/index.js';
-import { createOrgUnitEvents } from './modules/orgs/org-unit.events.js';
-import { orgUnitRoutes } from './modules/orgs/org-unit.routes.js';
+import { createOrgUnitEvents, orgUnitRoutes } from './modules/orgs/index.js';
 import { residentRoutes } from './modules/residents/index.js';
-import { apiTokenRoutes } from './modules/tokens/api-token.routes.js';
-import { userRoutes } from './modules/users/user.routes.js';
+import { apiTokenRoutes } from './modules/tokens/index.js';
+import { createUserEvents, hasAccountsIn, userRoutes } from './modules/users/index.js';
 import type { Keys } from './security/secret-key.js';
 
 export interface AppDeps {
@@ -103,9 +100,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerAuthentication(app, authenticator, { cookieSecure });
   registerCrossSiteGuard(app, system);
   const contextOf = contextFactory(db, deps.keys);
-  // How modules react to one another, in one place: households follow their grids.
-  const orgEvents = createOrgUnitEvents();
-  orgEvents.onBoundariesChanged(replaceHouseholdsOfStation);
   // The sealer (and audit verify) get a connection of their own: sealing never takes a request's slot.
   const sealerPool = new pg.Pool({ ...pool.options, max: 1, application_name: 'fengqiao-audit-sealer' });
   sealerPool.on('error', () => {});
@@ -132,6 +126,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }
   });
 
+  // How modules react to each other, in one place: the emitting module's surface takes the handler.
+  const userEvents = createUserEvents();
+  userEvents.onAccessLost(endUserSessions);
+  const orgEvents = createOrgUnitEvents();
+  orgEvents.onRemoving(hasAccountsIn);
+  orgEvents.onBoundariesChanged(replaceHouseholdsOfStation);
+
   await app.register(
     async (api) => {
       api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>
@@ -139,7 +140,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       );
       await api.register(authRoutes, { contextOf, system, cookieSecure });
       await api.register(orgUnitRoutes, { contextOf, events: orgEvents });
-      await api.register(userRoutes, { contextOf });
+      await api.register(userRoutes, { contextOf, events: userEvents });
       await api.register(apiTokenRoutes, { contextOf });
       await api.register(auditRoutes, { contextOf, sealing });
       await api.register(householdRoutes, { contextOf, system, publicUrl: deps.publicUrl });

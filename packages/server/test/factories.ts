@@ -8,10 +8,10 @@ import { uuidv7 } from 'uuidv7';
 import { type AppDeps, buildApp } from '../src/app.js';
 import { type JobQueue, startJobQueue } from '../src/jobs/job-queue.js';
 import { startWorkers } from '../src/jobs/workers.js';
-import { type AuditSealing, type SealResult, sealAuditChain } from '../src/modules/audit/audit-sealer.js';
-import { createTotpSecret, currentTotp } from '../src/modules/auth/totp.js';
-import { insertOrgUnit, type OrgUnitRow } from '../src/modules/orgs/org-unit.repository.js';
-import { createUserAsSystem } from '../src/modules/users/user.service.js';
+import { createTotpSecret, currentTotp } from '../src/lib/security/totp.js';
+import { type AuditSealing, type SealResult, sealAuditChain } from '../src/modules/audit/index.js';
+import { type OrgUnitRecord, seedOrgUnit } from '../src/modules/orgs/index.js';
+import { createUserAsSystem } from '../src/modules/users/index.js';
 import type { SystemContext } from '../src/security/context.js';
 import { keysFromMaster } from '../src/security/secret-key.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
@@ -83,15 +83,15 @@ export const square = (lng: number, lat: number, size = 0.01) => ({
 
 async function addUnit(
   ctx: SystemContext,
-  parent: OrgUnitRow | null,
-  kind: OrgUnitRow['kind'],
+  parent: OrgUnitRecord | null,
+  kind: OrgUnitRecord['kind'],
   name: string,
   boundary: unknown = null,
-): Promise<OrgUnitRow> {
+): Promise<OrgUnitRecord> {
   const id = uuidv7();
   const stationId =
     kind === 'station' ? id : parent?.kind === 'station' ? parent.id : (parent?.stationId ?? null);
-  return insertOrgUnit(
+  return seedOrgUnit(
     ctx.db,
     {
       id,
@@ -121,7 +121,13 @@ export type OrgTree = Awaited<ReturnType<typeof createOrgTree>>;
 
 export async function createTestUser(
   ctx: SystemContext,
-  options: { roles: Role[]; org: OrgUnitRow; scope?: OrgUnitRow; username?: string; totpSecret?: string },
+  options: {
+    roles: Role[];
+    org: OrgUnitRecord;
+    scope?: OrgUnitRecord;
+    username?: string;
+    totpSecret?: string;
+  },
 ): Promise<{ id: string; username: string }> {
   const username = options.username ?? `u${randomBytes(5).toString('hex')}`;
   const id = await createUserAsSystem(ctx, {
@@ -158,7 +164,7 @@ export async function loginAs(
 /** Creates a user and signs them in; admin roles get a TOTP secret and sign in with a current code. */
 export async function createSignedInUser(
   t: TestApp,
-  options: { roles: Role[]; org: OrgUnitRow; scope?: OrgUnitRow },
+  options: { roles: Role[]; org: OrgUnitRecord; scope?: OrgUnitRecord },
 ): Promise<{ id: string; username: string; cookie: string }> {
   const totpSecret = requiresTotp(options.roles) ? createTotpSecret() : undefined;
   const user = await createTestUser(t.system, { ...options, totpSecret });

@@ -1,16 +1,16 @@
 import { ROLES, type Role } from '@fengqiao/shared';
 import type { Command } from 'commander';
 import { loadConfig } from '../config.js';
-import { verifyAuditChain } from '../modules/audit/audit-verify.js';
+import { verifyAuditChain } from '../modules/audit/index.js';
 import {
   CITY_HOUSEHOLDS,
   DEMO_HOUSEHOLDS,
   generateDemoPassword,
   seedDemoStation,
-} from '../modules/demo/demo-seed.service.js';
-import { findOrgUnitByCode } from '../modules/orgs/org-unit.repository.js';
-import { createApiTokenAsSystem } from '../modules/tokens/api-token.service.js';
-import { createUserAsSystem } from '../modules/users/user.service.js';
+} from '../modules/demo/index.js';
+import { findOrgUnitByCode } from '../modules/orgs/index.js';
+import { createApiTokenAsSystem } from '../modules/tokens/index.js';
+import { createUserAsSystem } from '../modules/users/index.js';
 import { openRuntime, type Runtime } from '../runtime.js';
 import { saveDemoCredentials } from './demo-credentials.js';
 

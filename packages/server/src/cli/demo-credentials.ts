@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { DemoSeedResult } from '../modules/demo/demo-seed.service.js';
+import type { DemoSeedResult } from '../modules/demo/index.js';
 
 const FEATURED = ['officer01', 'chief', 'command01', 'gridworker01', 'sysadmin', 'secadmin', 'auditor'];
 

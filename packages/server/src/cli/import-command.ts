@@ -3,13 +3,13 @@ import { type ImportMode, MAX_HEADER_ROW } from '@fengqiao/shared';
 import { type Command, InvalidArgumentError } from 'commander';
 import { loadConfig } from '../config.js';
 import { AppError } from '../http/app-error.js';
-import { actorFromUser } from '../modules/auth/actor-from-user.js';
+import { actorFromUser } from '../modules/auth/index.js';
 import {
   ImportMappingError,
   type ProgressListener,
   runHouseholdImportHere,
 } from '../modules/household-import/index.js';
-import { findUserByUsername } from '../modules/users/user.repository.js';
+import { findAccount } from '../modules/users/index.js';
 import { openRuntime } from '../runtime.js';
 
 const PHASE_LABELS = {
@@ -86,7 +86,7 @@ export function registerImportCommand(program: Command): void {
         );
         try {
           const db = runtime.database.db;
-          const user = await findUserByUsername(db, opts.username);
+          const user = await findAccount(db, opts.username);
           if (!user || user.disabled) throw new Error(`用户不存在或已停用 (no active user ${opts.username})`);
           const mode: ImportMode = opts.validOnly ? 'commit-valid' : opts.commit ? 'commit' : 'dry-run';
           const started = Date.now();

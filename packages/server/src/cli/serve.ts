@@ -16,7 +16,7 @@ export async function serve(
   const started = Date.now();
   mkdirSync(config.dataDir, { recursive: true });
   // The app's modules load while the database starts: the two together are most of a restart.
-  const modules = Promise.all([import('../app.js'), import('../modules/demo/demo-seed.service.js')]);
+  const modules = Promise.all([import('../app.js'), import('../modules/demo/index.js')]);
   modules.catch(() => {});
   const runtime = await openRuntime(config);
   const [{ buildApp }, { isDatabaseEmpty, seedDemoStation }] = await modules;

@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { SESSION_COOKIE } from '../modules/auth/auth-policy.js';
-import type { Authenticator } from '../modules/auth/session.service.js';
+import { type Authenticator, SESSION_COOKIE } from '../modules/auth/index.js';
 import { AppError } from './app-error.js';
 import { sessionCookieAttributes } from './session-cookie.js';
 

@@ -8,7 +8,7 @@ import {
   TEST_PASSWORD,
   type TestApp,
 } from '../../test/factories.js';
-import { createApiTokenAsSystem } from '../modules/tokens/api-token.service.js';
+import { createApiTokenAsSystem } from '../modules/tokens/index.js';
 import { crossSiteReason } from './cross-site-guard.js';
 
 let t: TestApp;

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { auditActorOf, recordAudit } from '../modules/audit/audit.service.js';
+import { auditActorOf, recordAudit } from '../modules/audit/index.js';
 import type { SystemContext } from '../security/context.js';
 import { AppError } from './app-error.js';
 

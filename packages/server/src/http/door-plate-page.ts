@@ -1,7 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { Db } from '../db/client.js';
-import { SESSION_COOKIE } from '../modules/auth/auth-policy.js';
-import type { Authenticator } from '../modules/auth/session.service.js';
+import { type Authenticator, SESSION_COOKIE } from '../modules/auth/index.js';
 import { resolveQrCode } from '../modules/households/index.js';
 import { can } from '../security/policy.js';
 import type { Keys } from '../security/secret-key.js';

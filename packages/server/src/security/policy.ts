@@ -1,6 +1,6 @@
 import type { Permission } from '@fengqiao/shared';
 import { forbidden, notFound } from '../http/app-error.js';
-import { auditActorOf, recordAudit } from '../modules/audit/audit.service.js';
+import { auditActorOf, recordAudit } from '../modules/audit/index.js';
 import type { Actor } from './actor.js';
 import type { ServiceContext } from './context.js';
 

@@ -1,9 +1,9 @@
 import { permissionsOf, type Role, requiresTotp } from '@fengqiao/shared';
 import type { Actor } from '../../security/actor.js';
-import type { UserRow } from '../users/user.repository.js';
+import type { Account } from '../users/index.js';
 
 type ActorSource = Pick<
-  UserRow,
+  Account,
   'id' | 'username' | 'displayName' | 'roles' | 'scopePath' | 'scopeOrgId' | 'stationId' | 'totpEnabled'
 >;
 

@@ -9,7 +9,7 @@ import {
   TEST_PASSWORD,
   type TestApp,
 } from '../../../test/factories.js';
-import { createTotpSecret, currentTotp } from './totp.js';
+import { createTotpSecret, currentTotp } from '../../lib/security/totp.js';
 
 let t: TestApp;
 let tree: OrgTree;
@@ -170,7 +170,7 @@ describe('login and sessions', () => {
 });
 
 async function totpSecretOf(userId: string): Promise<string> {
-  const { openTotpSecret } = await import('./totp.js');
+  const { openTotpSecret } = await import('../../lib/security/totp.js');
   const { rows } = await t.database.pool.query<{ totp_secret: string }>(
     'select totp_secret from users where id = $1',
     [userId],

@@ -1,19 +1,19 @@
 import type { LoginBody } from '@fengqiao/shared';
 import { AppError } from '../../http/app-error.js';
+import { burnPasswordCheck, verifyPassword } from '../../lib/security/password-hash.js';
+import { hashSecret, newSecret } from '../../lib/security/secret-hash.js';
+import { openTotpSecret, totpStepOf } from '../../lib/security/totp.js';
 import type { SystemContext } from '../../security/context.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { recordAudit } from '../audit/index.js';
 import {
-  addLoginFailure,
-  claimTotpStep,
-  findUserByUsername,
-  type UserRow,
-  updateUser,
-} from '../users/user.repository.js';
+  type Account,
+  findAccount,
+  recordSignIn,
+  recordSignInFailure,
+  takeTotpStep,
+} from '../users/index.js';
 import { AUTH_POLICY } from './auth-policy.js';
-import { burnPasswordCheck, verifyPassword } from './password-hash.js';
-import { hashSecret, newSecret } from './secret-hash.js';
 import { countLoginAttempt, deleteDeadSessions, insertSession, revokeSession } from './session.repository.js';
-import { openTotpSecret, totpStepOf } from './totp.js';
 
 export interface LoginRequest {
   body: LoginBody;
@@ -24,7 +24,7 @@ export interface LoginRequest {
 }
 
 export interface LoginResult {
-  user: UserRow;
+  user: Account;
   cookieValue: string;
   sessionId: string;
   expiresAt: Date;
@@ -38,7 +38,7 @@ function formatShanghai(date: Date): string {
 
 export async function login(ctx: SystemContext, request: LoginRequest): Promise<LoginResult> {
   const { body, ip } = request;
-  const audit = (result: 'ok' | 'failed' | 'denied', user: UserRow | undefined, reason?: string) =>
+  const audit = (result: 'ok' | 'failed' | 'denied', user: Account | undefined, reason?: string) =>
     recordAudit(ctx.db, ctx.keys.audit, {
       actor: user ? { id: user.id, username: user.username, stationId: user.stationId } : null,
       action: 'auth.login',
@@ -57,7 +57,7 @@ export async function login(ctx: SystemContext, request: LoginRequest): Promise<
     });
   }
 
-  const user = await findUserByUsername(ctx.db, body.username);
+  const user = await findAccount(ctx.db, body.username);
   if (!user) {
     await burnPasswordCheck(body.password);
     await audit('failed', undefined, 'unknown_user');
@@ -73,12 +73,7 @@ export async function login(ctx: SystemContext, request: LoginRequest): Promise<
   }
 
   const fail = async (reason: string, error: AppError): Promise<never> => {
-    const { lockedUntil } = await addLoginFailure(
-      ctx.db,
-      user.id,
-      AUTH_POLICY.maxFailedLogins,
-      AUTH_POLICY.lockMinutes,
-    );
+    const { lockedUntil } = await recordSignInFailure(ctx.db, user.id, AUTH_POLICY);
     await audit('failed', user, reason);
     if (lockedUntil && lockedUntil > new Date()) {
       throw new AppError(
@@ -101,7 +96,7 @@ export async function login(ctx: SystemContext, request: LoginRequest): Promise<
     if (!body.totp) throw new AppError(401, 'totp_required', '请输入身份验证器上的 6 位动态码');
     const step = totpStepOf(openTotpSecret(ctx.keys.field, user.totpSecret), body.totp);
     if (step === null) return fail('bad_totp', new AppError(401, 'totp_invalid', '动态码错误或已过期'));
-    if (!(await claimTotpStep(ctx.db, user.id, step))) {
+    if (!(await takeTotpStep(ctx.db, user.id, step))) {
       return fail(
         'totp_replayed',
         new AppError(401, 'totp_replayed', '该动态码已使用过，请等待下一个动态码'),
@@ -122,7 +117,7 @@ export async function login(ctx: SystemContext, request: LoginRequest): Promise<
       ip,
       userAgent: request.userAgent?.slice(0, 300) ?? null,
     });
-    await updateUser(tx, user.id, { failedLogins: 0, lastLoginAt: new Date() });
+    await recordSignIn(tx, user.id);
     await recordAudit(tx, ctx.keys.audit, {
       actor: { id: user.id, username: user.username, stationId: user.stationId },
       action: 'auth.login',

@@ -1,10 +1,16 @@
-import type { Db } from '../../db/client.js';
+import type { Db, DbOrTx } from '../../db/client.js';
+import { hashSecret } from '../../lib/security/secret-hash.js';
 import type { Actor } from '../../security/actor.js';
 import type { Keys } from '../../security/secret-key.js';
 import { actorFromUser } from './actor-from-user.js';
 import { AUTH_POLICY } from './auth-policy.js';
-import { hashSecret } from './secret-hash.js';
-import { prepareSessionLookup, prepareTokenLookup, touchSession, touchToken } from './session.repository.js';
+import {
+  prepareSessionLookup,
+  prepareTokenLookup,
+  revokeUserSessions,
+  touchSession,
+  touchToken,
+} from './session.repository.js';
 
 const MINUTE = 60_000;
 
@@ -54,3 +60,8 @@ export function createAuthenticator(db: Db, keys: Keys) {
 }
 
 export type Authenticator = ReturnType<typeof createAuthenticator>;
+
+/** An account lost access (users' `onAccessLost`): its sessions end now, not at the next idle timeout. */
+export async function endUserSessions(tx: DbOrTx, userId: string): Promise<void> {
+  await revokeUserSessions(tx, userId);
+}

@@ -1,20 +1,26 @@
 import { conflict, invalid } from '../../http/app-error.js';
+import {
+  createTotpSecret,
+  openTotpSecret,
+  sealTotpSecret,
+  totpStepOf,
+  totpUrl,
+} from '../../lib/security/totp.js';
 import type { ServiceContext } from '../../security/context.js';
-import { recordAudit } from '../audit/audit.service.js';
-import { findUserByUsername, updateUser } from '../users/user.repository.js';
-import { createTotpSecret, openTotpSecret, sealTotpSecret, totpStepOf, totpUrl } from './totp.js';
+import { recordAudit } from '../audit/index.js';
+import { confirmTotp, findAccount, storePendingTotpSecret } from '../users/index.js';
 
 /** Starts enrolment: a fresh secret is stored sealed and shown once; it counts only after `enableTotp`. */
 export async function setUpTotp(ctx: ServiceContext): Promise<{ secret: string; otpauthUrl: string }> {
-  const user = await findUserByUsername(ctx.db, ctx.actor.username);
+  const user = await findAccount(ctx.db, ctx.actor.username);
   if (user?.totpEnabled) throw conflict('totp_already_enabled', '两步验证已启用');
   const secret = createTotpSecret();
-  await updateUser(ctx.db, ctx.actor.userId, { totpSecret: sealTotpSecret(ctx.keys.field, secret) });
+  await storePendingTotpSecret(ctx.db, ctx.actor.userId, sealTotpSecret(ctx.keys.field, secret));
   return { secret, otpauthUrl: totpUrl(ctx.actor.username, secret) };
 }
 
 export async function enableTotp(ctx: ServiceContext, code: string): Promise<void> {
-  const user = await findUserByUsername(ctx.db, ctx.actor.username);
+  const user = await findAccount(ctx.db, ctx.actor.username);
   if (user?.totpEnabled) throw conflict('totp_already_enabled', '两步验证已启用');
   if (!user?.totpSecret) throw conflict('totp_not_set_up', '请先生成两步验证密钥');
   const step = totpStepOf(openTotpSecret(ctx.keys.field, user.totpSecret), code);
@@ -22,7 +28,7 @@ export async function enableTotp(ctx: ServiceContext, code: string): Promise<voi
     throw invalid('totp_invalid', '动态码错误或已过期', [{ field: 'totp', message: '动态码错误' }]);
   }
   await ctx.db.transaction(async (tx) => {
-    await updateUser(tx, user.id, { totpEnabled: true, totpLastStep: step });
+    await confirmTotp(tx, user.id, step);
     await recordAudit(tx, ctx.keys.audit, {
       actor: { id: user.id, username: user.username, stationId: user.stationId },
       action: 'auth.totp_enable',

@@ -9,11 +9,11 @@ import {
   generateDemoHouseholds,
 } from '../../lib/demo/demo-households.js';
 import { buildDemoStation, type DemoOrgNode } from '../../lib/demo/demo-station.js';
+import { hashPassword } from '../../lib/security/password-hash.js';
 import { checkPasswordComplexity } from '../../lib/security/password-policy.js';
+import { createTotpSecret, sealTotpSecret } from '../../lib/security/totp.js';
 import type { SystemContext } from '../../security/context.js';
-import { recordAudit } from '../audit/audit.service.js';
-import { hashPassword } from '../auth/password-hash.js';
-import { createTotpSecret, sealTotpSecret } from '../auth/totp.js';
+import { recordAudit } from '../audit/index.js';
 import { analyzeRegister, type BulkHousehold, writeHouseholdBatch } from '../household-import/index.js';
 import { loadGridLocator } from '../households/index.js';
 import { insertOrgUnitRows, insertUserRows, isDatabaseEmpty } from './demo-seed.repository.js';

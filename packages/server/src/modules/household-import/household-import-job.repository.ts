@@ -1,7 +1,7 @@
 import { and, eq, getTableColumns, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import type pg from 'pg';
 import type { DbOrTx } from '../../db/client.js';
-import { importJobs, users } from '../../db/schema/index.js';
+import { importJobs } from '../../db/schema/index.js';
 
 export type ImportJobRow = typeof importJobs.$inferSelect;
 export type NewImportJobRow = typeof importJobs.$inferInsert;
@@ -59,12 +59,6 @@ export async function findUnfinishedImportJobs(db: DbOrTx, quietSeconds: number)
 /** Finished jobs older than `days`: their reports go with them. */
 export async function deleteImportJobsFinishedBefore(db: DbOrTx, days: number): Promise<void> {
   await db.delete(importJobs).where(lt(importJobs.finishedAt, sql`now() - make_interval(days => ${days})`));
-}
-
-/** What the job's importer is now: roles, scope, whether disabled. */
-export async function findImporter(db: DbOrTx, userId: string) {
-  const rows = await db.select().from(users).where(eq(users.id, userId));
-  return rows[0];
 }
 
 /**

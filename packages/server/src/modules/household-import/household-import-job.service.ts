@@ -9,13 +9,13 @@ import type { TableFormat, TableInput } from '../../lib/import/index.js';
 import type { ServiceContext, SystemContext } from '../../security/context.js';
 import { assertInScope, authorize } from '../../security/policy.js';
 import type { Keys } from '../../security/secret-key.js';
-import { actorFromUser } from '../auth/actor-from-user.js';
+import { actorFromUser } from '../auth/index.js';
+import { findAccountById } from '../users/index.js';
 import type { CoordSystem } from './column-mapping.js';
 import { checkImportRequest, type ImportPhase, importHouseholds } from './household-import.service.js';
 import { presentImportJob } from './household-import-job.presenter.js';
 import {
   deleteImportJobsFinishedBefore,
-  findImporter,
   findImportJob,
   findImportJobFile,
   findUnfinishedImportJobs,
@@ -221,7 +221,7 @@ async function failImportJob(db: DbOrTx, id: string, failure: NonNullable<Import
 
 /** The importer as they are now: a disabled account or a narrowed scope stops the job. */
 async function importerContext(system: SystemContext, job: ImportJobView): Promise<ServiceContext> {
-  const user = await findImporter(system.db, job.createdBy);
+  const user = await findAccountById(system.db, job.createdBy);
   if (!user || user.disabled) throw forbidden('导入者的账号已停用，导入未执行');
   if (job.via === 'token' && !job.scopePath.startsWith(user.scopePath)) {
     throw forbidden('导入者的管辖范围已变更，导入未执行');

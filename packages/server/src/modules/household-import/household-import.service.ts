@@ -8,9 +8,9 @@ import { blindIndex } from '../../lib/crypto/sm.js';
 import { ImportFileError, type TableFormat, type TableInput } from '../../lib/import/index.js';
 import type { ServiceContext } from '../../security/context.js';
 import { authorize } from '../../security/policy.js';
-import { auditActorOf, recordAudit } from '../audit/audit.service.js';
+import { auditActorOf, recordAudit } from '../audit/index.js';
 import { loadGridLocator, mayPlaceIn } from '../households/index.js';
-import { findOrgUnit, listCommunityNames } from '../orgs/org-unit.service.js';
+import { findOrgUnit, listCommunityNames } from '../orgs/index.js';
 import { mayEdit, mayTag, viewerOf } from '../residents/index.js';
 import {
   type CoordSystem,

@@ -9,9 +9,9 @@ import {
   type OrgTree,
   type TestApp,
 } from '../../../test/factories.js';
-import { actorFromUser } from '../auth/actor-from-user.js';
+import { actorFromUser } from '../auth/index.js';
 import { loadGridLocator } from '../households/index.js';
-import { findUserByUsername } from '../users/user.repository.js';
+import { findAccount } from '../users/index.js';
 import { writeHouseholdBatch } from './household-bulk.service.js';
 import {
   enqueueHouseholdImport,
@@ -842,7 +842,7 @@ describe('household import', () => {
 describe('household import jobs', () => {
   const holdingQueue = { enqueue: async () => 'held' };
   const contextOf = async (username: string) => {
-    const user = await findUserByUsername(t.system.db, username);
+    const user = await findAccount(t.system.db, username);
     if (!user) throw new Error(`no user ${username}`);
     return { ...t.system, actor: actorFromUser(user, { sessionId: 'test' }), ip: null };
   };

@@ -2,7 +2,7 @@ import { type DoorPlate, type DoorPlateSheet, MAX_DOOR_PLATES } from '@fengqiao/
 import QRCode from 'qrcode';
 import type { ServiceContext } from '../../security/context.js';
 import { authorize } from '../../security/policy.js';
-import { auditActorOf, recordAudit } from '../audit/audit.service.js';
+import { auditActorOf, recordAudit } from '../audit/index.js';
 import { formatAddress, openAddress } from '../residents/index.js';
 import { findOfficerContacts } from '../users/index.js';
 import {

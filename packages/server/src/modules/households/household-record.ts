@@ -1,6 +1,6 @@
 import type { DbOrTx } from '../../db/client.js';
 import type { ServiceContext } from '../../security/context.js';
-import { auditActorOf, recordAudit } from '../audit/audit.service.js';
+import { auditActorOf, recordAudit } from '../audit/index.js';
 import { insertHouseholdEvent } from './household.repository.js';
 
 /** One change to a household file: a history row for the file and an audit row for the trail, together. */

@@ -1,7 +1,7 @@
 import { prefixPattern } from '../../db/like-pattern.js';
 import type { ServiceContext } from '../../security/context.js';
 import { assertInScope } from '../../security/policy.js';
-import { findOrgUnit } from '../orgs/org-unit.service.js';
+import { findOrgUnit } from '../orgs/index.js';
 
 // Where a household is filed and who may file it there. Hand entry, import, the bulk writer and the
 // re-placement after a grid's boundary moved all decide here.

@@ -19,8 +19,8 @@ import { blindIndex } from '../../lib/crypto/sm.js';
 import { gcj02ToWgs84, isInChina } from '../../lib/geo/coordinates.js';
 import type { ServiceContext } from '../../security/context.js';
 import { assertInScope, authorize } from '../../security/policy.js';
-import { auditActorOf, recordAudit } from '../audit/audit.service.js';
-import { findOrgUnit } from '../orgs/org-unit.service.js';
+import { auditActorOf, recordAudit } from '../audit/index.js';
+import { findOrgUnit } from '../orgs/index.js';
 import {
   assertMayFilterByTag,
   moveMembersWithHousehold,

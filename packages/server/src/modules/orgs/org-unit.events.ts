@@ -14,25 +14,39 @@ export type BoundariesChangedHandler = (
   change: BoundariesChanged,
 ) => Promise<number>;
 
+/** Whether a module's records still belong to the unit (members, say). */
+export type UnitInUseCheck = (db: DbOrTx, orgUnitId: string) => Promise<boolean>;
+
 /**
- * What org units announce to the modules that depend on them. Those modules register here, wired in
- * app.ts, so orgs imports none of them and each dependency is visible in one place.
+ * What org units announce to, and ask of, the modules that depend on them. Those modules register
+ * here, wired in app.ts, so orgs imports none of them and each dependency is visible in one place.
  */
 export interface OrgUnitEvents {
   onBoundariesChanged(handler: BoundariesChangedHandler): void;
   boundariesChanged(ctx: ServiceContext, tx: DbOrTx, change: BoundariesChanged): Promise<number>;
+  /** A unit in use is not deleted. */
+  onRemoving(check: UnitInUseCheck): void;
+  isInUse(db: DbOrTx, orgUnitId: string): Promise<boolean>;
 }
 
 export function createOrgUnitEvents(): OrgUnitEvents {
-  const handlers: BoundariesChangedHandler[] = [];
+  const boundaryHandlers: BoundariesChangedHandler[] = [];
+  const inUseChecks: UnitInUseCheck[] = [];
   return {
     onBoundariesChanged(handler) {
-      handlers.push(handler);
+      boundaryHandlers.push(handler);
     },
     async boundariesChanged(ctx, tx, change) {
       let moved = 0;
-      for (const handler of handlers) moved += await handler(ctx, tx, change);
+      for (const handler of boundaryHandlers) moved += await handler(ctx, tx, change);
       return moved;
+    },
+    onRemoving(check) {
+      inUseChecks.push(check);
+    },
+    async isInUse(db, orgUnitId) {
+      for (const check of inUseChecks) if (await check(db, orgUnitId)) return true;
+      return false;
     },
   };
 }

@@ -109,7 +109,7 @@ export const orgUnitRoutes: FastifyPluginAsyncTypebox<{
       schema: { tags, summary: '删除组织单位', params: IdParams, response: { 204: Type.Null(), ...errors } },
     },
     async (request, reply) => {
-      await removeOrgUnit(contextOf(request), request.params.id);
+      await removeOrgUnit(contextOf(request), events, request.params.id);
       return sendNoContent(reply);
     },
   );

@@ -7,21 +7,17 @@ import {
 } from '@fengqiao/shared';
 import { uuidv7 } from 'uuidv7';
 import type { DbOrTx } from '../../db/client.js';
-import { prefixPattern } from '../../db/like-pattern.js';
 import { preparedPerDb } from '../../db/prepared.js';
 import { conflict, invalid } from '../../http/app-error.js';
 import { type GridBoundary, validateGridPolygon } from '../../lib/geo/polygon-validation.js';
 import type { ServiceContext } from '../../security/context.js';
 import { assertInScope, authorize } from '../../security/policy.js';
-import { auditActorOf, recordAudit } from '../audit/audit.service.js';
-import { countUsersInOrg } from '../users/user.repository.js';
+import { auditActorOf, recordAudit } from '../audit/index.js';
 import type { OrgUnitEvents } from './org-unit.events.js';
 import { presentOrgUnit } from './org-unit.presenter.js';
 import {
   deleteOrgUnit,
-  findCommunityNames,
   findOrgUnitByCode,
-  findOrgUnitById,
   findOrgUnitWithCount,
   insertOrgUnit,
   listGridBoundaries,
@@ -30,11 +26,9 @@ import {
   prepareSubtree,
   updateOrgUnit,
 } from './org-unit.repository.js';
+import { scopePattern } from './org-unit-lookup.service.js';
 
 const LABEL = '组织单位';
-
-/** The LIKE pattern of an org subtree. */
-export const scopePattern = prefixPattern;
 
 function checkBoundary(kind: OrgUnitRow['kind'], boundary: unknown): GridBoundary | null {
   if (boundary === null || boundary === undefined) return null;
@@ -186,12 +180,12 @@ export async function updateOrgUnitDetails(
   return getOrgUnit(ctx, id);
 }
 
-export async function removeOrgUnit(ctx: ServiceContext, id: string): Promise<void> {
+export async function removeOrgUnit(ctx: ServiceContext, events: OrgUnitEvents, id: string): Promise<void> {
   await authorize(ctx, 'org.write', 'org_unit', id);
   const unit = await loadInScope(ctx, id, 'org.write');
   if (unit.path === ctx.actor.scopePath)
     throw conflict('org_unit_is_scope_root', '不能删除自己数据范围的根单位');
-  if (unit.childCount > 0 || (await countUsersInOrg(ctx.db, id)) > 0) {
+  if (unit.childCount > 0 || (await events.isInUse(ctx.db, id))) {
     throw conflict('org_unit_not_empty', '该单位下还有下级单位或用户，不能删除');
   }
   await ctx.db.transaction(async (tx) => {
@@ -199,12 +193,3 @@ export async function removeOrgUnit(ctx: ServiceContext, id: string): Promise<vo
     await auditOrgWrite(ctx, tx, 'org.delete', id, { code: unit.code, name: unit.name });
   });
 }
-
-/** Other modules read units through here, not through the repository. */
-export const findOrgUnit = findOrgUnitById;
-
-/**
- * The station's villages and communities by name, for reading addresses typed as one line. No
- * policy check: names of a station's own villages are what its staff write on every address.
- */
-export const listCommunityNames = findCommunityNames;

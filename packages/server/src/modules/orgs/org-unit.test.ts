@@ -4,10 +4,12 @@ import {
   createOrgTree,
   createSignedInUser,
   createTestApp,
+  createTestUser,
   type OrgTree,
   square,
   type TestApp,
 } from '../../../test/factories.js';
+import { findOrgUnit } from './org-unit-lookup.service.js';
 
 let t: TestApp;
 let tree: OrgTree;
@@ -162,6 +164,30 @@ describe('org writes', () => {
     });
     expect(response.statusCode).toBe(409);
     expect(response.json().code).toBe('org_unit_not_empty');
+  });
+
+  it('refuses to delete a unit without children that people still belong to, and deletes an empty one', async () => {
+    const admin = await adminCookie(tree.station);
+    const create = async (code: string) =>
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: '/api/v1/org-units',
+          headers: { cookie: admin },
+          payload: { parentId: tree.communityB.id, kind: 'grid', code, name: `乙村${code}网格` },
+        })
+      ).json().id as string;
+    const remove = (id: string) =>
+      t.app.inject({ method: 'DELETE', url: `/api/v1/org-units/${id}`, headers: { cookie: admin } });
+    const suffix = Math.random().toString(36).slice(2, 8).toUpperCase();
+    const staffed = await create(`S${suffix}`);
+    const unit = await findOrgUnit(t.system.db, staffed);
+    if (!unit) throw new Error('the new grid was not created');
+    await createTestUser(t.system, { roles: ['grid_worker'], org: unit });
+    const refused = await remove(staffed);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().code).toBe('org_unit_not_empty');
+    expect((await remove(await create(`E${suffix}`))).statusCode).toBe(204);
   });
 
   it('enforces the tree shape: only grids under a community', async () => {

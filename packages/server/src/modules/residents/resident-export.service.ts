@@ -2,7 +2,7 @@ import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { ServiceContext } from '../../security/context.js';
 import { authorize } from '../../security/policy.js';
-import { auditActorOf, recordAudit } from '../audit/audit.service.js';
+import { auditActorOf, recordAudit } from '../audit/index.js';
 import type { HouseholdAccess } from './household-access.js';
 import { searchResidentRows } from './resident.repository.js';
 import { presentSearchResult, residentFilterFor, type SearchQuery } from './resident.service.js';

@@ -13,7 +13,7 @@ import { maskIdCard, maskPhone } from '../../lib/crypto/mask.js';
 import { blindIndex } from '../../lib/crypto/sm.js';
 import type { ServiceContext } from '../../security/context.js';
 import { assertInScope, authorize } from '../../security/policy.js';
-import { auditActorOf, recordAudit } from '../audit/audit.service.js';
+import { auditActorOf, recordAudit } from '../audit/index.js';
 import type { HouseholdAccess } from './household-access.js';
 import {
   formatAddress,

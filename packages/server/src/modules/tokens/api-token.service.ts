@@ -1,12 +1,12 @@
 import type { ApiTokenCreate, ApiTokenIssued } from '@fengqiao/shared';
 import { invalid, notFound } from '../../http/app-error.js';
 import { decodeCursor, toPage } from '../../http/cursor.js';
+import { hashSecret, newSecret } from '../../lib/security/secret-hash.js';
 import type { ServiceContext, SystemContext } from '../../security/context.js';
 import { assertInScope, authorize } from '../../security/policy.js';
-import { auditActorOf, recordAudit } from '../audit/audit.service.js';
-import { hashSecret, newSecret } from '../auth/secret-hash.js';
-import { findOrgUnit, scopePattern } from '../orgs/org-unit.service.js';
-import { findUserByUsername } from '../users/user.repository.js';
+import { auditActorOf, recordAudit } from '../audit/index.js';
+import { findOrgUnit, scopePattern } from '../orgs/index.js';
+import { findAccount } from '../users/index.js';
 import { presentApiToken, presentIssuedToken } from './api-token.presenter.js';
 import {
   findApiTokenView,
@@ -27,7 +27,7 @@ async function issueToken(
   issuer: { id: string; username: string; stationId: string | null; scopePath: string } | null,
   ip: string | null,
 ): Promise<ApiTokenIssued> {
-  const owner = await findUserByUsername(ctx.db, input.username);
+  const owner = await findAccount(ctx.db, input.username);
   if (!owner || (issuer && !owner.scopePath.startsWith(issuer.scopePath))) {
     throw invalid('user_not_found', `用户 ${input.username} 不存在或不在管辖范围内`, [
       { field: 'username', message: '用户不存在' },

@@ -49,6 +49,11 @@ export async function findUserByUsername(db: DbOrTx, username: string): Promise<
   return rows[0];
 }
 
+export async function findUserById(db: DbOrTx, id: string): Promise<UserRow | undefined> {
+  const rows = await db.select().from(users).where(eq(users.id, id));
+  return rows[0];
+}
+
 export async function findUserView(db: DbOrTx, id: string): Promise<UserView | undefined> {
   const rows = await selectUserView(db).where(eq(users.id, id));
   return rows[0];

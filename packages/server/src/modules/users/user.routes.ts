@@ -11,6 +11,7 @@ import {
 } from '@fengqiao/shared';
 import { problemResponses } from '../../http/problem-responses.js';
 import { type ContextOf, sendNoContent } from '../../http/request-context.js';
+import type { UserEvents } from './user.events.js';
 import {
   createUser,
   getUser,
@@ -33,7 +34,10 @@ const UserListQuery = Type.Object(
 const errors = problemResponses;
 const tags = ['users'];
 
-export const userRoutes: FastifyPluginAsyncTypebox<{ contextOf: ContextOf }> = async (app, { contextOf }) => {
+export const userRoutes: FastifyPluginAsyncTypebox<{ contextOf: ContextOf; events: UserEvents }> = async (
+  app,
+  { contextOf, events },
+) => {
   app.get(
     '/users',
     {
@@ -69,7 +73,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ contextOf: ContextOf }> = a
         response: { 200: UserSchema, ...errors },
       },
     },
-    async (request) => updateUserAccount(contextOf(request), request.params.id, request.body),
+    async (request) => updateUserAccount(contextOf(request), events, request.params.id, request.body),
   );
   app.post(
     '/users/:id/password',
@@ -83,7 +87,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ contextOf: ContextOf }> = a
       },
     },
     async (request, reply) => {
-      await resetUserPassword(contextOf(request), request.params.id, request.body.password);
+      await resetUserPassword(contextOf(request), events, request.params.id, request.body.password);
       return sendNoContent(reply);
     },
   );

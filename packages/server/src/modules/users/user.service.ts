@@ -10,14 +10,14 @@ import {
 import { preparedPerDb } from '../../db/prepared.js';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../http/app-error.js';
 import { decodeCursor, toPage } from '../../http/cursor.js';
+import { hashPassword } from '../../lib/security/password-hash.js';
 import { checkPasswordComplexity } from '../../lib/security/password-policy.js';
+import { sealTotpSecret } from '../../lib/security/totp.js';
 import type { ServiceContext, SystemContext } from '../../security/context.js';
 import { assertInScope, authorize } from '../../security/policy.js';
-import { auditActorOf, recordAudit } from '../audit/audit.service.js';
-import { hashPassword } from '../auth/password-hash.js';
-import { revokeUserSessions } from '../auth/session.repository.js';
-import { sealTotpSecret } from '../auth/totp.js';
-import { findOrgUnit as findOrgUnitById, scopePattern } from '../orgs/org-unit.service.js';
+import { auditActorOf, recordAudit } from '../audit/index.js';
+import { findOrgUnit as findOrgUnitById, scopePattern } from '../orgs/index.js';
+import type { UserEvents } from './user.events.js';
 import { presentUser } from './user.presenter.js';
 import {
   findUserByUsername,
@@ -165,7 +165,12 @@ function changedFields(was: UserView['user'], input: UserUpdate): UserUpdate {
   return changed;
 }
 
-export async function updateUserAccount(ctx: ServiceContext, id: string, input: UserUpdate): Promise<User> {
+export async function updateUserAccount(
+  ctx: ServiceContext,
+  events: UserEvents,
+  id: string,
+  input: UserUpdate,
+): Promise<User> {
   const needsRoles = input.roles !== undefined;
   const needsWrite =
     input.displayName !== undefined ||
@@ -203,20 +208,25 @@ export async function updateUserAccount(ctx: ServiceContext, id: string, input: 
   await ctx.db.transaction(async (tx) => {
     await updateUser(tx, id, patch);
     // Losing access must take effect now, not at the next idle timeout.
-    if (changed.disabled || changed.roles || changed.scopeOrgId) await revokeUserSessions(tx, id);
+    if (changed.disabled || changed.roles || changed.scopeOrgId) await events.accessLost(tx, id);
     await auditWrite(ctx, tx, 'user.update', id, { ...changed, username: current.user.username });
   });
   return getUser(ctx, id);
 }
 
-export async function resetUserPassword(ctx: ServiceContext, id: string, password: string): Promise<void> {
+export async function resetUserPassword(
+  ctx: ServiceContext,
+  events: UserEvents,
+  id: string,
+  password: string,
+): Promise<void> {
   await authorize(ctx, 'user.write', 'user', id);
   const current = await loadUserInScope(ctx, id, 'user.write');
   assertStrongPassword(password, current.user.username);
   const passwordHash = await hashPassword(password);
   await ctx.db.transaction(async (tx) => {
     await updateUser(tx, id, { passwordHash });
-    await revokeUserSessions(tx, id);
+    await events.accessLost(tx, id);
     await auditWrite(ctx, tx, 'user.password_reset', id);
   });
 }

@@ -5,6 +5,7 @@ import {
   createSignedInUser,
   createTestApp,
   createTestUser,
+  loginAs,
   type OrgTree,
   type TestApp,
 } from '../../../test/factories.js';
@@ -138,6 +139,34 @@ describe('account administration (三权分立)', () => {
     // Sending one's own fields back unchanged is no attempt to change them.
     expect((await patch({ disabled: false }, sysadmin.cookie, sysadmin.id)).statusCode).toBe(200);
     expect((await patch({ disabled: true }, sysadmin.cookie, sysadmin.id)).statusCode).toBe(403);
+  });
+
+  it("ends the account's sessions when its roles change or its password is reset", async () => {
+    const secadmin = await createSignedInUser(t, { roles: ['security_admin'], org: tree.station });
+    const sysadmin = await createSignedInUser(t, { roles: ['system_admin'], org: tree.station });
+    const me = (cookie: string) =>
+      t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie } });
+    const worker = await createSignedInUser(t, { roles: ['grid_worker'], org: tree.gridA });
+    const roles = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/users/${worker.id}`,
+      headers: { cookie: secadmin.cookie },
+      payload: { roles: ['grid_worker', 'volunteer'] },
+    });
+    expect(roles.statusCode).toBe(200);
+    expect((await me(worker.cookie)).statusCode).toBe(401);
+
+    const again = await loginAs(t.app, worker.username);
+    expect((await me(again)).statusCode).toBe(200);
+    const reset = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/users/${worker.id}/password`,
+      headers: { cookie: sysadmin.cookie },
+      payload: { password: 'Another-Strong-2026' },
+    });
+    expect(reset.statusCode).toBe(204);
+    expect((await me(again)).statusCode).toBe(401);
+    expect((await me(secadmin.cookie)).statusCode).toBe(200);
   });
 
   it('lets the security admin assign roles but never two admin roles to one person', async () => {

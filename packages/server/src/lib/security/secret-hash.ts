@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { hmacSm3 } from '../../lib/crypto/sm.js';
+import { hmacSm3 } from '../crypto/sm.js';
 
 /** Session ids and API tokens are stored only as keyed hashes; a database dump cannot replay them. */
 export function hashSecret(key: Buffer, secret: string): string {

@@ -1,5 +1,5 @@
 import { authenticator } from 'otplib';
-import { decryptField, encryptField, type FieldKeys } from '../../lib/crypto/sm.js';
+import { decryptField, encryptField, type FieldKeys } from '../crypto/sm.js';
 
 const TOTP_OPTIONS = { window: 1, step: 30, digits: 6 };
 authenticator.options = TOTP_OPTIONS;

@@ -1,0 +1,17 @@
+// The audit module's public surface: other modules and the composition roots import only this file.
+export { auditRoutes } from './audit.routes.js';
+export {
+  type AuditActor,
+  type AuditEntry,
+  type AuditResult,
+  auditActorOf,
+  recordAudit,
+} from './audit.service.js';
+export {
+  type AuditSealer,
+  type AuditSealing,
+  type SealResult,
+  sealAuditChain,
+  startAuditSealer,
+} from './audit-sealer.js';
+export { type ChainVerification, type VerifyOptions, verifyAuditChain } from './audit-verify.js';

@@ -1,0 +1,3 @@
+// The tokens module's public surface: other modules and the composition roots import only this file.
+export { apiTokenRoutes } from './api-token.routes.js';
+export { createApiTokenAsSystem } from './api-token.service.js';
