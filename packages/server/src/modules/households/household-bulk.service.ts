@@ -198,8 +198,7 @@ const SYSTEM_VIEWER: Viewer = { sensitive: true };
  * writer's own guard, for data that changed since (another officer filing the same address, or the
  * same child, meanwhile).
  */
-const staleBatch = () =>
-  conflict('import_data_changed', '导入期间住户数据有变化，部分行已不能写入；请重新试导入后再提交');
+const staleBatch = () => conflict('import_data_changed');
 
 /**
  * Writes a batch of already-validated households in a few statements. Idempotent: an address already
@@ -273,7 +272,7 @@ export async function storeSealedBatch(
     residentsUnchanged: 0,
   };
   if (!viewer.sensitive && prepared.some((h) => h.residents.some((r) => r.tags.some(isSensitiveTag)))) {
-    throw forbidden('无权设置“重点关注”标签');
+    throw forbidden('forbidden.sensitive_tag');
   }
   const existingHouseholds = await storedHouseholdsByKey(
     db,

@@ -57,7 +57,7 @@ export const viewerOf = (ctx: ServiceContext): Viewer => ({
 
 /** 重点关注 is not even a filter for those who may not see it. */
 export function assertMayFilterByTag(viewer: Viewer, tag: string | undefined): void {
-  if (tag && isSensitiveTag(tag) && !viewer.sensitive) throw forbidden('无权按该标签筛选');
+  if (tag && isSensitiveTag(tag) && !viewer.sensitive) throw forbidden('forbidden.tag_filter');
 }
 
 export function newQrCode(): string {
@@ -70,7 +70,7 @@ export async function loadHouseholdInScope(
   action: string,
 ): Promise<HouseholdRow> {
   const household = await findHousehold(ctx.db, id);
-  await assertInScope(ctx, household?.orgPath, action, 'household', id, '住户');
+  await assertInScope(ctx, household?.orgPath, action, 'household', id, 'not_found.household');
   return household as HouseholdRow;
 }
 
@@ -78,7 +78,7 @@ export async function loadHouseholdInScope(
 async function stationOfCaller(ctx: ServiceContext): Promise<string> {
   const scope = await findOrgUnit(ctx.db, ctx.actor.scopeOrgId);
   const stationId = scope?.kind === 'station' ? scope.id : scope?.stationId;
-  if (!stationId) throw invalid('station_required', '请使用派出所及以下范围的账号登记住户');
+  if (!stationId) throw invalid('station_required');
   return stationId;
 }
 
@@ -89,14 +89,12 @@ function toWgs84(input: {
 }): [number, number] | null {
   if (input.lng === undefined && input.lat === undefined) return null;
   if (input.lng === undefined || input.lat === undefined) {
-    throw invalid('invalid_coordinates', '经度和纬度须同时填写', [
-      { field: input.lng === undefined ? 'lng' : 'lat', message: '缺少坐标' },
+    throw invalid('invalid_coordinates', undefined, [
+      { field: input.lng === undefined ? 'lng' : 'lat', key: 'field.coordinate_missing' },
     ]);
   }
   if (!isInChina(input.lng, input.lat)) {
-    throw invalid('outside_china', '坐标不在中国境内，请检查经纬度是否填反', [
-      { field: 'lng', message: '坐标不在中国境内' },
-    ]);
+    throw invalid('outside_china', undefined, [{ field: 'lng', key: 'field.outside_china' }]);
   }
   const [lng, lat] =
     input.coordSystem === 'gcj02' ? gcj02ToWgs84(input.lng, input.lat) : [input.lng, input.lat];
@@ -112,9 +110,7 @@ async function placePoint(ctx: ServiceContext, stationId: string, point: [number
     const locate = createGridLocator(await listStationGrids(ctx.db, stationId));
     const grid = locate(point[0], point[1]);
     if (grid && !grid.path.startsWith(ctx.actor.scopePath)) {
-      throw invalid('outside_scope', '该位置属于其他网格，不在您的管辖范围内', [
-        { field: 'lng', message: '不在管辖范围内' },
-      ]);
+      throw invalid('outside_scope', undefined, [{ field: 'lng', key: 'field.outside_scope' }]);
     }
     if (grid) return { gridId: grid.id, orgPath: grid.path };
   }
@@ -128,7 +124,7 @@ export async function createHousehold(ctx: ServiceContext, input: HouseholdCreat
   const place = await placePoint(ctx, stationId, point);
   const address = protectAddress(ctx.keys, input.address);
   const existing = await findHouseholdByAddress(ctx.db, stationId, address);
-  if (existing) throw conflict('household_exists', '该地址已登记为一户，请在原户档案中添加人员');
+  if (existing) throw conflict('household_exists');
   const id = await ctx.db.transaction(async (tx) => {
     const row = await insertHousehold(tx, {
       stationId,
@@ -205,7 +201,7 @@ export async function updateHousehold(
   if (input.address && !sameAddress(openAddress(ctx.keys, household.addressSealed), input.address)) {
     const address = protectAddress(ctx.keys, input.address);
     const clash = await findHouseholdByAddress(ctx.db, household.stationId, address, id);
-    if (clash) throw conflict('household_exists', '该地址已登记为另一户');
+    if (clash) throw conflict('household_exists', undefined, { key: 'household_exists.other' });
     Object.assign(patch, {
       community: input.address.community,
       street: input.address.street,
@@ -296,7 +292,7 @@ export async function listHouseholds(
 async function scopedPath(ctx: ServiceContext, orgUnitId?: string): Promise<string> {
   if (!orgUnitId) return ctx.actor.scopePath;
   const unit = await findOrgUnit(ctx.db, orgUnitId);
-  await assertInScope(ctx, unit?.path, 'household.read', 'org_unit', orgUnitId, '组织单位');
+  await assertInScope(ctx, unit?.path, 'household.read', 'org_unit', orgUnitId, 'not_found.org_unit');
   return (unit as NonNullable<typeof unit>).path;
 }
 
@@ -368,7 +364,14 @@ export async function getHouseholdStats(ctx: ServiceContext, orgUnitId?: string)
 export async function resolveQrCode(ctx: ServiceContext, code: string): Promise<{ householdId: string }> {
   await authorize(ctx, 'household.read', 'household');
   const household = await findHouseholdByQr(ctx.db, code);
-  await assertInScope(ctx, household?.orgPath, 'household.read', 'household', household?.id ?? code, '住户');
+  await assertInScope(
+    ctx,
+    household?.orgPath,
+    'household.read',
+    'household',
+    household?.id ?? code,
+    'not_found.household',
+  );
   return { householdId: (household as HouseholdRow).id };
 }
 

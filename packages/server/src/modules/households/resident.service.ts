@@ -40,12 +40,12 @@ import {
 } from './personal-fields.js';
 
 function assertMayTag(ctx: ServiceContext, tags: readonly string[] | undefined) {
-  if (tags?.some(isSensitiveTag) && !viewerOf(ctx).sensitive) throw forbidden('无权设置“重点关注”标签');
+  if (tags?.some(isSensitiveTag) && !viewerOf(ctx).sensitive) throw forbidden('forbidden.sensitive_tag');
 }
 
 async function loadResidentInScope(ctx: ServiceContext, id: string, action: string): Promise<ResidentRow> {
   const resident = await findResident(ctx.db, id);
-  await assertInScope(ctx, resident?.orgPath, action, 'resident', id, '人员');
+  await assertInScope(ctx, resident?.orgPath, action, 'resident', id, 'not_found.resident');
   return resident as ResidentRow;
 }
 
@@ -60,7 +60,7 @@ export async function addResident(
   const idCard = protectIdCard(ctx.keys, input.idCard);
   const phone = input.phone ? protectPhone(ctx.keys, input.phone) : null;
   if (await findResidentByIdCard(ctx.db, household.stationId, idCard.index)) {
-    throw conflict('resident_exists', `身份证号 ${idCard.masked} 已登记，请在其所在户修改`);
+    throw conflict('resident_exists', { masked: idCard.masked });
   }
   const resident = await ctx.db.transaction(async (tx) => {
     const row = await insertResident(tx, {
@@ -106,8 +106,7 @@ export async function updateResident(
   await authorize(ctx, 'household.write', 'resident', id);
   const current = await loadResidentInScope(ctx, id, 'household.write');
   const viewer = viewerOf(ctx);
-  if (!viewer.sensitive && ageOn(current.birthDate) < MINOR_AGE)
-    throw forbidden('无权修改未满 14 周岁人员的信息');
+  if (!viewer.sensitive && ageOn(current.birthDate) < MINOR_AGE) throw forbidden('forbidden.minor_edit');
   assertMayTag(ctx, input.tags);
   const patch: Parameters<typeof updateResidentRow>[2] = {};
   const changes: Record<string, { from: unknown; to: unknown }> = {};
@@ -174,7 +173,7 @@ export async function unmaskResident(ctx: ServiceContext, id: string): Promise<U
   await authorize(ctx, 'resident.unmask', 'resident', id);
   const resident = await loadResidentInScope(ctx, id, 'resident.unmask');
   if (ageOn(resident.birthDate) < MINOR_AGE && !viewerOf(ctx).sensitive)
-    throw forbidden('无权查看未满 14 周岁人员的完整信息');
+    throw forbidden('forbidden.minor_view');
   const household = await loadHouseholdInScope(ctx, resident.householdId, 'resident.unmask');
   await recordAudit(ctx.db, ctx.keys.audit, {
     actor: auditActorOf(ctx.actor),
