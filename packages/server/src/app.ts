@@ -9,6 +9,7 @@ import { registerAjvFormats, TypeBoxValidatorCompiler } from '@fastify/type-prov
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import pg from 'pg';
 import type { Database } from './db/client.js';
+import { AppError, notFound } from './http/app-error.js';
 import { registerAuthentication } from './http/authentication.js';
 import { appShellPolicy, DOOR_PLATE_POLICY } from './http/content-security-policy.js';
 import { registerCrossSiteGuard } from './http/cross-site-guard.js';
@@ -122,7 +123,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await pool.query('select 1');
       return { status: 'ready' };
     } catch {
-      return sendProblem(reply, request, 503, 'database_unavailable', '数据库不可用');
+      return sendProblem(reply, request, new AppError(503, 'database_unavailable'));
     }
   });
 
@@ -192,8 +193,7 @@ async function serveWebApp(
   );
   // Client-side routes: any other GET outside the API gets the app shell.
   app.get('/*', { config: { public: true }, schema: { hide: true } }, async (request, reply) => {
-    if (request.url.startsWith('/api/'))
-      return sendProblem(reply, request, 404, 'not_found', '请求的资源不存在');
+    if (request.url.startsWith('/api/')) return sendProblem(reply, request, notFound('not_found.route'));
     const assetPath = request.url.split('?')[0] ?? '/';
     if (assetPath !== '/' && !assetPath.includes('..') && existsSync(path.join(webDir, assetPath))) {
       // Vite puts a content hash in every name under /assets/, so those never change.

@@ -1,3 +1,5 @@
+import { type MessageKey, zhCN } from './messages/zh-CN.js';
+
 /** What is wrong with an ID number, for the form's message (web) or the problem's detail (server). */
 export type IdCardProblem = 'length' | 'format' | 'region' | 'birthDate' | 'futureBirthDate' | 'checksum';
 
@@ -9,15 +11,16 @@ const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;
 const CHECK_CHARS = '10X98765432';
 const MIN_BIRTH_YEAR = 1800;
 
-const REASONS: Record<IdCardProblem | 'type', string> = {
-  type: '身份证号码必须是字符串',
-  length: '身份证号码必须为18位',
-  format: '身份证号码格式错误：前17位应为数字，末位为数字或X',
-  region: '身份证号码的地区码无效',
-  birthDate: '身份证号码中的出生日期无效',
-  futureBirthDate: '身份证号码中的出生日期晚于今天',
-  checksum: '身份证号码校验位错误',
-};
+/** The catalog key of each problem; `reason` is its Chinese text, the web shows it in its language. */
+export const ID_CARD_PROBLEM_KEYS = {
+  type: 'id_card.type',
+  length: 'id_card.length',
+  format: 'id_card.format',
+  region: 'id_card.region',
+  birthDate: 'id_card.birth_date',
+  futureBirthDate: 'id_card.future_birth_date',
+  checksum: 'id_card.checksum',
+} as const satisfies Record<IdCardProblem | 'type', MessageKey>;
 
 /** Computes the GB 11643-1999 (ISO 7064 MOD 11-2) check character for the first 17 digits. */
 export function computeIdCardCheckChar(first17: string): string {
@@ -45,7 +48,7 @@ export function normalizeIdCard(raw: string): string {
 const fail = (problem: IdCardProblem | 'type'): IdCardParseResult => ({
   ok: false,
   problem,
-  reason: REASONS[problem],
+  reason: zhCN[ID_CARD_PROBLEM_KEYS[problem]],
 });
 
 /**

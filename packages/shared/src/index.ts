@@ -1,4 +1,5 @@
 export * from './door-plates.js';
 export * from './households.js';
+export * from './messages.js';
 export * from './rules.js';
 export * from './schemas.js';

@@ -1,3 +1,5 @@
+import { zhCN } from './messages/zh-CN.js';
+
 /** Role codes (DOMAIN.md). The three admin roles are separated (GB/T 22239 三权分立). */
 export const ROLES = [
   'station_chief',
@@ -98,12 +100,23 @@ export function permissionsOf(roles: readonly Role[]): Permission[] {
   return [...set].sort();
 }
 
-/** Admin roles must be held alone: one person cannot be two of the three. */
-export function findRoleConflict(roles: readonly Role[]): string | null {
+/**
+ * Admin roles must be held alone: one person cannot be two of the three. Returns the catalog key of
+ * why these roles cannot be held together, or null when they can.
+ */
+export function roleConflictKey(
+  roles: readonly Role[],
+): 'role_conflict.separation_of_duties' | 'role_conflict.admin_with_business' | null {
   const admins = roles.filter((r) => ADMIN_ROLES.includes(r));
-  if (admins.length > 1) return '系统管理员、安全管理员、审计管理员三权分立，不能由同一账号兼任';
-  if (admins.length === 1 && roles.length > 1) return '管理员账号不能同时担任业务角色';
+  if (admins.length > 1) return 'role_conflict.separation_of_duties';
+  if (admins.length === 1 && roles.length > 1) return 'role_conflict.admin_with_business';
   return null;
+}
+
+/** Why these roles cannot be held together, in Chinese, or null when they can. */
+export function findRoleConflict(roles: readonly Role[]): string | null {
+  const key = roleConflictKey(roles);
+  return key && zhCN[key];
 }
 
 export function requiresTotp(roles: readonly Role[]): boolean {

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { type ImportMode, MAX_HEADER_ROW } from '@fengqiao/shared';
 import { type Command, InvalidArgumentError } from 'commander';
 import { loadConfig } from '../config.js';
-import { AppError } from '../http/app-error.js';
+import { AppError, verbatim } from '../http/app-error.js';
 import { actorFromUser } from '../modules/auth/index.js';
 import {
   ImportMappingError,
@@ -115,8 +115,9 @@ export function registerImportCommand(program: Command): void {
             throw new AppError(
               failure?.status ?? 500,
               failure?.code ?? 'import_failed',
-              failure?.detail ?? '导入失败',
-              failure?.errors,
+              failure ? verbatim(failure.detail).params : undefined,
+              failure?.errors?.map((e) => ({ field: e.field, ...verbatim(e.message) })),
+              { key: failure ? 'verbatim' : 'import_failed' },
             );
           }
           const seconds = (Date.now() - started) / 1000;

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command, Option } from 'commander';
 import { loadConfig } from '../config.js';
+import { AppError } from '../http/app-error.js';
 
 const program = new Command()
   .name('fengqiao')
@@ -48,7 +49,8 @@ process.on('beforeExit', () => {
 
 program.parseAsync().catch((error: unknown) => {
   // Field errors (e.g. which password rule failed) say what to fix; the message alone often does not.
-  const details = (error as { errors?: unknown } | null)?.errors;
+  const details =
+    error instanceof AppError ? error.fieldErrors('zh-CN') : (error as { errors?: unknown } | null)?.errors;
   const lines = (Array.isArray(details) ? (details as { message?: unknown }[]) : [])
     .map((detail) => `\n  - ${String(detail.message)}`)
     .join('');

@@ -15,7 +15,7 @@ export function registerAuthentication(
     const header = request.headers.authorization;
     if (header?.startsWith('Bearer ')) {
       request.actor = await authenticator.resolveToken(header.slice(7).trim());
-      if (!request.actor) throw new AppError(401, 'invalid_token', '访问令牌无效、已过期或已吊销');
+      if (!request.actor) throw new AppError(401, 'invalid_token');
     } else {
       const cookie = request.cookies[SESSION_COOKIE];
       if (cookie) {
@@ -28,10 +28,12 @@ export function registerAuthentication(
     if (config?.public) return;
     if (!request.actor) {
       if (!request.routeOptions.url) return; // unknown route: let the 404 handler answer
-      throw new AppError(401, 'unauthenticated', cookie(request) ? '登录已超时，请重新登录' : '请先登录');
+      throw new AppError(401, 'unauthenticated', undefined, undefined, {
+        key: cookie(request) ? 'unauthenticated.expired' : 'unauthenticated',
+      });
     }
     if (request.actor.totpEnrollmentRequired && !config?.duringTotpEnrollment) {
-      throw new AppError(403, 'totp_enrollment_required', '管理员账号必须先启用两步验证（TOTP）');
+      throw new AppError(403, 'totp_enrollment_required');
     }
   });
 }

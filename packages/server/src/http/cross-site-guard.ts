@@ -42,6 +42,6 @@ export function registerCrossSiteGuard(app: FastifyInstance, system: SystemConte
       ip: request.ip,
       detail: { method: request.method, path: request.url.split('?')[0], reason },
     });
-    throw new AppError(403, 'cross_site_request', '拒绝来自其他站点的请求');
+    throw new AppError(403, 'cross_site_request');
   });
 }

@@ -9,7 +9,7 @@ export function decodeCursor<T = string>(cursor: string): T {
   try {
     return JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as T;
   } catch {
-    throw new AppError(400, 'invalid_cursor', '分页游标无效');
+    throw new AppError(400, 'invalid_cursor');
   }
 }
 

@@ -1,3 +1,4 @@
+import type { MessageKey } from '@fengqiao/shared/messages';
 import { AppError } from './app-error.js';
 
 /** The fields of a PostgreSQL error (pg's DatabaseError) that choose the answer; never its values. */
@@ -9,15 +10,15 @@ export interface PostgresError {
 }
 
 /**
- * Unique constraints by name → the code and Chinese reason of the 409. The codes are those the
+ * Unique constraints by name → the code and the catalog key of the 409's reason. The codes are those the
  * services use when they see the clash first, so a race answers as the sequential case does.
  */
-const UNIQUE_CONSTRAINTS: Record<string, { code: string; message: string }> = {
-  users_username_key: { code: 'username_taken', message: '用户名已存在' },
-  org_units_code_key: { code: 'org_code_taken', message: '组织单位编码已存在' },
-  households_address_index_key: { code: 'household_exists', message: '该门牌地址已登记' },
-  households_qr_code_key: { code: 'conflict', message: '门牌二维码编号冲突，请重试' },
-  residents_id_card_index_key: { code: 'resident_exists', message: '该身份证号已登记' },
+const UNIQUE_CONSTRAINTS: Record<string, { code: MessageKey; key: MessageKey }> = {
+  users_username_key: { code: 'username_taken', key: 'username_taken.db' },
+  org_units_code_key: { code: 'org_code_taken', key: 'org_code_taken.db' },
+  households_address_index_key: { code: 'household_exists', key: 'household_exists.db' },
+  households_qr_code_key: { code: 'conflict', key: 'conflict.qr_code' },
+  residents_id_card_index_key: { code: 'resident_exists', key: 'resident_exists.db' },
 };
 
 const SQLSTATE = /^[0-9A-Z]{5}$/;
@@ -38,33 +39,34 @@ export function postgresErrorOf(error: unknown): PostgresError | undefined {
 /**
  * The 4xx a database refusal stands for, or undefined for faults that are the server's (a 500).
  * Bad input should be caught by schemas and services first; this is the net beneath them, so a race
- * or a missed check still answers as the client's problem, in Chinese, without the database's text.
+ * or a missed check still answers as the client's problem, in the client's language, without the
+ * database's text.
  */
 export function problemOfDatabaseError(error: PostgresError): AppError | undefined {
   switch (error.code) {
     case '23505': {
       const known = error.constraint ? UNIQUE_CONSTRAINTS[error.constraint] : undefined;
-      return new AppError(409, known?.code ?? 'conflict', known?.message ?? '与已有记录冲突');
+      return new AppError(409, known?.code ?? 'conflict', undefined, undefined, { key: known?.key });
     }
     case '23503':
       // pg says "is still referenced from table" when a delete would orphan rows.
       return error.detail?.includes('still referenced')
-        ? new AppError(409, 'still_referenced', '该记录仍被其他记录使用，不能删除')
-        : new AppError(422, 'invalid_reference', '关联的对象不存在');
+        ? new AppError(409, 'still_referenced')
+        : new AppError(422, 'invalid_reference');
     case '23502':
-      return new AppError(422, 'missing_value', '缺少必填的内容');
+      return new AppError(422, 'missing_value');
     case '23514':
     case '23P01':
-      return new AppError(422, 'constraint_violation', '提交的内容不符合数据规则');
+      return new AppError(422, 'constraint_violation');
     case '22001':
-      return new AppError(422, 'value_too_long', '内容超过允许的长度');
+      return new AppError(422, 'value_too_long');
     case '22003':
-      return new AppError(422, 'value_out_of_range', '数值超出允许范围');
+      return new AppError(422, 'value_out_of_range');
     case '40001':
     case '40P01':
-      return new AppError(409, 'concurrent_update', '数据正被同时修改，请重试');
+      return new AppError(409, 'concurrent_update');
   }
   // Class 22, data exception: invalid text (22P02), bytes not in UTF-8 (22021), bad dates, ….
-  if (error.code.startsWith('22')) return new AppError(400, 'invalid_value', '提交的值格式无效');
+  if (error.code.startsWith('22')) return new AppError(400, 'invalid_value');
   return undefined;
 }

@@ -3,7 +3,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/test-database.js';
-import { AppError } from './app-error.js';
+import { AppError, verbatim } from './app-error.js';
 import { registerErrorHandler } from './error-handler.js';
 
 let database: TestDatabase;
@@ -12,7 +12,7 @@ let app: FastifyInstance;
 /** An AppError whose extension the route's 422 schema refuses, as a bad import mapping once did. */
 class MisfitError extends AppError {
   constructor() {
-    super(422, 'misfit', '不合规');
+    super(422, 'misfit', verbatim('不合规').params, undefined, { key: 'verbatim' });
   }
   override get extensions() {
     return { mapping: { room: true } };

@@ -1,57 +1,65 @@
+import { formatMessage, type MessageKey, type MessageLocale } from '@fengqiao/shared/messages';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, type FieldError } from './app-error.js';
+import { AppError, type FieldError, notFound } from './app-error.js';
 import { postgresErrorOf, problemOfDatabaseError } from './database-error.js';
+import { localeOfAcceptLanguage } from './request-locale.js';
 
-const TITLES: Record<number, string> = {
-  400: '请求格式错误',
-  401: '未登录或登录已失效',
-  403: '没有权限',
-  404: '资源不存在',
-  405: '不支持的请求方法',
-  409: '操作冲突',
-  413: '请求内容过大',
-  414: '请求地址过长',
-  415: '不支持的内容类型',
-  422: '提交的内容有误',
-  423: '账号已锁定',
-  429: '请求过于频繁',
-  500: '服务器内部错误',
-};
+/** The statuses with a title of their own; any other answers with the generic one. */
+const TITLED = new Set([400, 401, 403, 404, 405, 409, 413, 414, 415, 422, 423, 429, 500]);
 
-export function sendProblem(
-  reply: FastifyReply,
-  request: FastifyRequest,
-  status: number,
-  code: string,
-  detail?: string,
-  errors?: FieldError[],
-  extensions?: Record<string, unknown>,
-) {
+const titleKey = (status: number) => (TITLED.has(status) ? (`title.${status}` as MessageKey) : 'title.other');
+
+/** Adds Accept-Language to the answer's Vary, keeping what other hooks put there. */
+function varyByLanguage(reply: FastifyReply): void {
+  const current = reply.getHeader('vary');
+  const names = (Array.isArray(current) ? current.join(',') : String(current ?? ''))
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
+  if (names.some((name) => name === '*' || name.toLowerCase() === 'accept-language')) return;
+  reply.header('vary', [...names, 'Accept-Language'].join(', '));
+}
+
+/**
+ * Answers `error` as problem+json, its title, detail and field messages in the language the request
+ * asks for (Accept-Language; Chinese by default), so the answer varies by that header.
+ */
+export function sendProblem(reply: FastifyReply, request: FastifyRequest, error: AppError) {
+  const locale = localeOfAcceptLanguage(request.headers['accept-language']);
+  const { status, code } = error;
+  const errors = error.fieldErrors(locale);
   const body = {
     // Extensions never replace the standard members.
-    ...extensions,
+    ...error.extensions,
     type: `https://fengqiao.dev/problems/${code.replaceAll('_', '-')}`,
-    title: TITLES[status] ?? '请求失败',
+    title: formatMessage(locale, titleKey(status)),
     status,
     code,
-    detail,
+    detail: error.detail(locale),
     instance: request.url.split('?')[0],
     ...(errors ? { errors } : {}),
   };
+  if (error.headers) reply.headers(error.headers);
+  varyByLanguage(reply);
   return reply
     .status(status)
     .type('application/problem+json')
-    .send(serializeProblem(reply, request, body));
+    .send(serializeProblem(reply, request, body, locale));
 }
 
-const INTERNAL_DETAIL = '服务器内部错误，请稍后重试';
+const internalError = () => new AppError(500, 'internal_error');
 
 /**
  * The problem as text, through the route's schema for its status when there is one. Serialised
  * here rather than by Fastify because a body its schema refuses would otherwise end in Fastify's
  * own FST_ERR_FAILED_ERROR_SERIALIZATION answer, which carries internal text.
  */
-function serializeProblem(reply: FastifyReply, request: FastifyRequest, body: { status: number }): string {
+function serializeProblem(
+  reply: FastifyReply,
+  request: FastifyRequest,
+  body: { status: number },
+  locale: MessageLocale,
+): string {
   let serialize: ((payload: { [key: string]: unknown }) => string) | undefined;
   try {
     serialize = reply.getSerializationFunction(String(body.status));
@@ -65,10 +73,10 @@ function serializeProblem(reply: FastifyReply, request: FastifyRequest, body: { 
     reply.status(500);
     return JSON.stringify({
       type: 'https://fengqiao.dev/problems/internal-error',
-      title: TITLES[500],
+      title: formatMessage(locale, 'title.500'),
       status: 500,
       code: 'internal_error',
-      detail: INTERNAL_DETAIL,
+      detail: formatMessage(locale, 'internal_error'),
       instance: request.url.split('?')[0],
     });
   }
@@ -91,38 +99,38 @@ function fieldOf(issue: ValidationIssue, context: string | undefined): string {
   return [context === 'body' ? '' : context, base, name].filter(Boolean).join('.') || (context ?? 'body');
 }
 
-function messageOf(issue: ValidationIssue): string {
+function messageOf(issue: ValidationIssue): Pick<FieldError, 'key' | 'params'> {
   switch (issue.keyword) {
     case 'required':
-      return '必填项缺失';
+      return { key: 'field.required' };
     case 'additionalProperties':
-      return '不允许的字段';
+      return { key: 'field.additional_property' };
     case 'type':
-      return `类型错误，应为 ${String(issue.params?.type ?? '')}`;
+      return { key: 'field.type', params: { type: String(issue.params?.type ?? '') } };
     case 'format':
-      return `格式错误，应为 ${String(issue.params?.format ?? '')}`;
+      return { key: 'field.format', params: { format: String(issue.params?.format ?? '') } };
     case 'minLength':
-      return `长度不能少于 ${String(issue.params?.limit ?? '')}`;
+      return { key: 'field.min_length', params: { limit: String(issue.params?.limit ?? '') } };
     case 'maxLength':
-      return `长度不能超过 ${String(issue.params?.limit ?? '')}`;
+      return { key: 'field.max_length', params: { limit: String(issue.params?.limit ?? '') } };
     case 'pattern':
-      return '格式不符合要求';
+      return { key: 'field.pattern' };
     case 'minimum':
     case 'maximum':
     case 'exclusiveMinimum':
     case 'exclusiveMaximum':
-      return '数值超出允许范围';
+      return { key: 'field.out_of_range' };
     case 'minItems':
-      return `至少需要 ${String(issue.params?.limit ?? '')} 项`;
+      return { key: 'field.min_items', params: { limit: String(issue.params?.limit ?? '') } };
     case 'maxItems':
-      return `最多允许 ${String(issue.params?.limit ?? '')} 项`;
+      return { key: 'field.max_items', params: { limit: String(issue.params?.limit ?? '') } };
     case 'anyOf':
     case 'enum':
     case 'const':
-      return '取值不在允许范围内';
+      return { key: 'field.not_allowed_value' };
     default:
       // The validator's own message is English and internal; the field name says where.
-      return '取值无效';
+      return { key: 'field.invalid' };
   }
 }
 
@@ -133,13 +141,11 @@ export function registerErrorHandler(app: FastifyInstance): void {
     } catch (err) {
       // Whatever went wrong while answering, Fastify's fallback (which echoes messages) never answers.
       request.log.error({ err }, 'error handler failed');
-      return sendProblem(reply, request, 500, 'internal_error', INTERNAL_DETAIL);
+      return sendProblem(reply, request, internalError());
     }
   });
 
-  app.setNotFoundHandler((request, reply) =>
-    sendProblem(reply, request, 404, 'not_found', '请求的资源不存在'),
-  );
+  app.setNotFoundHandler((request, reply) => sendProblem(reply, request, notFound('not_found.route')));
 }
 
 /**
@@ -149,23 +155,23 @@ export function registerErrorHandler(app: FastifyInstance): void {
  */
 export function answerFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   if (error.code === 'FST_ERR_BAD_URL') {
-    return sendProblem(reply, request, 400, 'bad_url', '请求地址含有无效的字符编码');
+    return sendProblem(reply, request, new AppError(400, 'bad_url'));
   }
   if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
-    return sendProblem(reply, request, 414, 'url_too_long', '请求地址中的参数过长');
+    return sendProblem(reply, request, new AppError(414, 'url_too_long'));
   }
   request.log.error({ err: error }, 'router error');
-  return sendProblem(reply, request, 500, 'internal_error', INTERNAL_DETAIL);
+  return sendProblem(reply, request, internalError());
 }
 
 function answerError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
-  if (error instanceof AppError) return sendAppError(reply, request, error);
+  if (error instanceof AppError) return sendProblem(reply, request, error);
   if (error.validation) {
     const errors = (error.validation as ValidationIssue[]).map((issue) => ({
       field: fieldOf(issue, error.validationContext),
-      message: messageOf(issue),
+      ...messageOf(issue),
     }));
-    return sendProblem(reply, request, 400, 'validation_failed', '提交的内容未通过校验', errors);
+    return sendProblem(reply, request, new AppError(400, 'validation_failed', undefined, errors));
   }
   const database = postgresErrorOf(error);
   const mapped = database && problemOfDatabaseError(database);
@@ -175,7 +181,7 @@ function answerError(error: FastifyError, request: FastifyRequest, reply: Fastif
       { pgCode: database.code, constraint: database.constraint },
       'database refused the write',
     );
-    return sendAppError(reply, request, mapped);
+    return sendProblem(reply, request, mapped);
   }
   const status = error.statusCode ?? 500;
   if (status >= 400 && status < 500) {
@@ -188,23 +194,16 @@ function answerError(error: FastifyError, request: FastifyRequest, reply: Fastif
           : status === 429
             ? 'rate_limited'
             : 'bad_request';
-    const detail =
-      code === 'body_too_large'
-        ? '请求内容超过允许的大小'
-        : code === 'unsupported_media_type'
-          ? '不支持的内容类型，请使用 application/json'
-          : error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
-              error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ||
-              error instanceof SyntaxError
-            ? 'JSON 格式错误'
-            : '请求无效';
-    return sendProblem(reply, request, status, code, detail);
+    const key =
+      code === 'body_too_large' || code === 'unsupported_media_type'
+        ? code
+        : error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
+            error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ||
+            error instanceof SyntaxError
+          ? 'bad_request.json'
+          : 'bad_request';
+    return sendProblem(reply, request, new AppError(status, code, undefined, undefined, { key }));
   }
   request.log.error({ err: error }, 'unhandled error');
-  return sendProblem(reply, request, 500, 'internal_error', INTERNAL_DETAIL);
-}
-
-function sendAppError(reply: FastifyReply, request: FastifyRequest, error: AppError) {
-  if (error.headers) reply.headers(error.headers);
-  return sendProblem(reply, request, error.status, error.code, error.message, error.errors, error.extensions);
+  return sendProblem(reply, request, internalError());
 }

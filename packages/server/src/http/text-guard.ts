@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { AppError, type FieldError } from './app-error.js';
+import { AppError, type FieldError, type RenderedFieldError, renderFieldErrors } from './app-error.js';
 
 /**
  * U+0000 (PostgreSQL text and jsonb cannot hold it) or a UTF-16 surrogate without its partner (it
@@ -26,18 +26,18 @@ const printable = (key: string) => key.replace(new RegExp(UNSAFE_TEXT.source, 'g
  * `querystring.q`, `params.id`). Iterative, so a body nested thousands deep cannot exhaust the stack;
  * buffers and streams (uploaded files) are not text and are left alone.
  */
-export function findUnsafeText(value: unknown, prefix: string): FieldError[] {
+export function findUnsafeFields(value: unknown, prefix: string): FieldError[] {
   const found: FieldError[] = [];
   const stack: Array<[unknown, string, number]> = [[value, prefix, 0]];
   while (stack.length > 0 && found.length < MAX_REPORTED) {
     const [item, path, depth] = stack.pop() as [unknown, string, number];
     if (typeof item === 'string') {
-      if (isUnsafeText(item)) found.push({ field: path || 'body', message: messageFor(item) });
+      if (isUnsafeText(item)) found.push({ field: path || 'body', key: keyFor(item) });
       continue;
     }
     if (item === null || typeof item !== 'object') continue;
     if (depth >= MAX_DEPTH) {
-      found.push({ field: path || 'body', message: `嵌套层级过深（最多 ${MAX_DEPTH} 层）` });
+      found.push({ field: path || 'body', key: 'field.too_deep', params: { max: MAX_DEPTH } });
       continue;
     }
     if (Array.isArray(item)) {
@@ -49,7 +49,7 @@ export function findUnsafeText(value: unknown, prefix: string): FieldError[] {
     for (let i = entries.length - 1; i >= 0; i--) {
       const [key, child] = entries[i] as [string, unknown];
       if (isUnsafeText(key)) {
-        found.push({ field: join(path, printable(key)), message: '字段名含有不允许的字符' });
+        found.push({ field: join(path, printable(key)), key: 'field.unsafe_key' });
         continue;
       }
       stack.push([child, join(path, key), depth + 1]);
@@ -57,6 +57,10 @@ export function findUnsafeText(value: unknown, prefix: string): FieldError[] {
   }
   return found;
 }
+
+/** What findUnsafeFields finds, with the messages in Chinese. */
+export const findUnsafeText = (value: unknown, prefix: string): RenderedFieldError[] =>
+  renderFieldErrors(findUnsafeFields(value, prefix), 'zh-CN');
 
 /** Bytes and streams are not text; the query parser's objects have a null-prototype class, so no proto test. */
 const isOpaque = (item: object) =>
@@ -66,8 +70,7 @@ const isOpaque = (item: object) =>
 
 const join = (path: string, key: string) => (path ? `${path}.${key}` : key);
 
-const messageFor = (text: string) =>
-  text.includes('\0') ? '含有不允许的空字符（\\u0000）' : '含有无效的 Unicode 字符（不成对的代理项）';
+const keyFor = (text: string) => (text.includes('\0') ? 'field.null_character' : 'field.lone_surrogate');
 
 /**
  * One guard for every route, with or without a schema for the part: the parsed body, the decoded
@@ -79,13 +82,13 @@ export function registerTextGuard(app: FastifyInstance): void {
   // Callback style: no promise per request on the hot read paths.
   app.addHook('preValidation', (request, _reply, done) => {
     const errors = [
-      ...findUnsafeText(request.params, 'params'),
-      ...findUnsafeText(request.query, 'querystring'),
-      ...findUnsafeText(request.body, ''),
+      ...findUnsafeFields(request.params, 'params'),
+      ...findUnsafeFields(request.query, 'querystring'),
+      ...findUnsafeFields(request.body, ''),
     ];
     done(
       errors.length > 0
-        ? new AppError(400, 'validation_failed', '提交的内容含有不允许的字符', errors)
+        ? new AppError(400, 'validation_failed', undefined, errors, { key: 'validation_failed.unsafe_text' })
         : undefined,
     );
   });

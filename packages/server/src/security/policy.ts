@@ -1,6 +1,8 @@
 import type { Permission } from '@fengqiao/shared';
-import { forbidden, notFound } from '../http/app-error.js';
+
+import { forbidden, type NotFoundKey, notFound } from '../http/app-error.js';
 import { auditActorOf, recordAudit } from '../modules/audit/index.js';
+
 import type { Actor } from './actor.js';
 import type { ServiceContext } from './context.js';
 
@@ -42,7 +44,7 @@ export async function assertInScope(
   action: string,
   objectType: string,
   objectId: string,
-  label?: string,
+  label?: NotFoundKey,
 ): Promise<void> {
   if (objectPath && isInScope(ctx.actor, objectPath)) return;
   if (objectPath) await auditDenial(ctx, action, objectType, objectId);

@@ -1,5 +1,5 @@
 import type { Problem } from '@fengqiao/shared';
-import { i18n } from './i18n';
+import { currentLanguage, i18n } from './i18n';
 
 export const API_BASE = '/api/v1';
 
@@ -85,7 +85,11 @@ function networkError(): ApiError {
 /** Sends a request and returns the raw response; throws ApiError on non-2xx. */
 export async function send(path: string, options: RequestOptions = {}): Promise<Response> {
   const { method = 'GET', query, body, signal, redirectOn401 = true } = options;
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  // The server's problem details come back in the UI's language.
+  const headers: Record<string, string> = {
+    Accept: 'application/json',
+    'Accept-Language': currentLanguage(),
+  };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   let res: Response;
   try {

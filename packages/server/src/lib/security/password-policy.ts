@@ -1,3 +1,5 @@
+import { formatMessage, type Message } from '@fengqiao/shared/messages';
+
 export const MIN_PASSWORD_LENGTH = 10;
 
 // Compared case-insensitively; longer entries matter most because short ones already fail the length rule.
@@ -51,22 +53,27 @@ export interface PasswordContext {
   username?: string;
 }
 
-/** Returns the list of problems in Chinese; an empty list means the password is acceptable. */
-export function checkPasswordComplexity(password: string, context: PasswordContext = {}): string[] {
-  const problems: string[] = [];
+/** Returns the list of problems as catalog messages; an empty list means the password is acceptable. */
+export function passwordProblems(password: string, context: PasswordContext = {}): Message[] {
+  const problems: Message[] = [];
   if ([...password].length < MIN_PASSWORD_LENGTH) {
-    problems.push(`密码长度不能少于${MIN_PASSWORD_LENGTH}位`);
+    problems.push({ key: 'password.too_short', params: { min: MIN_PASSWORD_LENGTH } });
   }
   const classes = CHARACTER_CLASSES.filter((re) => re.test(password)).length;
   if (classes < 3) {
-    problems.push('密码须包含小写字母、大写字母、数字、特殊符号中的至少三类');
+    problems.push({ key: 'password.too_few_classes' });
   }
   const username = context.username?.trim().toLowerCase();
   if (username && password.toLowerCase().includes(username)) {
-    problems.push('密码不能包含用户名');
+    problems.push({ key: 'password.contains_username' });
   }
   if (COMMON_WEAK_PASSWORDS.has(password.toLowerCase())) {
-    problems.push('密码过于常见，容易被猜中，请更换');
+    problems.push({ key: 'password.too_common' });
   }
   return problems;
+}
+
+/** The same problems in Chinese. */
+export function checkPasswordComplexity(password: string, context: PasswordContext = {}): string[] {
+  return passwordProblems(password, context).map((p) => formatMessage('zh-CN', p.key, p.params));
 }

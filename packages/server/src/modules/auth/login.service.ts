@@ -30,7 +30,7 @@ export interface LoginResult {
   expiresAt: Date;
 }
 
-const invalidCredentials = () => new AppError(401, 'invalid_credentials', '用户名或密码错误');
+const invalidCredentials = () => new AppError(401, 'invalid_credentials');
 
 function formatShanghai(date: Date): string {
   return date.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
@@ -52,8 +52,8 @@ export async function login(ctx: SystemContext, request: LoginRequest): Promise<
   const attempts = await countLoginAttempt(ctx.db, ip, AUTH_POLICY.loginWindowSeconds);
   if (attempts > AUTH_POLICY.loginAttemptsPerWindow) {
     await audit('denied', undefined, 'rate_limited');
-    throw new AppError(429, 'rate_limited', '登录尝试过于频繁，请稍后再试', undefined, {
-      'retry-after': String(AUTH_POLICY.loginWindowSeconds),
+    throw new AppError(429, 'rate_limited', undefined, undefined, {
+      headers: { 'retry-after': String(AUTH_POLICY.loginWindowSeconds) },
     });
   }
 
@@ -65,22 +65,16 @@ export async function login(ctx: SystemContext, request: LoginRequest): Promise<
   }
   if (user.lockedUntil && user.lockedUntil > new Date()) {
     await audit('denied', user, 'locked');
-    throw new AppError(
-      423,
-      'account_locked',
-      `账号因多次登录失败已锁定，请于 ${formatShanghai(user.lockedUntil)} 后再试`,
-    );
+    throw new AppError(423, 'account_locked', { until: formatShanghai(user.lockedUntil) });
   }
 
   const fail = async (reason: string, error: AppError): Promise<never> => {
     const { lockedUntil } = await recordSignInFailure(ctx.db, user.id, AUTH_POLICY);
     await audit('failed', user, reason);
     if (lockedUntil && lockedUntil > new Date()) {
-      throw new AppError(
-        423,
-        'account_locked',
-        `登录失败次数过多，账号已锁定至 ${formatShanghai(lockedUntil)}`,
-      );
+      throw new AppError(423, 'account_locked', { until: formatShanghai(lockedUntil) }, undefined, {
+        key: 'account_locked.now',
+      });
     }
     throw error;
   };
@@ -90,17 +84,14 @@ export async function login(ctx: SystemContext, request: LoginRequest): Promise<
   }
   if (user.disabled) {
     await audit('denied', user, 'disabled');
-    throw new AppError(403, 'account_disabled', '账号已停用，请联系系统管理员');
+    throw new AppError(403, 'account_disabled');
   }
   if (user.totpEnabled && user.totpSecret) {
-    if (!body.totp) throw new AppError(401, 'totp_required', '请输入身份验证器上的 6 位动态码');
+    if (!body.totp) throw new AppError(401, 'totp_required');
     const step = totpStepOf(openTotpSecret(ctx.keys.field, user.totpSecret), body.totp);
-    if (step === null) return fail('bad_totp', new AppError(401, 'totp_invalid', '动态码错误或已过期'));
+    if (step === null) return fail('bad_totp', new AppError(401, 'totp_invalid'));
     if (!(await takeTotpStep(ctx.db, user.id, step))) {
-      return fail(
-        'totp_replayed',
-        new AppError(401, 'totp_replayed', '该动态码已使用过，请等待下一个动态码'),
-      );
+      return fail('totp_replayed', new AppError(401, 'totp_replayed'));
     }
   }
 

@@ -13,7 +13,7 @@ import { confirmTotp, findAccount, storePendingTotpSecret } from '../users/index
 /** Starts enrolment: a fresh secret is stored sealed and shown once; it counts only after `enableTotp`. */
 export async function setUpTotp(ctx: ServiceContext): Promise<{ secret: string; otpauthUrl: string }> {
   const user = await findAccount(ctx.db, ctx.actor.username);
-  if (user?.totpEnabled) throw conflict('totp_already_enabled', '两步验证已启用');
+  if (user?.totpEnabled) throw conflict('totp_already_enabled');
   const secret = createTotpSecret();
   await storePendingTotpSecret(ctx.db, ctx.actor.userId, sealTotpSecret(ctx.keys.field, secret));
   return { secret, otpauthUrl: totpUrl(ctx.actor.username, secret) };
@@ -21,11 +21,11 @@ export async function setUpTotp(ctx: ServiceContext): Promise<{ secret: string; 
 
 export async function enableTotp(ctx: ServiceContext, code: string): Promise<void> {
   const user = await findAccount(ctx.db, ctx.actor.username);
-  if (user?.totpEnabled) throw conflict('totp_already_enabled', '两步验证已启用');
-  if (!user?.totpSecret) throw conflict('totp_not_set_up', '请先生成两步验证密钥');
+  if (user?.totpEnabled) throw conflict('totp_already_enabled');
+  if (!user?.totpSecret) throw conflict('totp_not_set_up');
   const step = totpStepOf(openTotpSecret(ctx.keys.field, user.totpSecret), code);
   if (step === null) {
-    throw invalid('totp_invalid', '动态码错误或已过期', [{ field: 'totp', message: '动态码错误' }]);
+    throw invalid('totp_invalid', undefined, [{ field: 'totp', key: 'field.totp_invalid' }]);
   }
   await ctx.db.transaction(async (tx) => {
     await confirmTotp(tx, user.id, step);

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { requiresTotp } from '@fengqiao/shared';
+import { formatMessage, requiresTotp } from '@fengqiao/shared';
 import { uuidv7 } from 'uuidv7';
 import type { orgUnits, users } from '../../db/schema/index.js';
 import { AppError } from '../../http/app-error.js';
@@ -10,7 +10,7 @@ import {
 } from '../../lib/demo/demo-households.js';
 import { buildDemoStation, type DemoOrgNode } from '../../lib/demo/demo-station.js';
 import { hashPassword } from '../../lib/security/password-hash.js';
-import { checkPasswordComplexity } from '../../lib/security/password-policy.js';
+import { passwordProblems } from '../../lib/security/password-policy.js';
 import { createTotpSecret, sealTotpSecret } from '../../lib/security/totp.js';
 import type { SystemContext } from '../../security/context.js';
 import { recordAudit } from '../audit/index.js';
@@ -100,11 +100,15 @@ export async function seedDemoStation(
   } = {},
 ): Promise<DemoSeedResult> {
   const password = options.password ?? generateDemoPassword();
-  const problems = checkPasswordComplexity(password);
-  if (problems.length > 0)
-    throw new AppError(422, 'weak_password', `演示密码不符合要求：${problems.join('；')}`);
-  if (!(await isDatabaseEmpty(ctx.db)))
-    throw new AppError(409, 'not_empty', '数据库已有数据，不能再生成演示数据');
+  const problems = passwordProblems(password);
+  if (problems.length > 0) {
+    const list = {
+      zh: problems.map((p) => formatMessage('zh-CN', p.key, p.params)).join('；'),
+      en: problems.map((p) => formatMessage('en', p.key, p.params)).join('; '),
+    };
+    throw new AppError(422, 'weak_password', { problems: list }, undefined, { key: 'weak_password.demo' });
+  }
+  if (!(await isDatabaseEmpty(ctx.db))) throw new AppError(409, 'not_empty');
 
   const station = buildDemoStation(options.seed);
   const orgRows = flattenTree(station.root);

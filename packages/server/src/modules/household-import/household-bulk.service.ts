@@ -193,8 +193,7 @@ function residentChanges(
  * writer's own guard, for data that changed since (another officer filing the same address, or the
  * same child, meanwhile).
  */
-const staleBatch = () =>
-  conflict('import_data_changed', '导入期间住户数据有变化，部分行已不能写入；请重新试导入后再提交');
+const staleBatch = () => conflict('import_data_changed');
 
 /**
  * Writes a batch of already-validated households in a few statements. Idempotent: an address already

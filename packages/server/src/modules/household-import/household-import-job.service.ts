@@ -146,7 +146,7 @@ export async function runHouseholdImportHere(
 export async function getHouseholdImport(ctx: ServiceContext, id: string): Promise<ImportJob> {
   await authorize(ctx, 'household.import', 'household');
   const job = await findImportJob(ctx.db, id);
-  await assertInScope(ctx, job?.scopePath, 'household.import', 'import_job', id, '导入任务');
+  await assertInScope(ctx, job?.scopePath, 'household.import', 'import_job', id, 'not_found.import_job');
   const row = job as ImportJobView;
   const report = row.reportSealed
     ? (JSON.parse(
@@ -222,9 +222,9 @@ async function failImportJob(db: DbOrTx, id: string, failure: NonNullable<Import
 /** The importer as they are now: a disabled account or a narrowed scope stops the job. */
 async function importerContext(system: SystemContext, job: ImportJobView): Promise<ServiceContext> {
   const user = await findAccountById(system.db, job.createdBy);
-  if (!user || user.disabled) throw forbidden('导入者的账号已停用，导入未执行');
+  if (!user || user.disabled) throw forbidden('forbidden.importer_disabled');
   if (job.via === 'token' && !job.scopePath.startsWith(user.scopePath)) {
-    throw forbidden('导入者的管辖范围已变更，导入未执行');
+    throw forbidden('forbidden.importer_scope_changed');
   }
   const actor = actorFromUser(
     user,
@@ -237,7 +237,7 @@ async function importerContext(system: SystemContext, job: ImportJobView): Promi
 
 async function openStoredFile(system: SystemContext, id: string): Promise<TableInput> {
   const sealed = await findImportJobFile(system.db, id);
-  if (!sealed) throw new AppError(410, 'import_file_gone', '导入文件已不在服务器上，请重新上传');
+  if (!sealed) throw new AppError(410, 'import_file_gone');
   return { bytes: decryptBytes(system.keys.field, sealed, fileContext(id)) };
 }
 
@@ -304,8 +304,9 @@ async function runLocked(system: SystemContext, job: ImportJobView, options: Run
       await failImportJob(system.db, job.id, {
         status: error.status,
         code: error.code,
+        // Stored in Chinese: the job's failure is read later, by whoever asks, in any language.
         detail: error.message,
-        ...(error.errors ? { errors: error.errors } : {}),
+        ...(error.errors ? { errors: error.fieldErrors('zh-CN') } : {}),
       });
       return;
     }

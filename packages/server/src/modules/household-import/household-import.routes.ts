@@ -58,9 +58,9 @@ export const householdImportRoutes: FastifyPluginAsyncTypebox<{
     async (request, reply) => {
       const bytes = request.body;
       if (!Buffer.isBuffer(bytes) || bytes.length === 0) {
-        throw invalid('empty_file', '请上传 xlsx 或 csv 文件', [{ field: 'file', message: '文件为空' }]);
+        throw invalid('empty_file', undefined, [{ field: 'file', key: 'field.empty_file' }]);
       }
-      if (!jobs) throw new AppError(503, 'jobs_unavailable', '后台任务未启动，暂时不能导入');
+      if (!jobs) throw new AppError(503, 'jobs_unavailable');
       // An unusable mapping throws ImportMappingError, whose problem carries the header and suggestion.
       const job = await enqueueHouseholdImport(contextOf(request), jobs, {
         input: { bytes },

@@ -2,7 +2,7 @@ import type { ImportField, ImportMapping } from '@fengqiao/shared';
 import { type Address, type ImportMode, MINOR_AGE, SENSITIVE_TAGS } from '@fengqiao/shared';
 import type { DbOrTx } from '../../db/client.js';
 import { prefixPattern } from '../../db/like-pattern.js';
-import { AppError, invalid } from '../../http/app-error.js';
+import { AppError, invalid, verbatim } from '../../http/app-error.js';
 import { type AddressSplitter, createAddressSplitter } from '../../lib/address/split-address.js';
 import { blindIndex } from '../../lib/crypto/sm.js';
 import { ImportFileError, type TableFormat, type TableInput } from '../../lib/import/index.js';
@@ -98,10 +98,9 @@ export class ImportMappingError extends AppError {
     super(
       422,
       'invalid_mapping',
-      missing
-        ? `未能确定必填项${missing}对应的列，请在"对应列"一步中指定`
-        : '列对应关系有误，请在"对应列"一步中修改',
-      problems.map((message) => ({ field: 'mapping', message })),
+      { fields: missing },
+      problems.map((message) => ({ field: 'mapping', ...verbatim(message) })),
+      { key: missing ? 'invalid_mapping.unmapped_required' : 'invalid_mapping' },
     );
   }
 
@@ -116,6 +115,10 @@ export class ImportMappingError extends AppError {
     };
   }
 }
+
+/** A file the readers refused; their reasons are Chinese text, not catalog keys yet. */
+const invalidFile = (error: ImportFileError) =>
+  new AppError(422, 'invalid_file', verbatim(error.message).params, undefined, { key: 'verbatim' });
 
 /** The mapping to use, or an ImportMappingError saying what is wrong with it. */
 function resolveMapping(
@@ -410,13 +413,14 @@ async function openImport(ctx: ServiceContext, request: ImportRequest) {
   await authorize(ctx, 'household.import', 'household');
   const scope = await findOrgUnit(ctx.db, ctx.actor.scopeOrgId);
   const stationId = scope?.kind === 'station' ? scope.id : scope?.stationId;
-  if (!scope || !stationId) throw invalid('station_required', '请使用派出所及以下范围的账号导入住户');
+  if (!scope || !stationId)
+    throw invalid('station_required', undefined, undefined, { key: 'station_required.import' });
 
   let table: Awaited<ReturnType<typeof openTable>>;
   try {
     table = await openTable(request.input, request.format ?? 'auto', { headerRow: request.headerRow });
   } catch (error) {
-    if (error instanceof ImportFileError) throw new AppError(422, 'invalid_file', error.message);
+    if (error instanceof ImportFileError) throw invalidFile(error);
     throw error;
   }
   const header = table.header.cells;
@@ -464,7 +468,7 @@ export async function importHouseholds(ctx: ServiceContext, request: ImportReque
       onProgress: (done) => request.onProgress?.('validate', done),
     });
   } catch (error) {
-    if (error instanceof ImportFileError) throw new AppError(422, 'invalid_file', error.message);
+    if (error instanceof ImportFileError) throw invalidFile(error);
     throw error;
   }
   request.onProgress?.('check', validation.rowsRead);

@@ -14,7 +14,7 @@ import { loadHouseholdInScope } from './household.service.js';
  */
 export async function getPublicHousehold(ctx: SystemContext, code: string): Promise<PublicHousehold> {
   const household = await findHouseholdByQr(ctx.db, code);
-  if (!household) throw notFound('门牌');
+  if (!household) throw notFound('not_found.door_plate');
   const names = await findGridAndStationNames(ctx.db, household.gridId, household.stationId);
   const [contact] = await findOfficerContacts(ctx.db, [household.orgPath]);
   return {

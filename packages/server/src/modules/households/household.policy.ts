@@ -45,7 +45,7 @@ export function placeHousehold(grid: GridAt | null, outside: OutsideGridsBy): Pl
 export async function scopedPath(ctx: ServiceContext, orgUnitId?: string): Promise<string> {
   if (!orgUnitId) return ctx.actor.scopePath;
   const unit = await findOrgUnit(ctx.db, orgUnitId);
-  await assertInScope(ctx, unit?.path, 'household.read', 'org_unit', orgUnitId, '组织单位');
+  await assertInScope(ctx, unit?.path, 'household.read', 'org_unit', orgUnitId, 'not_found.org_unit');
   return (unit as NonNullable<typeof unit>).path;
 }
 

@@ -62,7 +62,7 @@ export async function loadHouseholdInScope(
   action: string,
 ): Promise<HouseholdRow> {
   const household = await findHousehold(ctx.db, id);
-  await assertInScope(ctx, household?.orgPath, action, 'household', id, '住户');
+  await assertInScope(ctx, household?.orgPath, action, 'household', id, 'not_found.household');
   return household as HouseholdRow;
 }
 
@@ -70,7 +70,7 @@ export async function loadHouseholdInScope(
 async function stationOfCaller(ctx: ServiceContext): Promise<string> {
   const scope = await findOrgUnit(ctx.db, ctx.actor.scopeOrgId);
   const stationId = scope?.kind === 'station' ? scope.id : scope?.stationId;
-  if (!stationId) throw invalid('station_required', '请使用派出所及以下范围的账号登记住户');
+  if (!stationId) throw invalid('station_required');
   return stationId;
 }
 
@@ -81,14 +81,12 @@ function toWgs84(input: {
 }): [number, number] | null {
   if (input.lng === undefined && input.lat === undefined) return null;
   if (input.lng === undefined || input.lat === undefined) {
-    throw invalid('invalid_coordinates', '经度和纬度须同时填写', [
-      { field: input.lng === undefined ? 'lng' : 'lat', message: '缺少坐标' },
+    throw invalid('invalid_coordinates', undefined, [
+      { field: input.lng === undefined ? 'lng' : 'lat', key: 'field.coordinate_missing' },
     ]);
   }
   if (!isInChina(input.lng, input.lat)) {
-    throw invalid('outside_china', '坐标不在中国境内，请检查经纬度是否填反', [
-      { field: 'lng', message: '坐标不在中国境内' },
-    ]);
+    throw invalid('outside_china', undefined, [{ field: 'lng', key: 'field.outside_china' }]);
   }
   const [lng, lat] =
     input.coordSystem === 'gcj02' ? gcj02ToWgs84(input.lng, input.lat) : [input.lng, input.lat];
@@ -104,9 +102,7 @@ async function placePoint(ctx: ServiceContext, stationId: string, point: [number
     ? createGridLocator(await listStationGrids(ctx.db, stationId))(point[0], point[1])
     : null;
   if (!mayPlaceIn(ctx.actor.scopePath, grid)) {
-    throw invalid('outside_scope', '该位置属于其他网格，不在您的管辖范围内', [
-      { field: 'lng', message: '不在管辖范围内' },
-    ]);
+    throw invalid('outside_scope', undefined, [{ field: 'lng', key: 'field.outside_scope' }]);
   }
   return placeHousehold(grid, { placerScope: ctx.actor.scopePath });
 }
@@ -118,7 +114,7 @@ export async function createHousehold(ctx: ServiceContext, input: HouseholdCreat
   const place = await placePoint(ctx, stationId, point);
   const address = protectAddress(ctx.keys, input.address);
   const existing = await findHouseholdByAddress(ctx.db, stationId, address);
-  if (existing) throw conflict('household_exists', '该地址已登记为一户，请在原户档案中添加人员');
+  if (existing) throw conflict('household_exists');
   const id = await ctx.db.transaction(async (tx) => {
     const row = await insertHousehold(tx, {
       stationId,
@@ -195,7 +191,7 @@ export async function updateHousehold(
   if (input.address && !sameAddress(openAddress(ctx.keys, household.addressSealed), input.address)) {
     const address = protectAddress(ctx.keys, input.address);
     const clash = await findHouseholdByAddress(ctx.db, household.stationId, address, id);
-    if (clash) throw conflict('household_exists', '该地址已登记为另一户');
+    if (clash) throw conflict('household_exists', undefined, { key: 'household_exists.other' });
     Object.assign(patch, {
       community: input.address.community,
       street: input.address.street,
@@ -345,7 +341,14 @@ export async function getHouseholdStats(ctx: ServiceContext, orgUnitId?: string)
 export async function resolveQrCode(ctx: ServiceContext, code: string): Promise<{ householdId: string }> {
   await authorize(ctx, 'household.read', 'household');
   const household = await findHouseholdByQr(ctx.db, code);
-  await assertInScope(ctx, household?.orgPath, 'household.read', 'household', household?.id ?? code, '住户');
+  await assertInScope(
+    ctx,
+    household?.orgPath,
+    'household.read',
+    'household',
+    household?.id ?? code,
+    'not_found.household',
+  );
   return { householdId: (household as HouseholdRow).id };
 }
 

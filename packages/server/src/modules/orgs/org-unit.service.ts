@@ -8,7 +8,7 @@ import {
 import { uuidv7 } from 'uuidv7';
 import type { DbOrTx } from '../../db/client.js';
 import { preparedPerDb } from '../../db/prepared.js';
-import { conflict, invalid } from '../../http/app-error.js';
+import { conflict, invalid, verbatim } from '../../http/app-error.js';
 import { type GridBoundary, validateGridPolygon } from '../../lib/geo/polygon-validation.js';
 import type { ServiceContext } from '../../security/context.js';
 import { assertInScope, authorize } from '../../security/policy.js';
@@ -28,21 +28,21 @@ import {
 } from './org-unit.repository.js';
 import { scopePattern } from './org-unit-lookup.service.js';
 
-const LABEL = '组织单位';
+const LABEL = 'not_found.org_unit';
 
 function checkBoundary(kind: OrgUnitRow['kind'], boundary: unknown): GridBoundary | null {
   if (boundary === null || boundary === undefined) return null;
   if (kind === 'bureau') {
-    throw invalid('boundary_not_allowed', '只有派出所、社区/村和网格可以设置边界', [
-      { field: 'boundary', message: '该类型单位不能设置边界' },
+    throw invalid('boundary_not_allowed', undefined, [
+      { field: 'boundary', key: 'field.boundary_not_allowed' },
     ]);
   }
   const result = validateGridPolygon(boundary);
   if (!result.ok) {
     throw invalid(
       'invalid_boundary',
-      '边界多边形无效',
-      result.errors.map((e) => ({ field: `boundary.${e.path}`, message: e.message })),
+      undefined,
+      result.errors.map((e) => ({ field: `boundary.${e.path}`, ...verbatim(e.message) })),
     );
   }
   return result.polygon;
@@ -105,13 +105,13 @@ export async function createOrgUnit(ctx: ServiceContext, input: OrgUnitCreate): 
   const expected = CHILD_KIND[parent.kind];
   if (expected !== input.kind) {
     const message = expected
-      ? `该上级单位下只能创建“${ORG_KIND_LABELS[expected].zh}”类型的单位`
-      : '网格下不能再创建下级单位';
-    throw invalid('invalid_org_kind', message, [{ field: 'kind', message }]);
+      ? { key: 'invalid_org_kind' as const, params: { kind: ORG_KIND_LABELS[expected] } }
+      : { key: 'invalid_org_kind.under_grid' as const };
+    throw invalid('invalid_org_kind', message.params, [{ field: 'kind', ...message }], { key: message.key });
   }
   const boundary = checkBoundary(input.kind, input.boundary);
   if (await findOrgUnitByCode(ctx.db, input.code)) {
-    throw conflict('org_code_taken', `编码 ${input.code} 已被使用`);
+    throw conflict('org_code_taken', { code: input.code });
   }
   const id = uuidv7();
   await ctx.db.transaction(async (tx) => {
@@ -183,10 +183,9 @@ export async function updateOrgUnitDetails(
 export async function removeOrgUnit(ctx: ServiceContext, events: OrgUnitEvents, id: string): Promise<void> {
   await authorize(ctx, 'org.write', 'org_unit', id);
   const unit = await loadInScope(ctx, id, 'org.write');
-  if (unit.path === ctx.actor.scopePath)
-    throw conflict('org_unit_is_scope_root', '不能删除自己数据范围的根单位');
+  if (unit.path === ctx.actor.scopePath) throw conflict('org_unit_is_scope_root');
   if (unit.childCount > 0 || (await events.isInUse(ctx.db, id))) {
-    throw conflict('org_unit_not_empty', '该单位下还有下级单位或用户，不能删除');
+    throw conflict('org_unit_not_empty');
   }
   await ctx.db.transaction(async (tx) => {
     await deleteOrgUnit(tx, id);

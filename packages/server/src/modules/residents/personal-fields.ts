@@ -1,5 +1,5 @@
-import { type Address, normalizeMobile, parseIdCard } from '@fengqiao/shared';
-import { invalid } from '../../http/app-error.js';
+import { type Address, ID_CARD_PROBLEM_KEYS, normalizeMobile, parseIdCard } from '@fengqiao/shared';
+import { AppError, invalid } from '../../http/app-error.js';
 import { householdKeyOf } from '../../lib/address/household-key.js';
 import { maskIdCard, maskPhone } from '../../lib/crypto/mask.js';
 import { blindIndex, decryptField, encryptField } from '../../lib/crypto/sm.js';
@@ -64,7 +64,10 @@ export interface IdCardFields extends ProtectedValue {
 
 export function protectIdCard(keys: Keys, raw: string, field = 'idCard'): IdCardFields {
   const parsed = parseIdCard(raw);
-  if (!parsed.ok) throw invalid('invalid_id_card', parsed.reason, [{ field, message: parsed.reason }]);
+  if (!parsed.ok) {
+    const key = ID_CARD_PROBLEM_KEYS[parsed.problem];
+    throw new AppError(422, 'invalid_id_card', undefined, [{ field, key }], { key });
+  }
   return {
     sealed: encryptField(keys.field, parsed.normalized, 'resident.id_card'),
     masked: maskIdCard(parsed.normalized),
@@ -76,8 +79,7 @@ export function protectIdCard(keys: Keys, raw: string, field = 'idCard'): IdCard
 
 export function protectPhone(keys: Keys, raw: string, field = 'phone'): ProtectedValue {
   const phone = normalizeMobile(raw);
-  if (!phone)
-    throw invalid('invalid_phone', '手机号应为 11 位数字，以 1 开头', [{ field, message: '手机号格式错误' }]);
+  if (!phone) throw invalid('invalid_phone', undefined, [{ field, key: 'field.invalid_phone' }]);
   return {
     sealed: encryptField(keys.field, phone, 'resident.phone'),
     masked: maskPhone(phone),

@@ -55,17 +55,17 @@ export function keptTags(asked: readonly string[], stored: readonly string[], vi
 }
 
 export function assertMayTag(viewer: Viewer, tags: readonly string[] | undefined): void {
-  if (!mayTag(viewer, tags)) throw forbidden('无权设置“重点关注”标签');
+  if (!mayTag(viewer, tags)) throw forbidden('forbidden.sensitive_tag');
 }
 
 export function assertMayFilterByTag(viewer: Viewer, tag: string | undefined): void {
-  if (!mayFilterByTag(viewer, tag)) throw forbidden('无权按该标签筛选');
+  if (!mayFilterByTag(viewer, tag)) throw forbidden('forbidden.tag_filter');
 }
 
 export function assertMayEdit(viewer: Viewer, person: { birthDate: string }): void {
-  if (!mayEdit(viewer, person)) throw forbidden(`无权修改未满 ${MINOR_AGE} 周岁人员的信息`);
+  if (!mayEdit(viewer, person)) throw forbidden('forbidden.minor_edit', { age: MINOR_AGE });
 }
 
 export function assertMayUnmask(viewer: Viewer, person: { birthDate: string }): void {
-  if (!mayUnmask(viewer, person)) throw forbidden(`无权查看未满 ${MINOR_AGE} 周岁人员的完整信息`);
+  if (!mayUnmask(viewer, person)) throw forbidden('forbidden.minor_view', { age: MINOR_AGE });
 }

@@ -48,7 +48,7 @@ import {
 
 async function loadResidentInScope(ctx: ServiceContext, id: string, action: string): Promise<ResidentRow> {
   const resident = await findResident(ctx.db, id);
-  await assertInScope(ctx, resident?.orgPath, action, 'resident', id, '人员');
+  await assertInScope(ctx, resident?.orgPath, action, 'resident', id, 'not_found.resident');
   return resident as ResidentRow;
 }
 
@@ -64,7 +64,7 @@ export async function addResident(
   const idCard = protectIdCard(ctx.keys, input.idCard);
   const phone = input.phone ? protectPhone(ctx.keys, input.phone) : null;
   if (await findResidentByIdCard(ctx.db, household.stationId, idCard.index)) {
-    throw conflict('resident_exists', `身份证号 ${idCard.masked} 已登记，请在其所在户修改`);
+    throw conflict('resident_exists', { masked: idCard.masked });
   }
   const resident = await ctx.db.transaction(async (tx) => {
     const row = await insertResident(tx, {

@@ -29,16 +29,14 @@ async function issueToken(
 ): Promise<ApiTokenIssued> {
   const owner = await findAccount(ctx.db, input.username);
   if (!owner || (issuer && !owner.scopePath.startsWith(issuer.scopePath))) {
-    throw invalid('user_not_found', `用户 ${input.username} 不存在或不在管辖范围内`, [
-      { field: 'username', message: '用户不存在' },
+    throw invalid('user_not_found', { username: input.username }, [
+      { field: 'username', key: 'field.user_not_found' },
     ]);
   }
   const scope = input.scopeOrgId ? await findOrgUnit(ctx.db, input.scopeOrgId) : undefined;
   const scopePath = scope?.path ?? owner.scopePath;
   if ((input.scopeOrgId && !scope) || !scopePath.startsWith(owner.scopePath)) {
-    throw invalid('scope_too_wide', '令牌的数据范围必须在该用户的数据范围之内', [
-      { field: 'scopeOrgId', message: '超出用户数据范围' },
-    ]);
+    throw invalid('scope_too_wide', undefined, [{ field: 'scopeOrgId', key: 'field.scope_too_wide' }]);
   }
   const token = newSecret(TOKEN_PREFIX);
   const row = await ctx.db.transaction(async (tx) => {
@@ -91,8 +89,8 @@ export async function listApiTokens(ctx: ServiceContext, query: { limit?: number
 export async function revokeApiToken(ctx: ServiceContext, id: string): Promise<void> {
   await authorize(ctx, 'token.manage', 'api_token', id);
   const view = await findApiTokenView(ctx.db, id);
-  await assertInScope(ctx, view?.ownerPath, 'token.manage', 'api_token', id, '令牌');
-  if (!view) throw notFound('令牌');
+  await assertInScope(ctx, view?.ownerPath, 'token.manage', 'api_token', id, 'not_found.token');
+  if (!view) throw notFound('not_found.token');
   await ctx.db.transaction(async (tx) => {
     await markApiTokenRevoked(tx, id);
     await recordAudit(tx, ctx.keys.audit, {

@@ -1,7 +1,7 @@
 import {
   ADMIN_ROLES,
-  findRoleConflict,
   type Role,
+  roleConflictKey,
   USERNAME_PATTERN,
   type User,
   type UserCreate,
@@ -10,9 +10,11 @@ import {
 import { preparedPerDb } from '../../db/prepared.js';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../http/app-error.js';
 import { decodeCursor, toPage } from '../../http/cursor.js';
+
 import { hashPassword } from '../../lib/security/password-hash.js';
-import { checkPasswordComplexity } from '../../lib/security/password-policy.js';
+import { passwordProblems } from '../../lib/security/password-policy.js';
 import { sealTotpSecret } from '../../lib/security/totp.js';
+
 import type { ServiceContext, SystemContext } from '../../security/context.js';
 import { assertInScope, authorize } from '../../security/policy.js';
 import { auditActorOf, recordAudit } from '../audit/index.js';
@@ -30,26 +32,26 @@ import {
 } from './user.repository.js';
 
 function assertStrongPassword(password: string, username: string): void {
-  const problems = checkPasswordComplexity(password, { username });
+  const problems = passwordProblems(password, { username });
   if (problems.length > 0) {
     throw invalid(
       'weak_password',
-      '密码不符合复杂度要求',
-      problems.map((message) => ({ field: 'password', message })),
+      undefined,
+      problems.map((problem) => ({ field: 'password', ...problem })),
     );
   }
 }
 
 function assertRolesAllowed(roles: Role[]): void {
-  const problem = findRoleConflict(roles);
-  if (problem) throw invalid('role_conflict', problem, [{ field: 'roles', message: problem }]);
+  const key = roleConflictKey(roles);
+  if (key) throw new AppError(422, 'role_conflict', undefined, [{ field: 'roles', key }], { key });
 }
 
 const firstUserPage = preparedPerDb(prepareFirstUserPage);
 
 async function loadUserInScope(ctx: ServiceContext, id: string, action: string): Promise<UserView> {
   const view = await findUserView(ctx.db, id);
-  await assertInScope(ctx, view?.orgPath, action, 'user', id, '用户');
+  await assertInScope(ctx, view?.orgPath, action, 'user', id, 'not_found.user');
   return view as UserView;
 }
 
@@ -61,9 +63,7 @@ async function loadOrgInScope(
 ): Promise<{ path: string; stationId: string | null }> {
   const org = await findOrgUnitById(ctx.db, orgId);
   if (!org?.path.startsWith(ctx.actor.scopePath)) {
-    throw invalid('org_unit_not_found', '所选单位不存在或不在您的管辖范围内', [
-      { field, message: '单位不存在或无权访问' },
-    ]);
+    throw invalid('org_unit_not_found', undefined, [{ field, key: 'field.org_unit_not_found' }]);
   }
   return { path: org.path, stationId: org.kind === 'station' ? org.id : org.stationId };
 }
@@ -111,7 +111,7 @@ export async function createUser(ctx: ServiceContext, input: UserCreate): Promis
   const org = await loadOrgInScope(ctx, input.orgUnitId, 'orgUnitId');
   const scope = await loadOrgInScope(ctx, input.scopeOrgId ?? input.orgUnitId, 'scopeOrgId');
   if (await findUserByUsername(ctx.db, input.username)) {
-    throw conflict('username_taken', `用户名 ${input.username} 已被使用`);
+    throw conflict('username_taken', { username: input.username });
   }
   const passwordHash = await hashPassword(input.password);
   const id = await ctx.db.transaction(async (tx) => {
@@ -189,7 +189,7 @@ export async function updateUserAccount(
     id === ctx.actor.userId &&
     (changed.roles !== undefined || changed.disabled !== undefined || changed.scopeOrgId !== undefined)
   ) {
-    throw forbidden('不能修改自己的角色、数据范围或停用状态');
+    throw forbidden('forbidden.own_account');
   }
   if (changed.roles) assertRolesAllowed(changed.roles);
   const patch: Parameters<typeof updateUser>[2] = {};
@@ -242,7 +242,7 @@ export async function unlockUser(ctx: ServiceContext, id: string): Promise<void>
 
 export async function getMeUser(ctx: ServiceContext): Promise<User> {
   const view = await findUserView(ctx.db, ctx.actor.userId);
-  if (!view) throw notFound('用户');
+  if (!view) throw notFound('not_found.user');
   return presentUser(view);
 }
 
@@ -252,17 +252,16 @@ export async function createUserAsSystem(
   input: UserCreate & { totpSecret?: string | null },
 ): Promise<string> {
   if (!new RegExp(USERNAME_PATTERN).test(input.username)) {
-    throw invalid('invalid_username', '用户名须为 3–40 位小写字母、数字或 _ . -，以字母开头', [
-      { field: 'username', message: '用户名格式不符合要求' },
-    ]);
+    throw invalid('invalid_username', undefined, [{ field: 'username', key: 'field.invalid_username' }]);
   }
   assertRolesAllowed(input.roles);
   assertStrongPassword(input.password, input.username);
   const org = await findOrgUnitById(ctx.db, input.orgUnitId);
   const scope = await findOrgUnitById(ctx.db, input.scopeOrgId ?? input.orgUnitId);
-  if (!org || !scope) throw new AppError(422, 'org_unit_not_found', '所选单位不存在');
+  if (!org || !scope)
+    throw new AppError(422, 'org_unit_not_found', undefined, undefined, { key: 'org_unit_not_found.any' });
   if (await findUserByUsername(ctx.db, input.username))
-    throw conflict('username_taken', `用户名 ${input.username} 已被使用`);
+    throw conflict('username_taken', { username: input.username });
   const passwordHash = await hashPassword(input.password);
   return ctx.db.transaction(async (tx) => {
     const row = await insertUser(tx, {

@@ -1,15 +1,7 @@
-import { type IdCardProblem, normalizeMobile, parseIdCard } from '@fengqiao/shared/rules';
+import { ID_CARD_PROBLEM_KEYS, normalizeMobile, parseIdCard } from '@fengqiao/shared/rules';
 import type { Rule } from 'antd/es/form';
 import { i18n } from '../../lib/i18n';
-
-const ID_MESSAGES: Record<IdCardProblem, string> = {
-  length: 'households.idCardLength',
-  format: 'households.idCardFormat',
-  region: 'households.idCardRegion',
-  birthDate: 'households.idCardBirthDate',
-  futureBirthDate: 'households.idCardBirthDate',
-  checksum: 'households.idCardChecksum',
-};
+import { serverMessage } from '../../lib/i18n/server-message';
 
 /** Required, and a valid GB 11643 number (checked again, authoritatively, by the server). */
 export function idCardRules(): Rule[] {
@@ -20,7 +12,7 @@ export function idCardRules(): Rule[] {
         if (!value?.trim()) return;
         const parsed = parseIdCard(value);
         if (!parsed.ok && parsed.problem !== 'type') {
-          throw new Error(i18n.t(ID_MESSAGES[parsed.problem] as 'households.idCardLength'));
+          throw new Error(serverMessage(ID_CARD_PROBLEM_KEYS[parsed.problem]));
         }
       },
     },
@@ -31,7 +23,7 @@ export function phoneRules(): Rule[] {
   return [
     {
       validator: async (_rule, value: string | undefined) => {
-        if (value?.trim() && !normalizeMobile(value)) throw new Error(i18n.t('households.phoneInvalid'));
+        if (value?.trim() && !normalizeMobile(value)) throw new Error(serverMessage('invalid_phone'));
       },
     },
   ];

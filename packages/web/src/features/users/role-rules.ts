@@ -1,6 +1,7 @@
-import { findRoleConflict, type Role } from '@fengqiao/shared';
+import { type Role, roleConflictKey } from '@fengqiao/shared/rules';
 import type { FormRule as Rule } from 'antd';
 import { i18n } from '../../lib/i18n';
+import { serverMessage } from '../../lib/i18n/server-message';
 
 /** Roles are required and the three admin roles are held alone (三权分立). */
 export function roleRules(): Rule[] {
@@ -8,8 +9,8 @@ export function roleRules(): Rule[] {
     { required: true, type: 'array', min: 1, message: i18n.t('users.rolesRequired') },
     {
       validator: async (_rule, value: Role[] | undefined) => {
-        const conflict = findRoleConflict(value ?? []);
-        if (conflict) throw new Error(conflict);
+        const conflict = roleConflictKey(value ?? []);
+        if (conflict) throw new Error(serverMessage(conflict));
       },
     },
   ];

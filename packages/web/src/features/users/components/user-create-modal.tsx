@@ -3,6 +3,7 @@ import { Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { applyProblemToForm } from '../../../lib/form-errors';
 import { FormModal, useModalForm } from '../../../lib/form-modal';
+import { serverMessage } from '../../../lib/i18n/server-message';
 import { useOrgScope } from '../../../lib/org-scope/org-scope-context';
 import { OrgTreeSelect } from '../../orgs';
 import { createUser } from '../api';
@@ -77,7 +78,7 @@ export function UserCreateModal({
           label={t('users.username')}
           rules={[
             { required: true, message: t('users.usernameRequired') },
-            { pattern: /^[a-z][a-z0-9_.-]{2,39}$/, message: t('users.usernamePattern') },
+            { pattern: /^[a-z][a-z0-9_.-]{2,39}$/, message: serverMessage('invalid_username') },
           ]}
         >
           <Input maxLength={40} autoComplete="off" autoFocus data-testid="user-create-username" />
