@@ -2,3 +2,4 @@
 export { HouseholdStatsPanel, TagLayerLegend } from './components/household-stats-panel';
 export { TagLayerSelect } from './components/tag-layer-select';
 export { householdPointLayer } from './map-points';
+export { useHouseholdPointsQuery, useInvalidateHouseholds } from './queries';

@@ -5,7 +5,7 @@ import { applyProblemToForm } from '../../../lib/form-errors';
 import { FormModal, useModalForm } from '../../../lib/form-modal';
 import { useOrgScope } from '../../../lib/org-scope/org-scope-context';
 import { OrgTreeSelect } from '../../orgs';
-import { createUser } from '../api';
+import { useCreateUser } from '../queries';
 import { passwordRules, roleRules } from '../role-rules';
 import { RoleSelect } from './role-select';
 import { WorkPhoneField } from './work-phone-field';
@@ -37,11 +37,12 @@ export function UserCreateModal({
   const scope = useOrgScope();
   const [form] = Form.useForm<Values>();
   const modal = useModalForm();
+  const create = useCreateUser();
 
   async function submit(values: Values) {
     await modal.run(
       async () => {
-        const user = await createUser({
+        const user = await create.mutateAsync({
           username: values.username.trim(),
           displayName: values.displayName.trim(),
           password: values.password,
