@@ -31,18 +31,31 @@ afterEach(() => {
   root = null;
 });
 
-function mount(server: ReturnType<typeof fakeServer>, filter: { value: string }) {
+type Server = ReturnType<typeof fakeServer>;
+interface Seen {
+  pager: CursorPager<string> | null;
+}
+
+/** Shows nothing; hands the pager of the list filtered by `f` to the test. */
+function Probe({ f, server, seen }: { f: string; server: Server; seen: Seen }) {
+  seen.pager = useCursorQuery({ queryKey: ['things', { f }], load: server.load(f) });
+  return null;
+}
+
+function mount(server: Server, filter: { value: string }) {
   const client = createQueryClient();
-  const seen: { pager: CursorPager<string> | null } = { pager: null };
-  function Probe({ f }: { f: string }) {
-    seen.pager = useCursorQuery({ queryKey: ['things', { f }], load: server.load(f) });
-    return null;
-  }
+  const seen: Seen = { pager: null };
   const container = document.createElement('div');
   root = createRoot(container);
   const render = () =>
     act(() =>
-      root?.render(createElement(QueryClientProvider, { client }, createElement(Probe, { f: filter.value }))),
+      root?.render(
+        createElement(
+          QueryClientProvider,
+          { client },
+          createElement(Probe, { f: filter.value, server, seen }),
+        ),
+      ),
     );
   return { client, seen, render };
 }
