@@ -14,7 +14,7 @@ import type {
   ResidentUpdate,
   UnmaskedResident,
 } from '@fengqiao/shared';
-import { RESIDENT_TAGS } from '@fengqiao/shared';
+import { RESIDENT_TAGS } from '@fengqiao/shared/rules';
 import type { FeatureCollection, Point } from 'geojson';
 import { API_BASE, api, type Page, request } from '../../lib/api-client';
 

@@ -4,7 +4,7 @@ import {
   RESIDENT_TAGS,
   type ResidentTag,
   SENSITIVE_TAGS,
-} from '@fengqiao/shared';
+} from '@fengqiao/shared/rules';
 import type { Language } from '../../lib/i18n';
 
 type Labels = Record<string, string>;

@@ -1,4 +1,4 @@
-import { RESIDENT_TAGS } from '@fengqiao/shared';
+import { RESIDENT_TAGS } from '@fengqiao/shared/rules';
 import type {
   ExpressionSpecification,
   FilterSpecification,

@@ -1,4 +1,4 @@
-import { findRoleConflict, type Role } from '@fengqiao/shared';
+import { findRoleConflict, type Role } from '@fengqiao/shared/rules';
 import type { FormRule as Rule } from 'antd';
 import { i18n } from '../../lib/i18n';
 

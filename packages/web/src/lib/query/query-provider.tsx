@@ -1,17 +1,20 @@
-import { QueryClientProvider } from '@tanstack/react-query';
-import { type ReactNode, useEffect, useState } from 'react';
+import { type QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { useAuth } from '../auth/auth-context';
-import { createQueryClient } from './query-client';
+
+/** Whose answers each cache holds. */
+const owners = new WeakMap<QueryClient, string | null>();
 
 /**
- * The query cache for the signed-in user. Dropped whenever the user changes (logout, another
- * sign-in, an expired session), so no answer fetched in one user's scope is shown to another.
+ * The query cache, holding the signed-in user's answers only: when the user changes (logout,
+ * another sign-in, an expired session) it is emptied before anything below renders, so no answer
+ * fetched in one user's scope is shown to another.
  */
-export function QueryProvider({ children }: { children: ReactNode }) {
-  const [client] = useState(createQueryClient);
+export function QueryProvider({ client, children }: { client: QueryClient; children: ReactNode }) {
   const userId = useAuth().me?.user.id ?? null;
-  useEffect(() => {
-    if (userId === null) client.clear();
-  }, [client, userId]);
+  if (owners.get(client) !== userId) {
+    if (owners.has(client)) client.clear();
+    owners.set(client, userId);
+  }
   return <QueryClientProvider client={client}>{children}</QueryClientProvider>;
 }

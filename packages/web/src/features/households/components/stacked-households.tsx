@@ -1,5 +1,6 @@
 import { CloseOutlined, RightOutlined } from '@ant-design/icons';
-import { type HouseholdSummary, RESIDENT_TAGS } from '@fengqiao/shared';
+import type { HouseholdSummary } from '@fengqiao/shared';
+import { RESIDENT_TAGS } from '@fengqiao/shared/rules';
 import { Button, Drawer, Flex, Grid, Popover, Skeleton, Typography } from 'antd';
 import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';

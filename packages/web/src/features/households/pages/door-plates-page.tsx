@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
-import { MAX_DOOR_PLATES } from '@fengqiao/shared';
+import { MAX_DOOR_PLATES } from '@fengqiao/shared/rules';
 import { Alert, Button, Card, Empty, Flex, Pagination, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';

@@ -1,5 +1,6 @@
 import { DeleteOutlined, EditOutlined, EnvironmentOutlined, PlusOutlined } from '@ant-design/icons';
-import { CHILD_KIND, type OrgUnit } from '@fengqiao/shared';
+import type { OrgUnit } from '@fengqiao/shared';
+import { CHILD_KIND } from '@fengqiao/shared/rules';
 import { App, Button, Popconfirm } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';

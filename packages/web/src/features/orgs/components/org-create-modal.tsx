@@ -1,4 +1,5 @@
-import { CHILD_KIND, type OrgUnit } from '@fengqiao/shared';
+import type { OrgUnit } from '@fengqiao/shared';
+import { CHILD_KIND } from '@fengqiao/shared/rules';
 import { Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { applyProblemToForm } from '../../../lib/form-errors';

@@ -1,5 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { ROLES, type Role, type User } from '@fengqiao/shared';
+import type { Role, User } from '@fengqiao/shared';
+import { ROLES } from '@fengqiao/shared/rules';
 import { App, Button, Card, Flex, Input, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
