@@ -2,7 +2,7 @@
 import type { Role } from '@fengqiao/shared';
 import type { RuleObject } from 'antd/es/form';
 import { describe, expect, it } from 'vitest';
-import { passwordRules, roleRules } from './role-rules';
+import { passwordRules, roleRules, USERNAME_PATTERN, usernameRules } from './role-rules';
 
 /** Runs a rule's validator the way antd's form does. */
 function validate(rules: ReturnType<typeof roleRules>, value: unknown) {
@@ -11,6 +11,14 @@ function validate(rules: ReturnType<typeof roleRules>, value: unknown) {
 }
 
 describe('the user form’s role and password rules', () => {
+  it('takes a login name that starts with a lower-case letter, 3 to 40 characters long', () => {
+    for (const ok of ['zhang.san', 'officer01', 'a_b-c', `a${'b'.repeat(39)}`])
+      expect(USERNAME_PATTERN.test(ok)).toBe(true);
+    for (const bad of ['ab', '1officer', 'Zhang', '张三', 'a b c', `a${'b'.repeat(40)}`])
+      expect(USERNAME_PATTERN.test(bad)).toBe(false);
+    expect(usernameRules()[0]).toMatchObject({ required: true });
+  });
+
   it('requires at least one role', () => {
     expect(roleRules()[0]).toMatchObject({ required: true, type: 'array', min: 1 });
   });

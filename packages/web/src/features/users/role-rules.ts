@@ -2,6 +2,16 @@ import { findRoleConflict, type Role } from '@fengqiao/shared/rules';
 import type { FormRule as Rule } from 'antd';
 import { i18n } from '../../lib/i18n';
 
+/** A login name: a lower-case letter, then 2–39 letters, digits, `_`, `.` or `-`. */
+export const USERNAME_PATTERN = /^[a-z][a-z0-9_.-]{2,39}$/;
+
+export function usernameRules(): Rule[] {
+  return [
+    { required: true, message: i18n.t('users.usernameRequired') },
+    { pattern: USERNAME_PATTERN, message: i18n.t('users.usernamePattern') },
+  ];
+}
+
 /** Roles are required and the three admin roles are held alone (三权分立). */
 export function roleRules(): Rule[] {
   return [

@@ -6,7 +6,7 @@ import { FormModal, useModalForm } from '../../../lib/form-modal';
 import { useOrgScope } from '../../../lib/org-scope/org-scope-context';
 import { OrgTreeSelect } from '../../orgs';
 import { useCreateUser } from '../queries';
-import { passwordRules, roleRules } from '../role-rules';
+import { passwordRules, roleRules, usernameRules } from '../role-rules';
 import { RoleSelect } from './role-select';
 import { WorkPhoneField } from './work-phone-field';
 
@@ -73,14 +73,7 @@ export function UserCreateModal({
         initialValues={{ orgUnitId: scope.selectedId ?? undefined, roles: [] }}
         onFinish={(v) => void submit(v)}
       >
-        <Form.Item
-          name="username"
-          label={t('users.username')}
-          rules={[
-            { required: true, message: t('users.usernameRequired') },
-            { pattern: /^[a-z][a-z0-9_.-]{2,39}$/, message: t('users.usernamePattern') },
-          ]}
-        >
+        <Form.Item name="username" label={t('users.username')} rules={usernameRules()}>
           <Input maxLength={40} autoComplete="off" autoFocus data-testid="user-create-username" />
         </Form.Item>
         <Form.Item
