@@ -34,6 +34,3 @@ export const DoorPlateSheetSchema = Type.Object({
   batches: Type.Integer(),
 });
 export type DoorPlateSheet = Static<typeof DoorPlateSheetSchema>;
-
-/** A sheet holds six plates; more than this many at once is too much for one print job. */
-export const MAX_DOOR_PLATES = 300;

@@ -1,4 +1,5 @@
 import Type, { type Static } from 'typebox';
+import { MAP_POINT_LIMIT, MAX_HEADER_ROW } from './household-rules.js';
 import { IMPORT_MODES } from './imports.js';
 import { RELATIONS, RESIDENCE_TYPES, RESIDENT_TAGS } from './residents.js';
 import { ProblemSchema } from './schemas.js';
@@ -154,9 +155,6 @@ export const PublicHouseholdSchema = Type.Object({
 });
 export type PublicHousehold = Static<typeof PublicHouseholdSchema>;
 
-/** Points for the map are capped so a bureau-wide view cannot ask for millions at once. */
-export const MAP_POINT_LIMIT = 50_000;
-
 /**
  * `GET /households/map-points`. Compact on purpose: 20,000 households in view are ~1.3 MB (a few
  * hundred KB gzipped) as tuples, against ~4.4 MB as a GeoJSON FeatureCollection; the web builds the
@@ -186,69 +184,6 @@ export const HouseholdMapPointsSchema = Type.Object(
 export type HouseholdMapPoints = Static<typeof HouseholdMapPointsSchema>;
 /** One `[id, lng, lat, tagBits]`; bit i of tagBits is `tags[i]`. */
 export type HouseholdMapPoint = HouseholdMapPoints['points'][number];
-
-/**
- * The columns an import file can supply, in the order the mapping step lists them. `address` is one
- * 住址 column holding the whole address, which the import splits into the five parts after it.
- */
-export const IMPORT_FIELDS = [
-  'address',
-  'community',
-  'street',
-  'building',
-  'unit',
-  'room',
-  'lng',
-  'lat',
-  'name',
-  'idCard',
-  'phone',
-  'relation',
-  'residenceType',
-  'tags',
-] as const;
-export type ImportField = (typeof IMPORT_FIELDS)[number];
-
-/** Zero-based column index for each field, or null when the file has no such column. */
-export type ImportMapping = Record<ImportField, number | null>;
-
-export const REQUIRED_IMPORT_FIELDS: readonly ImportField[] = ['community', 'room', 'name', 'idCard'];
-
-/** The parts a 住址 column is split into; the file may still give 村/社区 in its own column. */
-export const ADDRESS_PART_FIELDS: readonly ImportField[] = [
-  'community',
-  'street',
-  'building',
-  'unit',
-  'room',
-];
-
-type AnyMapping = Readonly<Partial<Record<ImportField, number | null>>>;
-const mapped = (mapping: AnyMapping, field: ImportField) =>
-  mapping[field] !== null && mapping[field] !== undefined;
-
-/**
- * Required fields the mapping leaves without a column, in the order the mapping step lists them. A
- * 住址 column stands in for 村/社区 and 门牌号, which are split from it.
- */
-export function unmappedRequiredFields(mapping: AnyMapping): ImportField[] {
-  const byAddress = new Set<ImportField>(mapped(mapping, 'address') ? ['community', 'room'] : []);
-  return REQUIRED_IMPORT_FIELDS.filter((f) => !mapped(mapping, f) && !byAddress.has(f));
-}
-
-/**
- * Address parts chosen beside a 住址 column, which the split fills itself: the file must give the
- * address one way or the other. Only 村/社区 may have its own column too (the split checks they agree).
- */
-export function addressPartsBesideAddress(mapping: AnyMapping): ImportField[] {
-  if (!mapped(mapping, 'address')) return [];
-  return ADDRESS_PART_FIELDS.filter((f) => f !== 'community' && mapped(mapping, f));
-}
-
-/** The first rows searched for the header: title rows above it are skipped. */
-export const HEADER_SEARCH_ROWS = 20;
-/** The highest header row that may be chosen by hand. */
-export const MAX_HEADER_ROW = 1000;
 
 export const ImportRowErrorSchema = Type.Object({
   row: Type.Integer(),

@@ -1,6 +1,8 @@
-import { lazy, Suspense } from 'react';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { FullPageSpin } from '../lib/components/full-page-spin';
-import { AntdShell } from './antd-shell';
+import { createQueryClient } from '../lib/query/query-client';
+import { QueryProvider } from '../lib/query/query-provider';
+import { AntdShell as AntdOnly } from './antd-shell';
 import { AppLayout } from './app-layout';
 import { RequireAuth } from './require-auth';
 import { RequireEnrollment } from './require-enrollment';
@@ -14,6 +16,19 @@ const DoorPlatesPage = lazy(() => import('../features/households/pages/door-plat
 // antd's Result and its illustrations: only for the 404 and a crash.
 const NotFound = lazy(() => import('./not-found-page'));
 const RouteErrorResult = lazy(() => import('./route-error-result'));
+
+// One cache for every screen after sign-in (the shell, the print and TOTP pages), emptied whenever
+// the signed-in user changes (QueryProvider).
+const queryClient = createQueryClient();
+
+/** antd's providers and the query cache, around each screen below. */
+function AntdShell({ children }: { children: ReactNode }) {
+  return (
+    <AntdOnly>
+      <QueryProvider client={queryClient}>{children}</QueryProvider>
+    </AntdOnly>
+  );
+}
 
 /** `/` and below: the signed-in shell (menu, org tree, header) around the page. */
 export function SignedInLayout() {

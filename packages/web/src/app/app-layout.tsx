@@ -1,14 +1,16 @@
 import { Divider, Drawer, Grid, Layout, theme } from 'antd';
-import { Suspense, useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Outlet } from 'react-router';
 import { FullPageSpin } from '../lib/components/full-page-spin';
 import { OrgScopeProvider } from '../lib/org-scope/org-scope-context';
 import { Brand } from './brand';
 import { HeaderBar } from './header-bar';
-import { OrgScopeTree } from './org-scope-tree';
 import { SideNav } from './side-nav';
 
 const SIDER_WIDTH = 248;
+
+// antd's Tree (a fifth of the shell's antd) comes just after the shell: menu, header and page first.
+const OrgScopeTree = lazy(() => import('./org-scope-tree').then((m) => ({ default: m.OrgScopeTree })));
 
 /** The signed-in shell: side menu and org tree (a drawer on phones), header, and the page. */
 export function AppLayout() {
@@ -23,7 +25,9 @@ export function AppLayout() {
       <Brand />
       <SideNav onNavigate={onNavigate} />
       <Divider style={{ margin: '8px 0' }} />
-      <OrgScopeTree onSelected={onNavigate} />
+      <Suspense fallback={null}>
+        <OrgScopeTree onSelected={onNavigate} />
+      </Suspense>
     </>
   );
 

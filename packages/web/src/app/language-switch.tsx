@@ -1,6 +1,6 @@
 import { Segmented } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Language } from '../lib/i18n';
+import { type Language, setLanguage } from '../lib/i18n';
 import { useLanguage } from '../lib/i18n/use-language';
 
 const OPTIONS: { label: string; value: Language }[] = [
@@ -10,14 +10,14 @@ const OPTIONS: { label: string; value: Language }[] = [
 
 /** 中文 / English; the choice is remembered in localStorage. */
 export function LanguageSwitch({ size }: { size?: 'small' | 'middle' }) {
-  const { i18n, t } = useTranslation();
+  const { t } = useTranslation();
   const lang = useLanguage();
   return (
     <Segmented<Language>
       size={size}
       options={OPTIONS}
       value={lang}
-      onChange={(value) => void i18n.changeLanguage(value)}
+      onChange={(value) => void setLanguage(value)}
       aria-label={t('header.language')}
       data-testid="lang-switch"
     />

@@ -41,7 +41,7 @@ export function OrgScopeTree({ onSelected }: { onSelected?: () => void }) {
         showIcon
         title={errorMessage(scope.error)}
         action={
-          <Button size="small" onClick={scope.reload}>
+          <Button size="small" onClick={scope.retry}>
             {t('common.retry')}
           </Button>
         }

@@ -1,5 +1,5 @@
 import type { OrgKind, Role } from '@fengqiao/shared';
-import { ORG_KIND_LABELS, ROLE_LABELS } from '@fengqiao/shared';
+import { ORG_KIND_LABELS, ROLE_LABELS } from '@fengqiao/shared/rules';
 import type { Language } from './i18n';
 
 function pick(label: { zh: string; en: string } | undefined, lang: Language, fallback: string): string {

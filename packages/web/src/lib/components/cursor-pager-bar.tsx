@@ -1,7 +1,7 @@
 import { LeftOutlined, RightOutlined } from '@ant-design/icons';
 import { Button, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { CursorPager } from '../use-cursor-pager';
+import type { CursorPager } from '../query/use-cursor-query';
 
 /** Previous / next buttons for a cursor-paged list. */
 export function CursorPagerBar({ pager, testId }: { pager: CursorPager<unknown>; testId?: string }) {

@@ -1,6 +1,5 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { en } from './en';
 import { LANGUAGE_STORAGE_KEY as STORAGE_KEY } from './language-key';
 import { type Messages, zhCN } from './zh-CN';
 
@@ -29,8 +28,9 @@ function applyLanguage(lng: string): void {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
-  lng: initialLanguage(),
+  // English is fetched only by those who use it (setLanguage): the entry carries one catalog.
+  resources: { 'zh-CN': { translation: zhCN } },
+  lng: 'zh-CN',
   fallbackLng: 'zh-CN',
   interpolation: { escapeValue: false },
   returnNull: false,
@@ -46,6 +46,19 @@ i18n.on('languageChanged', (lng) => {
     // ignore storage errors
   }
 });
+
+/** Switches the UI language, fetching its catalog first the first time it is used. */
+export async function setLanguage(lng: Language): Promise<void> {
+  if (!i18n.hasResourceBundle(lng, 'translation')) {
+    const { en } = await import('./en');
+    i18n.addResourceBundle(lng, 'translation', en);
+  }
+  await i18n.changeLanguage(lng);
+}
+
+/** Resolves once the remembered language's catalog is in: the app renders after it (main.tsx). */
+const initial = initialLanguage();
+export const i18nReady: Promise<void> = initial === 'zh-CN' ? Promise.resolve() : setLanguage(initial);
 
 /** The current UI language, normalised to one of LANGUAGES. */
 export function currentLanguage(): Language {

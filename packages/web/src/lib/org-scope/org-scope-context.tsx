@@ -2,8 +2,7 @@ import type { OrgUnit } from '@fengqiao/shared';
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
 import { useAuth } from '../auth/auth-context';
 import { buildOrgIndex, type OrgIndex } from '../org-tree';
-import { useApi } from '../use-api';
-import { fetchOrgTree } from './org-tree-api';
+import { useOrgTreeQuery } from './org-tree-query';
 
 export interface OrgScopeValue {
   /** Whether the user may read the org tree at all (audit admins may not). */
@@ -12,7 +11,8 @@ export interface OrgScopeValue {
   index: OrgIndex;
   loading: boolean;
   error: unknown;
-  reload: () => void;
+  /** Fetches the tree again (the retry button of a failed load). */
+  retry: () => void;
   /** The unit chosen in the tree; null = the whole scope. */
   selectedId: string | null;
   selectedUnit: OrgUnit | null;
@@ -25,7 +25,11 @@ const NO_UNITS: OrgUnit[] = [];
 export function OrgScopeProvider({ children }: { children: ReactNode }) {
   const { can } = useAuth();
   const available = can('org.read');
-  const state = useApi((signal) => fetchOrgTree(signal), [], available);
+  const state = useOrgTreeQuery(available);
+  const { refetch } = state;
+  const loading = available && (state.isPending || state.isFetching);
+  const error = state.error ?? undefined;
+  const retry = useCallback(() => void refetch(), [refetch]);
   const [selectedId, setSelectedId] = useState<string | null>(null);
 
   const units = state.data?.items ?? NO_UNITS;
@@ -38,14 +42,14 @@ export function OrgScopeProvider({ children }: { children: ReactNode }) {
       available,
       units,
       index,
-      loading: state.loading,
-      error: state.error,
-      reload: state.reload,
+      loading,
+      error,
+      retry,
       selectedId: selectedUnit ? selectedId : null,
       selectedUnit,
       select,
     }),
-    [available, units, index, state.loading, state.error, state.reload, selectedId, selectedUnit, select],
+    [available, units, index, loading, error, retry, selectedId, selectedUnit, select],
   );
 
   return <OrgScopeContext.Provider value={value}>{children}</OrgScopeContext.Provider>;

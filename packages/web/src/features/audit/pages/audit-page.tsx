@@ -8,17 +8,11 @@ import { CursorPagerBar } from '../../../lib/components/cursor-pager-bar';
 import { ErrorAlert } from '../../../lib/components/error-alert';
 import { PageHeader } from '../../../lib/components/page-header';
 import { saveBlob } from '../../../lib/download';
-import { useCursorPager } from '../../../lib/use-cursor-pager';
-import {
-  type AuditFilters,
-  type AuditVerifyResult,
-  exportAuditCsv,
-  listAuditEvents,
-  verifyAudit,
-} from '../api';
+import { type AuditFilters, type AuditVerifyResult, exportAuditCsv, verifyAudit } from '../api';
 import { AuditFilterForm } from '../components/audit-filter-form';
 import { AuditTable } from '../components/audit-table';
 import { AuditVerifyResultAlert } from '../components/audit-verify-result';
+import { useAuditEvents } from '../queries';
 
 /** 审计日志: filters, paging, CSV export and the hash-chain integrity check. */
 export function AuditPage() {
@@ -29,7 +23,7 @@ export function AuditPage() {
   const [exporting, setExporting] = useState(false);
   const [verifying, setVerifying] = useState(false);
   const [verified, setVerified] = useState<AuditVerifyResult | null>(null);
-  const pager = useCursorPager((cursor, signal) => listAuditEvents(filters, cursor, signal), [filters]);
+  const pager = useAuditEvents(filters);
 
   async function exportCsv() {
     setExporting(true);
@@ -85,7 +79,7 @@ export function AuditPage() {
       {verified ? <AuditVerifyResultAlert result={verified} onClose={() => setVerified(null)} /> : null}
       <Card>
         <AuditFilterForm onChange={setFilters} />
-        {pager.error ? <ErrorAlert error={pager.error} onRetry={pager.reload} /> : null}
+        {pager.error ? <ErrorAlert error={pager.error} onRetry={pager.retry} /> : null}
         <AuditTable events={pager.items} loading={pager.loading} />
         <CursorPagerBar pager={pager} testId="audit-pager" />
       </Card>

@@ -1,12 +1,12 @@
 import { useTranslation } from 'react-i18next';
-import { LANGUAGES, type Language } from '../../../lib/i18n';
+import { LANGUAGES, type Language, setLanguage } from '../../../lib/i18n';
 import { useLanguage } from '../../../lib/i18n/use-language';
 
 const LABELS: Record<Language, string> = { 'zh-CN': '中文', en: 'English' };
 
 /** 中文 / English on the sign-in screens, without antd (the header's LanguageSwitch is antd's). */
 export function LanguageToggle() {
-  const { i18n, t } = useTranslation();
+  const { t } = useTranslation();
   const lang = useLanguage();
   return (
     <fieldset className="fq-auth-lang" aria-label={t('header.language')} data-testid="lang-switch">
@@ -16,7 +16,7 @@ export function LanguageToggle() {
           type="button"
           lang={value}
           aria-pressed={value === lang}
-          onClick={() => void i18n.changeLanguage(value)}
+          onClick={() => void setLanguage(value)}
         >
           {LABELS[value]}
         </button>

@@ -7,11 +7,15 @@ import { ErrorAlert } from '../../../lib/components/error-alert';
 import { PageHeader } from '../../../lib/components/page-header';
 import { useOrgScope } from '../../../lib/org-scope/org-scope-context';
 import { subtreeIds } from '../../../lib/org-tree';
-import { useApi } from '../../../lib/use-api';
-import { HouseholdStatsPanel, householdPointLayer, TagLayerLegend, TagLayerSelect } from '../../households';
-import { fetchHouseholdPoints } from '../../households/api';
+import {
+  HouseholdStatsPanel,
+  householdPointLayer,
+  TagLayerLegend,
+  TagLayerSelect,
+  useHouseholdPointsQuery,
+} from '../../households';
 import { AreaMap } from '../../map';
-import { fetchOrgGeojson } from '../../orgs/api';
+import { useOrgGeojsonQuery } from '../../orgs';
 import { StatCards } from '../components/stat-cards';
 import { countScope } from '../scope-counts';
 
@@ -21,9 +25,9 @@ export function HomePage() {
   const { me, can } = useAuth();
   const scope = useOrgScope();
   const navigate = useNavigate();
-  const grids = useApi((signal) => fetchOrgGeojson('grid', signal), [], scope.available);
+  const grids = useOrgGeojsonQuery('grid', scope.available);
   const households = can('household.read');
-  const points = useApi((signal) => fetchHouseholdPoints(null, signal), [], scope.available && households);
+  const points = useHouseholdPointsQuery(null, scope.available && households);
   const [highlightTag, setHighlightTag] = useState<string | null>(null);
 
   const counts = useMemo(
@@ -54,7 +58,7 @@ export function HomePage() {
           <Typography.Text type="secondary">{t('home.scopeLabel', { name: scopeName })}</Typography.Text>
         }
       />
-      {scope.error ? <ErrorAlert error={scope.error} onRetry={scope.reload} /> : null}
+      {scope.error ? <ErrorAlert error={scope.error} onRetry={scope.retry} /> : null}
       <StatCards counts={counts} loading={scope.loading && !scope.units.length} />
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={households ? 17 : 24}>
@@ -65,7 +69,7 @@ export function HomePage() {
           >
             {grids.error ? (
               <div style={{ padding: 16 }}>
-                <ErrorAlert error={grids.error} onRetry={grids.reload} />
+                <ErrorAlert error={grids.error} onRetry={() => void grids.refetch()} />
               </div>
             ) : null}
             {grids.data && grids.data.features.length === 0 ? (
@@ -86,7 +90,9 @@ export function HomePage() {
             {households ? (
               <Flex vertical gap={4} style={{ padding: '8px 12px' }}>
                 <TagLayerLegend tag={highlightTag} />
-                {points.error ? <ErrorAlert error={points.error} onRetry={points.reload} /> : null}
+                {points.error ? (
+                  <ErrorAlert error={points.error} onRetry={() => void points.refetch()} />
+                ) : null}
                 {points.data?.truncated ? (
                   <Typography.Text type="warning" style={{ fontSize: 12 }}>
                     {t('households.pointsTruncated')}

@@ -3,8 +3,8 @@ import { AutoComplete, Col, Form, Input, Row } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormModal, useModalForm } from '../../../lib/form-modal';
-import { createHousehold } from '../api';
 import { applyAddressProblem } from '../form-errors';
+import { useCreateHousehold } from '../queries';
 import { LocationFields, type LocationValues, locationBody } from './location-fields';
 
 interface Values extends LocationValues {
@@ -43,6 +43,7 @@ export function HouseholdCreateModal({
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
   const modal = useModalForm();
+  const create = useCreateHousehold();
 
   // Each opening starts from the current initial values, even when reopened before the close
   // animation has unmounted the previous form.
@@ -56,7 +57,7 @@ export function HouseholdCreateModal({
         const building = optional(values.building);
         const unit = optional(values.unit);
         onCreated(
-          await createHousehold({
+          await create.mutateAsync({
             address: {
               community: values.community.trim(),
               street: values.street.trim(),

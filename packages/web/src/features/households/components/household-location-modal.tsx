@@ -4,7 +4,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { applyProblemToForm } from '../../../lib/form-errors';
 import { FormModal, useModalForm } from '../../../lib/form-modal';
-import { updateHousehold } from '../api';
+import { useUpdateHousehold } from '../queries';
 import { LocationFields, type LocationValues, locationBody } from './location-fields';
 
 const FIELDS = ['lng', 'lat', 'coordSystem'];
@@ -25,6 +25,7 @@ export function HouseholdLocationModal({
   const { t } = useTranslation();
   const [form] = Form.useForm<LocationValues>();
   const modal = useModalForm();
+  const update = useUpdateHousehold();
 
   // Each opening starts from the current initial values, even when reopened before the close
   // animation has unmounted the previous form.
@@ -35,7 +36,7 @@ export function HouseholdLocationModal({
   async function submit(values: LocationValues) {
     await modal.run(
       async () => {
-        onSaved(await updateHousehold(household.id, locationBody(values)));
+        onSaved(await update.mutateAsync({ id: household.id, body: locationBody(values) }));
       },
       (err) => applyProblemToForm(form, err, FIELDS, CODE_FIELDS),
     );

@@ -6,10 +6,9 @@ import { useNavigate } from 'react-router';
 import { useAuth } from '../../../lib/auth/auth-context';
 import { ErrorAlert } from '../../../lib/components/error-alert';
 import { useLanguage } from '../../../lib/i18n/use-language';
-import { useApi } from '../../../lib/use-api';
-import { fetchHouseholdStats } from '../api';
 import { allowedTags, tagLabel } from '../labels';
 import { TAG_COLOR } from '../map-layers';
+import { useHouseholdStatsQuery } from '../queries';
 
 /**
  * 住户统计 beside the home map, for the unit selected in the tree: households, residents, those
@@ -28,11 +27,11 @@ export function HouseholdStatsPanel({
   const lang = useLanguage();
   const { can } = useAuth();
   const navigate = useNavigate();
-  const stats = useApi((signal) => fetchHouseholdStats(orgUnitId, signal), [orgUnitId]);
+  const stats = useHouseholdStatsQuery(orgUnitId);
   const data = stats.data;
 
   let body: ReactNode;
-  if (stats.error) body = <ErrorAlert error={stats.error} onRetry={stats.reload} />;
+  if (stats.error) body = <ErrorAlert error={stats.error} onRetry={() => void stats.refetch()} />;
   else if (!data) body = <Skeleton active paragraph={{ rows: 5 }} />;
   else if (data.households === 0)
     body = (

@@ -4,22 +4,15 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CursorPagerBar } from '../../../lib/components/cursor-pager-bar';
 import { ErrorAlert } from '../../../lib/components/error-alert';
-import { useCursorPager } from '../../../lib/use-cursor-pager';
-import { searchResidents } from '../api';
+import { useResidentSearch } from '../queries';
 import { PersonResultsTable } from './person-results-table';
-
-const PAGE_SIZE = 20;
 
 /** 查人: a name (partial), or an exact ID number or phone; each search is audited by the server. */
 export function PersonSearch({ orgUnitId }: { orgUnitId: string | null }) {
   const { t } = useTranslation();
   const [text, setText] = useState('');
   const [q, setQ] = useState('');
-  const pager = useCursorPager(
-    (cursor, signal) => searchResidents({ q, orgUnitId, limit: PAGE_SIZE, cursor }, signal),
-    [q, orgUnitId],
-    q !== '',
-  );
+  const pager = useResidentSearch(q, orgUnitId);
 
   function clear() {
     setText('');
@@ -50,7 +43,7 @@ export function PersonSearch({ orgUnitId }: { orgUnitId: string | null }) {
       </Typography.Paragraph>
       {q ? (
         <div style={{ marginTop: 12 }}>
-          {pager.error ? <ErrorAlert error={pager.error} onRetry={pager.reload} /> : null}
+          {pager.error ? <ErrorAlert error={pager.error} onRetry={pager.retry} /> : null}
           <PersonResultsTable items={pager.items} loading={pager.loading} />
           <CursorPagerBar pager={pager} testId="person-pager" />
         </div>

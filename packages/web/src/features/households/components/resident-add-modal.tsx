@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../../lib/auth/auth-context';
 import { applyProblemToForm } from '../../../lib/form-errors';
 import { FormModal, useModalForm } from '../../../lib/form-modal';
-import { addResident } from '../api';
+import { useAddResident } from '../queries';
 import { idCardRules, nameRules, phoneRules } from '../resident-rules';
 import { ResidentCategoryFields } from './resident-category-fields';
 
@@ -42,6 +42,7 @@ export function ResidentAddModal({
   const sensitive = can('resident.sensitive');
   const [form] = Form.useForm<Values>();
   const modal = useModalForm();
+  const add = useAddResident();
 
   // Each opening starts from the current initial values, even when reopened before the close
   // animation has unmounted the previous form.
@@ -54,13 +55,16 @@ export function ResidentAddModal({
       async () => {
         const phone = values.phone?.trim();
         onAdded(
-          await addResident(householdId, {
-            name: values.name.trim(),
-            idCard: normalizeIdCard(values.idCard),
-            ...(phone ? { phone } : {}),
-            relation: values.relation,
-            residenceType: values.residenceType,
-            tags: values.tags ?? [],
+          await add.mutateAsync({
+            householdId,
+            body: {
+              name: values.name.trim(),
+              idCard: normalizeIdCard(values.idCard),
+              ...(phone ? { phone } : {}),
+              relation: values.relation,
+              residenceType: values.residenceType,
+              tags: values.tags ?? [],
+            },
           }),
         );
       },

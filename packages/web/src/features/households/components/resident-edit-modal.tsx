@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../../lib/auth/auth-context';
 import { applyProblemToForm } from '../../../lib/form-errors';
 import { FormModal, useModalForm } from '../../../lib/form-modal';
-import { updateResident } from '../api';
+import { useUpdateResident } from '../queries';
 import { nameRules, phoneRules } from '../resident-rules';
 import { ResidentCategoryFields } from './resident-category-fields';
 
@@ -42,6 +42,7 @@ export function ResidentEditModal({
   const [form] = Form.useForm<Values>();
   const clearPhone = Form.useWatch('clearPhone', form);
   const modal = useModalForm();
+  const update = useUpdateResident();
 
   // Each opening starts from the current initial values, even when reopened before the close
   // animation has unmounted the previous form.
@@ -64,7 +65,7 @@ export function ResidentEditModal({
     }
     await modal.run(
       async () => {
-        onSaved(await updateResident(resident.id, body));
+        onSaved(await update.mutateAsync({ id: resident.id, body }));
       },
       (err) => applyProblemToForm(form, err, FIELDS, { invalid_phone: 'phone' }),
     );

@@ -1,12 +1,12 @@
 import {
   addressPartsBesideAddress,
+  computeIdCardCheckChar,
   IMPORT_FIELDS,
   type ImportField,
   type ImportMapping,
   REQUIRED_IMPORT_FIELDS,
   unmappedRequiredFields,
-} from '@fengqiao/shared';
-import { computeIdCardCheckChar } from '@fengqiao/shared/rules';
+} from '@fengqiao/shared/rules';
 
 // The mapping step's vocabulary is the API contract's.
 export { IMPORT_FIELDS, type ImportField, type ImportMapping, REQUIRED_IMPORT_FIELDS };

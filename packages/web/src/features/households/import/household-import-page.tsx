@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useBlocker, useNavigate, useSearchParams } from 'react-router';
 import { errorMessage, isAbort } from '../../../lib/api-client';
 import { PageHeader } from '../../../lib/components/page-header';
+import { useInvalidateHouseholds } from '../queries';
 import { type CoordSystem, jobError, type MappingRejection, mappingRejection } from './api';
 import { emptyMapping, type ImportField, type ImportMapping, sameMapping, toMapping } from './fields';
 import { FileStep } from './file-step';
@@ -87,6 +88,11 @@ export function HouseholdImportPage() {
       onCancel: () => answer(false),
     });
   }, [blocker, modal, t]);
+  // Whenever a job ends (written, failed part-way or checked only), the cached households may be out of date.
+  const invalidateHouseholds = useInvalidateHouseholds();
+  useEffect(() => {
+    if (!upload.busy) invalidateHouseholds();
+  }, [upload.busy, invalidateHouseholds]);
   useEffect(() => {
     if (!upload.busy) return;
     const warn = (e: BeforeUnloadEvent) => e.preventDefault();

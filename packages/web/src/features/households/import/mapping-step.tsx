@@ -1,5 +1,5 @@
 import type { ImportReport } from '@fengqiao/shared';
-import { MAX_HEADER_ROW } from '@fengqiao/shared';
+import { MAX_HEADER_ROW } from '@fengqiao/shared/rules';
 import { Alert, Button, Flex, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useState } from 'react';

@@ -1,15 +1,14 @@
 import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
-import { MAX_DOOR_PLATES } from '@fengqiao/shared';
+import { MAX_DOOR_PLATES } from '@fengqiao/shared/rules';
 import { Alert, Button, Card, Empty, Flex, Pagination, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useAuth } from '../../../lib/auth/auth-context';
 import { ErrorAlert } from '../../../lib/components/error-alert';
-import { useApi } from '../../../lib/use-api';
-import { fetchOrgUnit } from '../../orgs/api';
-import { fetchDoorPlates } from '../api';
+import { useOrgUnitQuery } from '../../orgs';
 import { DoorPlate } from '../components/door-plate';
 import '../door-plates.css';
+import { useDoorPlatesQuery } from '../queries';
 
 /**
  * 门牌打印: `?orgUnitId=` (the households under a unit, in batches of MAX_DOOR_PLATES, `&batch=`)
@@ -23,19 +22,12 @@ export function DoorPlatesPage() {
   const orgUnitId = params.get('orgUnitId');
   const householdId = params.get('householdId');
   const batch = Math.max(1, Number.parseInt(params.get('batch') ?? '1', 10) || 1);
-  const plates = useApi(
-    (signal) =>
-      fetchDoorPlates(
-        { orgUnitId: orgUnitId ?? undefined, householdId: householdId ?? undefined, batch },
-        signal,
-      ),
-    [orgUnitId, householdId, batch],
-  );
-  const unit = useApi(
-    (signal) => fetchOrgUnit(orgUnitId as string, signal),
-    [orgUnitId],
-    !!orgUnitId && can('org.read'),
-  );
+  const plates = useDoorPlatesQuery({
+    orgUnitId: orgUnitId ?? undefined,
+    householdId: householdId ?? undefined,
+    batch,
+  });
+  const unit = useOrgUnitQuery(orgUnitId ?? undefined, can('org.read'));
   const items = plates.data?.items ?? [];
   const batches = plates.data?.batches ?? 1;
 
@@ -96,18 +88,18 @@ export function DoorPlatesPage() {
               pageSize={MAX_DOOR_PLATES}
               total={plates.data.total}
               onChange={goToBatch}
-              disabled={plates.loading}
+              disabled={plates.isFetching}
               data-testid="door-plates-batch"
             />
           </Flex>
         ) : null}
         {plates.error ? (
           <div style={{ marginTop: 12 }}>
-            <ErrorAlert error={plates.error} onRetry={plates.reload} />
+            <ErrorAlert error={plates.error} onRetry={() => void plates.refetch()} />
           </div>
         ) : null}
       </Card>
-      {plates.loading ? (
+      {plates.isFetching ? (
         <Spin size="large" style={{ display: 'block', margin: '48px auto' }} />
       ) : items.length ? (
         <div className="fq-plates-sheet" data-testid="door-plates" data-plate-count={items.length}>

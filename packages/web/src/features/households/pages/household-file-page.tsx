@@ -8,14 +8,13 @@ import { ApiError } from '../../../lib/api-client';
 import { useAuth } from '../../../lib/auth/auth-context';
 import { ErrorAlert } from '../../../lib/components/error-alert';
 import { PageHeader } from '../../../lib/components/page-header';
-import { useApi } from '../../../lib/use-api';
-import { fetchHouseholdFile } from '../api';
 import { HistoryTimeline } from '../components/history-timeline';
 import { HouseholdHeaderCard } from '../components/household-header-card';
 import { HouseholdLocationModal } from '../components/household-location-modal';
 import { ResidentAddModal } from '../components/resident-add-modal';
 import { ResidentEditModal } from '../components/resident-edit-modal';
 import { ResidentTable } from '../components/resident-table';
+import { useHouseholdFileQuery } from '../queries';
 
 /** 一户一档: the household, its members (masked; unmask one at a time, audited) and its history. */
 export function HouseholdFilePage() {
@@ -27,7 +26,7 @@ export function HouseholdFilePage() {
   const [adding, setAdding] = useState(false);
   const [editing, setEditing] = useState<Resident | null>(null);
   const [locating, setLocating] = useState(false);
-  const file = useApi((signal) => fetchHouseholdFile(id, signal), [id]);
+  const file = useHouseholdFileQuery(id);
 
   const back = (
     <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('/households')} data-testid="household-back">
@@ -56,7 +55,7 @@ export function HouseholdFilePage() {
   return (
     <div data-testid="household-file">
       <PageHeader title={t('households.fileTitle')} extra={back} />
-      {file.error ? <ErrorAlert error={file.error} onRetry={file.reload} /> : null}
+      {file.error ? <ErrorAlert error={file.error} onRetry={() => void file.refetch()} /> : null}
       {!data ? (
         file.error ? null : (
           <Card>
@@ -100,7 +99,6 @@ export function HouseholdFilePage() {
             onAdded={() => {
               setAdding(false);
               message.success(t('households.added'));
-              file.reload();
             }}
           />
           <ResidentEditModal
@@ -109,17 +107,15 @@ export function HouseholdFilePage() {
             onSaved={() => {
               setEditing(null);
               message.success(t('households.residentUpdated'));
-              file.reload();
             }}
           />
           <HouseholdLocationModal
             household={data.household}
             open={locating}
             onClose={() => setLocating(false)}
-            onSaved={(next) => {
+            onSaved={() => {
               setLocating(false);
               message.success(t('households.locationUpdated'));
-              file.setData(next);
             }}
           />
         </>

@@ -10,14 +10,11 @@ import { ErrorAlert } from '../../../lib/components/error-alert';
 import { PageHeader } from '../../../lib/components/page-header';
 import { useLanguage } from '../../../lib/i18n/use-language';
 import { useOrgScope } from '../../../lib/org-scope/org-scope-context';
-import { useCursorPager } from '../../../lib/use-cursor-pager';
-import { listHouseholds } from '../api';
 import { HouseholdCreateModal } from '../components/household-create-modal';
 import { HouseholdTable } from '../components/household-table';
 import { PersonSearch } from '../components/person-search';
 import { tagOptions } from '../labels';
-
-const PAGE_SIZE = 20;
+import { useHouseholdList } from '../queries';
 
 /** 住户档案: 查人, the households of the selected unit (filters, cursor paging), 新建住户. */
 export function HouseholdsPage() {
@@ -35,21 +32,12 @@ export function HouseholdsPage() {
   const [creating, setCreating] = useState(false);
   const orgUnitId = scope.selectedId;
 
-  const pager = useCursorPager(
-    (cursor, signal) =>
-      listHouseholds(
-        {
-          limit: PAGE_SIZE,
-          cursor,
-          orgUnitId,
-          tag,
-          outsideGrid: outsideOnly ? true : undefined,
-          address: address || undefined,
-        },
-        signal,
-      ),
-    [orgUnitId, tag, outsideOnly, address],
-  );
+  const pager = useHouseholdList({
+    orgUnitId,
+    tag,
+    outsideGrid: outsideOnly ? true : undefined,
+    address: address || undefined,
+  });
 
   // The new household's community: the one selected in the tree (or the grid's), else the only one
   // in scope; the form offers every community in scope.
@@ -153,7 +141,7 @@ export function HouseholdsPage() {
             {t('households.outsideGridOnly')}
           </Checkbox>
         </Flex>
-        {pager.error ? <ErrorAlert error={pager.error} onRetry={pager.reload} /> : null}
+        {pager.error ? <ErrorAlert error={pager.error} onRetry={pager.retry} /> : null}
         <HouseholdTable items={pager.items} loading={pager.loading} />
         <CursorPagerBar pager={pager} testId="households-pager" />
       </Card>

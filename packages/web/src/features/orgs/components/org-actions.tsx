@@ -1,19 +1,23 @@
 import { DeleteOutlined, EditOutlined, EnvironmentOutlined, PlusOutlined } from '@ant-design/icons';
-import { CHILD_KIND, type OrgUnit } from '@fengqiao/shared';
+import type { OrgUnit } from '@fengqiao/shared';
+import { CHILD_KIND } from '@fengqiao/shared/rules';
 import { App, Button, Popconfirm } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../../lib/api-client';
 import { useLanguage } from '../../../lib/i18n/use-language';
 import { orgKindLabel } from '../../../lib/labels';
-import { deleteOrgUnit } from '../api';
+import { useDeleteOrgUnit } from '../queries';
 import { OrgBoundaryModal } from './org-boundary-modal';
 import { OrgCreateModal } from './org-create-modal';
 import { OrgRenameModal } from './org-rename-modal';
 
 type Dialog = 'create' | 'rename' | 'boundary' | null;
 
-/** Write actions on a unit (shown only with org.write). `onChanged` gets the unit to select next. */
+/**
+ * Write actions on a unit (shown only with org.write); their writes refresh the tree and maps.
+ * `onChanged` gets the unit to select next.
+ */
 export function OrgActions({
   unit,
   onChanged,
@@ -25,13 +29,14 @@ export function OrgActions({
   const lang = useLanguage();
   const { message } = App.useApp();
   const [dialog, setDialog] = useState<Dialog>(null);
+  const deleteUnit = useDeleteOrgUnit();
   const childKind = CHILD_KIND[unit.kind];
   const canHaveBoundary = unit.kind === 'grid' || unit.kind === 'community';
   const close = () => setDialog(null);
 
   async function remove() {
     try {
-      await deleteOrgUnit(unit.id);
+      await deleteUnit.mutateAsync(unit.id);
       message.success(t('orgs.deleted'));
       onChanged(unit.parentId);
     } catch (err) {

@@ -6,8 +6,8 @@ import { applyProblemToForm } from '../../../lib/form-errors';
 import { FormModal, useModalForm } from '../../../lib/form-modal';
 import { parseBoundary } from '../../../lib/geo';
 import { AreaMap } from '../../map';
-import { updateOrgUnit } from '../api';
 import { singleUnit } from '../org-features';
+import { useUpdateOrgUnit } from '../queries';
 
 interface Values {
   boundary: string;
@@ -28,6 +28,7 @@ export function OrgBoundaryModal({
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
   const modal = useModalForm();
+  const update = useUpdateOrgUnit();
   const initial = useMemo(
     () => (unit.boundary ? JSON.stringify(unit.boundary, null, 2) : ''),
     [unit.boundary],
@@ -42,7 +43,7 @@ export function OrgBoundaryModal({
     if (!result.ok) return;
     await modal.run(
       async () => {
-        onSaved(await updateOrgUnit(unit.id, { boundary: result.geometry }));
+        onSaved(await update.mutateAsync({ id: unit.id, body: { boundary: result.geometry } }));
       },
       (err) => applyProblemToForm(form, err, ['boundary'], { invalid_boundary: 'boundary' }),
     );

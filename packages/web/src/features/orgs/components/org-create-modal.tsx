@@ -1,11 +1,12 @@
-import { CHILD_KIND, type OrgUnit } from '@fengqiao/shared';
+import type { OrgUnit } from '@fengqiao/shared';
+import { CHILD_KIND } from '@fengqiao/shared/rules';
 import { Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { applyProblemToForm } from '../../../lib/form-errors';
 import { FormModal, useModalForm } from '../../../lib/form-modal';
 import { useLanguage } from '../../../lib/i18n/use-language';
 import { orgKindLabel } from '../../../lib/labels';
-import { createOrgUnit } from '../api';
+import { useCreateOrgUnit } from '../queries';
 
 interface Values {
   code: string;
@@ -30,6 +31,7 @@ export function OrgCreateModal({
   const lang = useLanguage();
   const [form] = Form.useForm<Values>();
   const modal = useModalForm();
+  const create = useCreateOrgUnit();
   const kind = CHILD_KIND[parent.kind];
   if (!kind) return null;
 
@@ -37,7 +39,7 @@ export function OrgCreateModal({
     if (!kind) return;
     await modal.run(
       async () => {
-        const unit = await createOrgUnit({
+        const unit = await create.mutateAsync({
           parentId: parent.id,
           kind,
           code: values.code.trim(),

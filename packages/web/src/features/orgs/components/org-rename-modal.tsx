@@ -3,7 +3,7 @@ import { Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { applyProblemToForm } from '../../../lib/form-errors';
 import { FormModal, useModalForm } from '../../../lib/form-modal';
-import { updateOrgUnit } from '../api';
+import { useUpdateOrgUnit } from '../queries';
 
 /** Renames a unit. */
 export function OrgRenameModal({
@@ -20,11 +20,12 @@ export function OrgRenameModal({
   const { t } = useTranslation();
   const [form] = Form.useForm<{ name: string }>();
   const modal = useModalForm();
+  const update = useUpdateOrgUnit();
 
   async function submit({ name }: { name: string }) {
     await modal.run(
       async () => {
-        onSaved(await updateOrgUnit(unit.id, { name: name.trim() }));
+        onSaved(await update.mutateAsync({ id: unit.id, body: { name: name.trim() } }));
       },
       (err) => applyProblemToForm(form, err, ['name']),
     );

@@ -5,13 +5,12 @@ import { useAuth } from '../../../lib/auth/auth-context';
 import { ErrorAlert } from '../../../lib/components/error-alert';
 import { PageHeader } from '../../../lib/components/page-header';
 import { useOrgScope } from '../../../lib/org-scope/org-scope-context';
-import { useApi } from '../../../lib/use-api';
 import { AreaMap } from '../../map';
-import { fetchOrgGeojson, fetchOrgUnit } from '../api';
 import { OrgActions } from '../components/org-actions';
 import { OrgChildrenTable } from '../components/org-children-table';
 import { OrgDetail } from '../components/org-detail';
 import { unitAndChildren } from '../org-features';
+import { useOrgGeojsonQuery, useOrgUnitQuery } from '../queries';
 
 /** 组织与网格: the selected unit (or the scope root), its children and map; write actions with org.write. */
 export function OrgsPage() {
@@ -23,19 +22,16 @@ export function OrgsPage() {
   const children = useMemo(() => node?.children.map((c) => c.unit) ?? [], [node]);
   const parent = listed?.parentId ? (scope.index.byId.get(listed.parentId)?.unit ?? null) : null;
 
-  // The full record (with boundary), refreshed whenever the tree reloads.
-  const detail = useApi(
-    (signal) => (listed ? fetchOrgUnit(listed.id, signal) : Promise.resolve(null)),
-    [listed],
-  );
-  const grids = useApi((signal) => fetchOrgGeojson('grid', signal), [scope.units]);
+  // The full record (with boundary); a write to any unit invalidates it with the tree.
+  const detail = useOrgUnitQuery(listed?.id);
+  const grids = useOrgGeojsonQuery('grid');
   const unit = detail.data && detail.data.id === listed?.id ? detail.data : listed;
   const mapData = useMemo(
     () => (unit ? unitAndChildren(unit, children, grids.data) : undefined),
     [unit, children, grids.data],
   );
 
-  if (scope.error) return <ErrorAlert error={scope.error} onRetry={scope.reload} />;
+  if (scope.error) return <ErrorAlert error={scope.error} onRetry={scope.retry} />;
   if (scope.loading && !scope.units.length) {
     return (
       <Flex justify="center" style={{ padding: 64 }}>
@@ -47,7 +43,6 @@ export function OrgsPage() {
 
   const onChanged = (selectId: string | null) => {
     scope.select(selectId);
-    scope.reload();
   };
 
   return (
@@ -63,12 +58,12 @@ export function OrgsPage() {
         </Col>
         <Col xs={24} xl={14}>
           <Card title={t('orgs.mapTitle')} styles={{ body: { padding: 0 } }}>
-            {mapData && mapData.features.length === 0 && !grids.loading ? (
+            {mapData && mapData.features.length === 0 && !grids.isPending ? (
               <Empty description={t('orgs.noBoundary')} style={{ padding: '48px 0' }} />
             ) : (
               <AreaMap
                 testId="org-map"
-                data={grids.loading && !grids.data ? undefined : mapData}
+                data={grids.isPending && !grids.data ? undefined : mapData}
                 highlightIds={unit ? [unit.id] : []}
                 onSelect={(id) => {
                   if (id !== unit.id) scope.select(id);

@@ -6,7 +6,8 @@ import { applyProblemToForm } from '../../../lib/form-errors';
 import { useModalForm } from '../../../lib/form-modal';
 import { submitButtonProps } from '../../../lib/modal-form';
 import { OrgTreeSelect } from '../../orgs';
-import { type CreatedToken, createToken } from '../api';
+import type { CreatedToken } from '../api';
+import { useCreateToken } from '../queries';
 import { TokenCreatedResult } from './token-created-result';
 
 interface Values {
@@ -18,19 +19,20 @@ interface Values {
 
 const FIELDS = ['name', 'username', 'scopeOrgId', 'expiresInDays'];
 
-/** Creates a token, then shows it once; closing reports whether one was created. */
-export function TokenCreateModal({ open, onClose }: { open: boolean; onClose: (created: boolean) => void }) {
+/** Creates a token, then shows it once. */
+export function TokenCreateModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const { me } = useAuth();
   const [form] = Form.useForm<Values>();
   const modal = useModalForm();
+  const create = useCreateToken();
   const [created, setCreated] = useState<CreatedToken | null>(null);
 
   async function submit(values: Values) {
     await modal.run(
       async () => {
         setCreated(
-          await createToken({
+          await create.mutateAsync({
             name: values.name.trim(),
             username: values.username.trim(),
             ...(values.scopeOrgId ? { scopeOrgId: values.scopeOrgId } : {}),
@@ -42,13 +44,11 @@ export function TokenCreateModal({ open, onClose }: { open: boolean; onClose: (c
     );
   }
 
-  const close = () => onClose(!!created);
-
   return (
     <Modal
       open={open}
       title={created ? t('tokens.createdTitle') : t('tokens.createTitle')}
-      onCancel={close}
+      onCancel={onClose}
       destroyOnHidden
       mask={{ closable: !created }}
       afterClose={() => {
@@ -57,12 +57,12 @@ export function TokenCreateModal({ open, onClose }: { open: boolean; onClose: (c
       }}
       footer={
         created ? (
-          <Button type="primary" onClick={close} data-testid="token-created-close">
+          <Button type="primary" onClick={onClose} data-testid="token-created-close">
             {t('common.close')}
           </Button>
         ) : (
           <>
-            <Button onClick={close}>{t('common.cancel')}</Button>
+            <Button onClick={onClose}>{t('common.cancel')}</Button>
             <Button
               type="primary"
               {...submitButtonProps(modal.formId, modal.submitting, 'token-create-submit')}

@@ -5,28 +5,20 @@ import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../../lib/api-client';
 import { formatDateTime } from '../../../lib/format';
 import { useOrgScope } from '../../../lib/org-scope/org-scope-context';
-import { revokeToken } from '../api';
+import { useRevokeToken } from '../queries';
 import { isTokenActive, TokenStatusTag } from './token-status-tag';
 
 /** Tokens with their status; active ones can be revoked after confirmation. */
-export function TokenTable({
-  tokens,
-  loading,
-  onChanged,
-}: {
-  tokens: ApiToken[];
-  loading: boolean;
-  onChanged: () => void;
-}) {
+export function TokenTable({ tokens, loading }: { tokens: ApiToken[]; loading: boolean }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const scope = useOrgScope();
+  const revokeMutation = useRevokeToken();
 
   async function revoke(token: ApiToken) {
     try {
-      await revokeToken(token.id);
+      await revokeMutation.mutateAsync(token.id);
       message.success(t('tokens.revoked'));
-      onChanged();
     } catch (err) {
       message.error(errorMessage(err));
     }

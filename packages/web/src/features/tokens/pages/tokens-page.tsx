@@ -5,16 +5,15 @@ import { useTranslation } from 'react-i18next';
 import { CursorPagerBar } from '../../../lib/components/cursor-pager-bar';
 import { ErrorAlert } from '../../../lib/components/error-alert';
 import { PageHeader } from '../../../lib/components/page-header';
-import { useCursorPager } from '../../../lib/use-cursor-pager';
-import { listTokens } from '../api';
 import { TokenCreateModal } from '../components/token-create-modal';
 import { TokenTable } from '../components/token-table';
+import { useTokenList } from '../queries';
 
 /** 接口令牌: list, create (shown once), revoke. */
 export function TokensPage() {
   const { t } = useTranslation();
   const [creating, setCreating] = useState(false);
-  const pager = useCursorPager((cursor, signal) => listTokens(cursor, signal), []);
+  const pager = useTokenList();
 
   return (
     <>
@@ -33,17 +32,11 @@ export function TokensPage() {
       />
       <Card>
         <Typography.Paragraph type="secondary">{t('tokens.intro')}</Typography.Paragraph>
-        {pager.error ? <ErrorAlert error={pager.error} onRetry={pager.reload} /> : null}
-        <TokenTable tokens={pager.items} loading={pager.loading} onChanged={pager.reload} />
+        {pager.error ? <ErrorAlert error={pager.error} onRetry={pager.retry} /> : null}
+        <TokenTable tokens={pager.items} loading={pager.loading} />
         <CursorPagerBar pager={pager} testId="tokens-pager" />
       </Card>
-      <TokenCreateModal
-        open={creating}
-        onClose={(created) => {
-          setCreating(false);
-          if (created) pager.reload();
-        }}
-      />
+      <TokenCreateModal open={creating} onClose={() => setCreating(false)} />
     </>
   );
 }

@@ -3,7 +3,7 @@ import { Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { applyProblemToForm } from '../../../lib/form-errors';
 import { FormModal, useModalForm } from '../../../lib/form-modal';
-import { resetUserPassword } from '../api';
+import { useResetUserPassword } from '../queries';
 import { passwordRules } from '../role-rules';
 
 /** Sets a new password for a user (the server checks complexity: 422 weak_password). */
@@ -19,12 +19,13 @@ export function PasswordResetModal({
   const { t } = useTranslation();
   const [form] = Form.useForm<{ password: string }>();
   const modal = useModalForm();
+  const reset = useResetUserPassword();
 
   async function submit({ password }: { password: string }) {
     if (!user) return;
     await modal.run(
       async () => {
-        await resetUserPassword(user.id, password);
+        await reset.mutateAsync({ id: user.id, password });
         onDone();
       },
       (err) => applyProblemToForm(form, err, ['password'], { weak_password: 'password' }),

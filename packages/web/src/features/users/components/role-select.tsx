@@ -1,4 +1,4 @@
-import { ROLES, type Role } from '@fengqiao/shared';
+import { ROLES, type Role } from '@fengqiao/shared/rules';
 import { Select } from 'antd';
 import { useLanguage } from '../../../lib/i18n/use-language';
 import { roleLabel } from '../../../lib/labels';

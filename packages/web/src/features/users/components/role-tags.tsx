@@ -1,4 +1,4 @@
-import { ADMIN_ROLES, type Role } from '@fengqiao/shared';
+import { ADMIN_ROLES, type Role } from '@fengqiao/shared/rules';
 import { Flex, Tag } from 'antd';
 import { useLanguage } from '../../../lib/i18n/use-language';
 import { roleLabel } from '../../../lib/labels';

@@ -6,8 +6,8 @@ import { FormModal, useModalForm } from '../../../lib/form-modal';
 import { serverMessage } from '../../../lib/i18n/server-message';
 import { useOrgScope } from '../../../lib/org-scope/org-scope-context';
 import { OrgTreeSelect } from '../../orgs';
-import { createUser } from '../api';
-import { passwordRules, roleRules } from '../role-rules';
+import { useCreateUser } from '../queries';
+import { passwordRules, roleRules, usernameRules } from '../role-rules';
 import { RoleSelect } from './role-select';
 import { WorkPhoneField } from './work-phone-field';
 
@@ -38,11 +38,12 @@ export function UserCreateModal({
   const scope = useOrgScope();
   const [form] = Form.useForm<Values>();
   const modal = useModalForm();
+  const create = useCreateUser();
 
   async function submit(values: Values) {
     await modal.run(
       async () => {
-        const user = await createUser({
+        const user = await create.mutateAsync({
           username: values.username.trim(),
           displayName: values.displayName.trim(),
           password: values.password,
@@ -73,14 +74,7 @@ export function UserCreateModal({
         initialValues={{ orgUnitId: scope.selectedId ?? undefined, roles: [] }}
         onFinish={(v) => void submit(v)}
       >
-        <Form.Item
-          name="username"
-          label={t('users.username')}
-          rules={[
-            { required: true, message: t('users.usernameRequired') },
-            { pattern: /^[a-z][a-z0-9_.-]{2,39}$/, message: serverMessage('invalid_username') },
-          ]}
-        >
+        <Form.Item name="username" label={t('users.username')} rules={usernameRules()}>
           <Input maxLength={40} autoComplete="off" autoFocus data-testid="user-create-username" />
         </Form.Item>
         <Form.Item

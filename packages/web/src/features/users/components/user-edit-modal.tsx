@@ -5,7 +5,7 @@ import { useAuth } from '../../../lib/auth/auth-context';
 import { applyProblemToForm } from '../../../lib/form-errors';
 import { FormModal, useModalForm } from '../../../lib/form-modal';
 import { OrgTreeSelect } from '../../orgs';
-import { updateUser } from '../api';
+import { useUpdateUser } from '../queries';
 import { roleRules } from '../role-rules';
 import { RoleSelect } from './role-select';
 import { WorkPhoneField } from './work-phone-field';
@@ -43,6 +43,7 @@ export function UserEditModal({
   const canAssign = can('user.assign_roles');
   const [form] = Form.useForm<Values>();
   const modal = useModalForm();
+  const update = useUpdateUser();
 
   async function submit(values: Values) {
     if (!user) return;
@@ -61,7 +62,7 @@ export function UserEditModal({
     }
     await modal.run(
       async () => {
-        onSaved(await updateUser(user.id, body));
+        onSaved(await update.mutateAsync({ id: user.id, body }));
       },
       (err) => applyProblemToForm(form, err, FIELDS, { role_conflict: 'roles' }),
     );

@@ -4,27 +4,27 @@ import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../../lib/api-client';
 import { useAuth } from '../../../lib/auth/auth-context';
 import { isFuture } from '../../../lib/format';
-import { unlockUser, updateUser } from '../api';
+import { useUnlockUser, useUpdateUser } from '../queries';
 
 export interface UserRowActionsProps {
   user: User;
   onEdit: (user: User) => void;
   onResetPassword: (user: User) => void;
-  onChanged: () => void;
 }
 
 /** Edit, disable/enable, reset password and unlock, each shown only with its permission. */
-export function UserRowActions({ user, onEdit, onResetPassword, onChanged }: UserRowActionsProps) {
+export function UserRowActions({ user, onEdit, onResetPassword }: UserRowActionsProps) {
   const { t } = useTranslation();
   const { can, me } = useAuth();
   const { message } = App.useApp();
   const self = me?.user.id === user.id;
+  const update = useUpdateUser();
+  const unlock = useUnlockUser();
 
   async function run(action: () => Promise<unknown>, done: string) {
     try {
       await action();
       message.success(done);
-      onChanged();
     } catch (err) {
       message.error(errorMessage(err));
     }
@@ -44,7 +44,12 @@ export function UserRowActions({ user, onEdit, onResetPassword, onChanged }: Use
             name: user.displayName,
           })}
           okButtonProps={{ danger: !user.disabled }}
-          onConfirm={() => run(() => updateUser(user.id, { disabled: !user.disabled }), t('users.updated'))}
+          onConfirm={() =>
+            run(
+              () => update.mutateAsync({ id: user.id, body: { disabled: !user.disabled } }),
+              t('users.updated'),
+            )
+          }
         >
           <Button type="link" size="small" danger={!user.disabled} data-testid="user-toggle-disabled">
             {user.disabled ? t('users.enable') : t('users.disable')}
@@ -65,7 +70,7 @@ export function UserRowActions({ user, onEdit, onResetPassword, onChanged }: Use
         <Popconfirm
           title={t('common.confirmTitle')}
           description={t('users.unlockConfirm', { name: user.displayName })}
-          onConfirm={() => run(() => unlockUser(user.id), t('users.unlocked'))}
+          onConfirm={() => run(() => unlock.mutateAsync(user.id), t('users.unlocked'))}
         >
           <Button type="link" size="small" data-testid="user-unlock">
             {t('users.unlock')}

@@ -1,4 +1,4 @@
-import { WORK_PHONE_PATTERN } from '@fengqiao/shared';
+import { WORK_PHONE_PATTERN } from '@fengqiao/shared/rules';
 import { Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 

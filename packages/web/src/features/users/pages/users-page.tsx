@@ -1,5 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { ROLES, type Role, type User } from '@fengqiao/shared';
+import type { Role, User } from '@fengqiao/shared';
+import { ROLES } from '@fengqiao/shared/rules';
 import { App, Button, Card, Flex, Input, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,14 +11,11 @@ import { PageHeader } from '../../../lib/components/page-header';
 import { useLanguage } from '../../../lib/i18n/use-language';
 import { roleLabel } from '../../../lib/labels';
 import { useOrgScope } from '../../../lib/org-scope/org-scope-context';
-import { useCursorPager } from '../../../lib/use-cursor-pager';
-import { listUsers } from '../api';
 import { PasswordResetModal } from '../components/password-reset-modal';
 import { UserCreateModal } from '../components/user-create-modal';
 import { UserEditModal } from '../components/user-edit-modal';
 import { UserTable } from '../components/user-table';
-
-const PAGE_SIZE = 20;
+import { useUserList } from '../queries';
 
 /** 用户管理: search, role and org filters, cursor paging, create/edit/disable/reset/unlock. */
 export function UsersPage() {
@@ -33,10 +31,7 @@ export function UsersPage() {
   const [resetting, setResetting] = useState<User | null>(null);
   const orgUnitId = scope.selectedId;
 
-  const pager = useCursorPager(
-    (cursor, signal) => listUsers({ limit: PAGE_SIZE, cursor, q: q || undefined, role, orgUnitId }, signal),
-    [q, role, orgUnitId],
-  );
+  const pager = useUserList({ q: q || undefined, role, orgUnitId });
 
   return (
     <>
@@ -74,13 +69,12 @@ export function UsersPage() {
             data-testid="users-role-filter"
           />
         </Flex>
-        {pager.error ? <ErrorAlert error={pager.error} onRetry={pager.reload} /> : null}
+        {pager.error ? <ErrorAlert error={pager.error} onRetry={pager.retry} /> : null}
         <UserTable
           users={pager.items}
           loading={pager.loading}
           onEdit={setEditing}
           onResetPassword={setResetting}
-          onChanged={pager.reload}
         />
         <CursorPagerBar pager={pager} testId="users-pager" />
       </Card>
@@ -90,7 +84,6 @@ export function UsersPage() {
         onCreated={() => {
           setCreating(false);
           message.success(t('users.created'));
-          pager.reload();
         }}
       />
       <UserEditModal
@@ -99,7 +92,6 @@ export function UsersPage() {
         onSaved={() => {
           setEditing(null);
           message.success(t('users.updated'));
-          pager.reload();
         }}
       />
       <PasswordResetModal
