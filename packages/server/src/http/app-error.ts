@@ -1,6 +1,8 @@
 export interface FieldError {
   field: string;
   message: string;
+  /** Where in a submitted geometry the error is (a boundary's crossing edges), for marking it on a map. */
+  location?: { coordinate?: [number, number]; segments?: [number, number] };
 }
 
 /** A typed, expected failure. The one error handler turns it into RFC 9457 problem+json. */

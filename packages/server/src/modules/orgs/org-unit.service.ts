@@ -48,7 +48,11 @@ function checkBoundary(kind: OrgUnitRow['kind'], boundary: unknown): GridBoundar
     throw invalid(
       'invalid_boundary',
       '边界多边形无效',
-      result.errors.map((e) => ({ field: `boundary.${e.path}`, message: e.message })),
+      result.errors.map((e) => ({
+        field: `boundary.${e.path}`,
+        message: e.message,
+        ...(e.location ? { location: e.location } : {}),
+      })),
     );
   }
   return result.polygon;
