@@ -40,7 +40,16 @@ describe('the editable shape of a boundary', () => {
   });
 
   it('stores several parts as a MultiPolygon and none as null', () => {
-    const two = [...square, [[[5, 5] as [number, number], [6, 5], [6, 6]]]];
+    const triangle: Shape = [
+      [
+        [
+          [5, 5],
+          [6, 5],
+          [6, 6],
+        ],
+      ],
+    ];
+    const two = [...square, ...triangle];
     const area = areaOf(two);
     expect(area?.type).toBe('MultiPolygon');
     expect(area?.coordinates).toHaveLength(2);
