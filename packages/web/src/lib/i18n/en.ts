@@ -106,6 +106,7 @@ export const en: Messages = {
     noOrgAccess: 'Your role does not cover area data. Use the menu on the left.',
   },
   map: {
+    pointsLoading: 'Loading households…',
     loading: 'Loading map…',
     unsupported: 'This browser does not support WebGL; the map cannot be shown.',
     code: 'Code',

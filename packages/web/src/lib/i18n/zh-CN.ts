@@ -104,6 +104,7 @@ export const zhCN = {
     noOrgAccess: '您的角色不涉及辖区业务数据，请使用左侧菜单进入相应功能。',
   },
   map: {
+    pointsLoading: '正在加载住户点位…',
     loading: '地图加载中…',
     unsupported: '当前浏览器不支持 WebGL，无法显示地图。',
     code: '编码',

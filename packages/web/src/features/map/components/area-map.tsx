@@ -46,6 +46,8 @@ export interface AreaMapProps {
   pointLayer?: MapPointLayer;
   /** Points, clustered; the container gets `data-household-count` once they are drawn. */
   points?: MapPoints;
+  /** The points are still being fetched: a loading sign shows over the map until they are drawn. */
+  pointsLoading?: boolean;
   /** Passed to `pointLayer.highlight`: the points it matches are drawn in the accent colour. */
   highlight?: string | null;
   /**
@@ -114,19 +116,75 @@ async function openCluster(
   return null;
 }
 
-/** Greedy label placement: a label that would overlap one already shown is hidden. */
-function declutter(map: MapLibreMap, markers: readonly Marker[]): void {
-  const placed: { x0: number; y0: number; x1: number; y1: number }[] = [];
-  for (const marker of markers) {
+/** An HTML label and the screen-independent facts its placement needs. */
+interface PlacedLabel {
+  marker: Marker;
+  /** The grid's bounding box: a label wider than its grid on screen is left out at that zoom. */
+  box: BBox;
+}
+
+type ScreenBox = { x0: number; y0: number; x1: number; y1: number };
+
+const overlap = (a: ScreenBox, b: ScreenBox) => a.x0 < b.x1 && a.x1 > b.x0 && a.y0 < b.y1 && a.y1 > b.y0;
+
+/** What the drawn points and clusters cover on the screen: labels must not hide them. */
+function pointObstacles(map: MapLibreMap, pointLayer: MapPointLayer | undefined): ScreenBox[] {
+  if (!pointLayer || !map.getSource(pointLayer.sourceId)) return [];
+  const layers = pointLayer.clickLayers.filter((id) => map.getLayer(id));
+  if (!layers.length) return [];
+  return map.queryRenderedFeatures({ layers }).flatMap((feature) => {
+    if (feature.geometry.type !== 'Point') return [];
+    const { x, y } = map.project(feature.geometry.coordinates as [number, number]);
+    const r = (pointLayer.footprint?.(feature.properties ?? {}) ?? 8) + 2;
+    return [{ x0: x - r, y0: y - r, x1: x + r, y1: y + r }];
+  });
+}
+
+/**
+ * Greedy label placement, larger grids first: a label is hidden when it would overlap a point, a
+ * cluster or a label already shown, or when it is wider than its grid at this zoom (fewer labels
+ * when zoomed out, as on a phone at station scope).
+ */
+function declutter(map: MapLibreMap, labels: readonly PlacedLabel[], obstacles: readonly ScreenBox[]): void {
+  const placed: ScreenBox[] = [];
+  for (const { marker, box } of labels) {
     const element = marker.getElement();
     const { x, y } = map.project(marker.getLngLat());
     const w = element.offsetWidth / 2 + 2;
     const h = element.offsetHeight / 2 + 2;
-    const box = { x0: x - w, y0: y - h, x1: x + w, y1: y + h };
-    const overlaps = placed.some((p) => box.x0 < p.x1 && box.x1 > p.x0 && box.y0 < p.y1 && box.y1 > p.y0);
-    element.style.visibility = overlaps ? 'hidden' : 'visible';
-    if (!overlaps) placed.push(box);
+    const screen = { x0: x - w, y0: y - h, x1: x + w, y1: y + h };
+    const gridWidth = Math.abs(map.project([box[2], box[1]]).x - map.project([box[0], box[1]]).x);
+    const hidden =
+      gridWidth < element.offsetWidth * 0.6 ||
+      obstacles.some((o) => overlap(screen, o)) ||
+      placed.some((p) => overlap(screen, p));
+    element.style.visibility = hidden ? 'hidden' : 'visible';
+    element.dataset.hidden = hidden ? 'true' : 'false';
+    if (!hidden) placed.push(screen);
   }
+}
+
+/** Features by the area of their bounding box, largest first (planar degrees; only the order counts). */
+function bySize<T extends { geometry: Parameters<typeof bboxOf>[0][number]['geometry'] }>(
+  features: readonly T[],
+) {
+  const size = (f: T) => {
+    const b = bboxOf([f]);
+    return b ? (b[2] - b[0]) * (b[3] - b[1]) : 0;
+  };
+  return [...features].map((f) => ({ f, s: size(f) })).sort((a, b) => b.s - a.s);
+}
+
+/** The data with `labelRank` (0 for the largest grid): map-drawn labels of larger grids are placed first. */
+function ranked(data: UnitCollection): UnitCollection {
+  const rank = new Map(bySize(data.features).map(({ f }, i) => [f, i]));
+  return {
+    ...data,
+    features: data.features.map((f) => ({
+      ...f,
+      properties: { ...f.properties, labelRank: rank.get(f) ?? 0 },
+    })),
+  };
 }
 
 /**
@@ -144,11 +202,13 @@ export function AreaMap({
   points,
   highlight = null,
   onPointSelect,
+  pointsLoading = false,
 }: AreaMapProps) {
   const { t } = useTranslation();
   const containerRef = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
-  const markersRef = useRef<Marker[]>([]);
+  const markersRef = useRef<PlacedLabel[]>([]);
+  const [drawnPoints, setDrawnPoints] = useState<MapPoints | null>(null);
   const onSelectRef = useRef(onSelect);
   onSelectRef.current = onSelect;
   const onPointSelectRef = useRef(onPointSelect);
@@ -260,7 +320,7 @@ export function AreaMap({
     mapRef.current = map;
     (container as MapContainerElement).maplibreMap = map;
     return () => {
-      for (const marker of markersRef.current) marker.remove();
+      for (const label of markersRef.current) label.marker.remove();
       markersRef.current = [];
       (container as MapContainerElement).maplibreMap = undefined;
       map.remove();
@@ -275,18 +335,20 @@ export function AreaMap({
   useEffect(() => {
     const map = mapRef.current;
     if (!map || !ready || !data) return;
-    (map.getSource(AREA_SOURCE) as GeoJSONSource | undefined)?.setData(data);
-    for (const marker of markersRef.current) marker.remove();
+    (map.getSource(AREA_SOURCE) as GeoJSONSource | undefined)?.setData(ranked(data));
+    for (const label of markersRef.current) label.marker.remove();
     markersRef.current = [];
     if (!config.glyphsUrl) {
-      for (const feature of data.features) {
+      for (const { f: feature } of bySize(data.features)) {
         if (feature.properties?.outline) continue;
         const at = feature.geometry ? labelPoint(feature.geometry) : null;
-        if (!at) continue;
+        const box = bboxOf([feature]);
+        if (!at || !box) continue;
         const element = document.createElement('div');
         element.className = 'fq-map-label';
         element.textContent = feature.properties?.name ?? '';
-        markersRef.current.push(new Marker({ element, anchor: 'center' }).setLngLat(at).addTo(map));
+        const marker = new Marker({ element, anchor: 'center' }).setLngLat(at).addTo(map);
+        markersRef.current.push({ marker, box });
       }
     }
     const box = bboxOf(data.features);
@@ -314,7 +376,9 @@ export function AreaMap({
     }
     let cancelled = false;
     map.once('idle', () => {
-      if (!cancelled) setPointCount(points.features.length);
+      if (cancelled) return;
+      setPointCount(points.features.length);
+      setDrawnPoints(points);
     });
     map.triggerRepaint();
     return () => {
@@ -351,18 +415,21 @@ export function AreaMap({
     if (box) map.fitBounds(box, { padding: 48, maxZoom: 16, duration: 400 });
   }, [focusKey, ready, data]);
 
-  // Hide HTML labels that would overlap others (MapLibre declutters its own symbol labels).
-  // biome-ignore lint/correctness/useExhaustiveDependencies: re-run when new markers are drawn
+  // Hide HTML labels that would overlap others or the points (MapLibre places its own symbol
+  // labels, see map-style). Clusters change as the map settles after a move, hence `idle`.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: re-run when new markers or points are drawn
   useEffect(() => {
     const map = mapRef.current;
     if (!map || !ready || config.glyphsUrl) return;
-    const update = () => declutter(map, markersRef.current);
+    const update = () => declutter(map, markersRef.current, pointObstacles(map, pointLayer));
     update();
-    map.on('moveend', update);
+    map.on('idle', update);
     return () => {
-      map.off('moveend', update);
+      map.off('idle', update);
     };
-  }, [ready, drawnCount, config.glyphsUrl]);
+  }, [ready, drawnCount, drawnPoints, config.glyphsUrl]);
+
+  const pointsPending = !!pointLayer && !failed && (pointsLoading || (!!points && drawnPoints !== points));
 
   return (
     <div style={{ position: 'relative', height, borderRadius: 8, overflow: 'hidden' }}>
@@ -387,6 +454,12 @@ export function AreaMap({
         // click elsewhere keeps its own focus.
         if (reason === 'keyboard') requestAnimationFrame(() => mapRef.current?.getCanvas().focus());
       })}
+      {pointsPending && ready && data ? (
+        <div className="fq-map-points-loading" data-testid={`${testId}-points-loading`} role="status">
+          <Spin size="small" />
+          <span>{t('map.pointsLoading')}</span>
+        </div>
+      ) : null}
       {!failed && (!ready || !data) ? (
         <Spin
           description={t('map.loading')}
