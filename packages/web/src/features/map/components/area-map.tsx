@@ -14,6 +14,8 @@ import { useTranslation } from 'react-i18next';
 import { runtimeConfig } from '../../../lib/config';
 import { type BBox, bboxOf, emptyCollection, labelPoint, type UnitCollection } from '../../../lib/geo';
 import { i18n } from '../../../lib/i18n';
+import { strictlyInside } from '../editor/problems';
+import { type Ring, shapeOf } from '../editor/shape';
 import {
   AREA_SOURCE,
   areaLayers,
@@ -121,11 +123,21 @@ interface PlacedLabel {
   marker: Marker;
   /** The grid's bounding box: a label wider than its grid on screen is left out at that zoom. */
   box: BBox;
+  /** The grid's outer rings: a label moved off its best spot must stay inside. */
+  outlines: Ring[];
 }
 
 type ScreenBox = { x0: number; y0: number; x1: number; y1: number };
 
 const overlap = (a: ScreenBox, b: ScreenBox) => a.x0 < b.x1 && a.x1 > b.x0 && a.y0 < b.y1 && a.y1 > b.y0;
+
+/**
+ * Where a label may go, in label widths and heights from its best spot: there first, then the
+ * nearest free spot of a few rows above and below.
+ */
+const LABEL_SHIFTS: readonly [number, number][] = [-1.2, -0.6, 0, 0.6, 1.2]
+  .flatMap((sx) => [-5.6, -4.2, -2.8, -1.4, 0, 1.4, 2.8, 4.2, 5.6].map((sy) => [sx, sy] as [number, number]))
+  .sort((a, b) => Math.hypot(a[0] * 4, a[1]) - Math.hypot(b[0] * 4, b[1]));
 
 /** What the drawn points and clusters cover on the screen: labels must not hide them. */
 function pointObstacles(map: MapLibreMap, pointLayer: MapPointLayer | undefined): ScreenBox[] {
@@ -141,26 +153,52 @@ function pointObstacles(map: MapLibreMap, pointLayer: MapPointLayer | undefined)
 }
 
 /**
- * Greedy label placement, larger grids first: a label is hidden when it would overlap a point, a
- * cluster or a label already shown, or when it is wider than its grid at this zoom (fewer labels
- * when zoomed out, as on a phone at station scope).
+ * Greedy label placement, larger grids first: a label moves off its best spot (staying inside its
+ * grid) when it would cover a point, a cluster or a label already shown, and is hidden when no spot
+ * is free or when it is wider than its grid at this zoom (fewer labels when zoomed out).
  */
 function declutter(map: MapLibreMap, labels: readonly PlacedLabel[], obstacles: readonly ScreenBox[]): void {
   const placed: ScreenBox[] = [];
-  for (const { marker, box } of labels) {
+  for (const { marker, box, outlines } of labels) {
     const element = marker.getElement();
     const { x, y } = map.project(marker.getLngLat());
-    const w = element.offsetWidth / 2 + 2;
-    const h = element.offsetHeight / 2 + 2;
-    const screen = { x0: x - w, y0: y - h, x1: x + w, y1: y + h };
+    const width = element.offsetWidth;
+    const height = element.offsetHeight;
     const gridWidth = Math.abs(map.project([box[2], box[1]]).x - map.project([box[0], box[1]]).x);
-    const hidden =
-      gridWidth < element.offsetWidth * 0.6 ||
-      obstacles.some((o) => overlap(screen, o)) ||
-      placed.some((p) => overlap(screen, p));
-    element.style.visibility = hidden ? 'hidden' : 'visible';
-    element.dataset.hidden = hidden ? 'true' : 'false';
-    if (!hidden) placed.push(screen);
+    let shown: [number, number] | null = null;
+    if (gridWidth >= width * 0.6) {
+      for (const [sx, sy] of LABEL_SHIFTS) {
+        const dx = sx * width;
+        const dy = sy * height;
+        const cx = x + dx;
+        const cy = y + dy;
+        const screen = {
+          x0: cx - width / 2 - 2,
+          y0: cy - height / 2 - 2,
+          x1: cx + width / 2 + 2,
+          y1: cy + height / 2 + 2,
+        };
+        if (obstacles.some((o) => overlap(screen, o)) || placed.some((p) => overlap(screen, p))) continue;
+        // Moved off its best spot, the whole label must lie inside its grid.
+        const corners: [number, number][] = [
+          [screen.x0, screen.y0],
+          [screen.x1, screen.y0],
+          [screen.x0, screen.y1],
+          [screen.x1, screen.y1],
+        ];
+        const inside = corners.every((corner) => {
+          const at = map.unproject(corner);
+          return outlines.some((ring) => strictlyInside([at.lng, at.lat], ring));
+        });
+        if ((dx || dy) && !inside) continue;
+        placed.push(screen);
+        shown = [dx, dy];
+        break;
+      }
+    }
+    if (shown) marker.setOffset(shown);
+    element.style.visibility = shown ? 'visible' : 'hidden';
+    element.dataset.hidden = shown ? 'false' : 'true';
   }
 }
 
@@ -348,7 +386,11 @@ export function AreaMap({
         element.className = 'fq-map-label';
         element.textContent = feature.properties?.name ?? '';
         const marker = new Marker({ element, anchor: 'center' }).setLngLat(at).addTo(map);
-        markersRef.current.push({ marker, box });
+        markersRef.current.push({
+          marker,
+          box,
+          outlines: shapeOf(feature.geometry).map((part) => part[0] ?? []),
+        });
       }
     }
     const box = bboxOf(data.features);
