@@ -151,13 +151,27 @@ describe.skipIf(skipBrowserTests)('drawing on the map', () => {
     expect(await page.getByTestId('boundary-overlaps').count()).toBe(0);
     expect(await page.getByTestId('boundary-crossings').count()).toBe(0);
 
-    // Ctrl+Z takes back a vertex dragged off; the handles follow the mouse.
+    // A vertex dragged off moves in the GeoJSON text too; Ctrl+Z takes it back.
+    const text = page.getByTestId('org-boundary-input');
+    const drawn = await text.inputValue();
+    expect(JSON.parse(drawn).coordinates[0]).toHaveLength(5);
     const dragFrom = { x: v.x + 160, y: v.y - 90 };
     await page.mouse.move(dragFrom.x, dragFrom.y);
     await page.mouse.down();
     await page.mouse.move(dragFrom.x + 20, dragFrom.y - 20, { steps: 4 });
     await page.mouse.up();
+    await expect.poll(() => text.inputValue(), { timeout: WAIT }).not.toBe(drawn);
     await page.keyboard.press('Control+z');
+    await expect.poll(() => text.inputValue(), { timeout: WAIT }).toBe(drawn);
+
+    // Esc gives up a ring being drawn and leaves the dialog open.
+    await page.getByTestId('boundary-draw').click();
+    await page.mouse.click(v.x - 200, v.y - 150);
+    await page.mouse.click(v.x - 150, v.y - 150);
+    await expect.poll(() => editor.getAttribute('data-drawing'), { timeout: WAIT }).toBe('2');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => editor.getAttribute('data-drawing'), { timeout: WAIT }).toBeNull();
+    expect(await editor.getAttribute('data-vertex-count')).toBe('4');
     await screenshot(page, 'grid-editor.png');
 
     await page.getByTestId('org-boundary-submit').click();
@@ -172,8 +186,49 @@ describe.skipIf(skipBrowserTests)('drawing on the map', () => {
     expect(ring).toHaveLength(5);
     expect(ring[0]).toEqual(target.vertex);
     expect(ring[4]).toEqual(target.vertex);
-    // The dragged vertex is back where it was clicked, east of the neighbour's vertex.
-    expect((ring[1] as LngLat)[0]).toBeGreaterThan(target.vertex[0]);
+    // The dragged vertex is back where it was clicked.
+    expect(ring).toEqual(JSON.parse(drawn).coordinates[0]);
+    await context.close();
+  });
+
+  it('marks a crossing and an overlap on the map, and the server’s refusal', async () => {
+    const context = await browser.newContext({
+      viewport: DESKTOP,
+      locale: 'zh-CN',
+      storageState: adminState,
+    });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/`);
+    await openEditor(page);
+    // A bow-tie reaching west into the neighbour, pasted as GeoJSON.
+    const [lng, lat] = target.vertex;
+    const bowTie = [
+      [lng - 0.001, lat],
+      [lng + 0.002, lat + 0.002],
+      [lng + 0.002, lat],
+      [lng - 0.001, lat + 0.002],
+      [lng - 0.001, lat],
+    ];
+    await page.getByText('高级：GeoJSON').click();
+    await page
+      .getByTestId('org-boundary-input')
+      .fill(JSON.stringify({ type: 'Polygon', coordinates: [bowTie] }));
+    await page.getByTestId('boundary-crossings').waitFor({ timeout: WAIT });
+    await page.getByTestId('boundary-overlaps').waitFor({ timeout: WAIT });
+    await page.getByTestId('org-boundary-submit').click();
+    const refused = page.getByTestId('boundary-server-problems');
+    await refused.waitFor({ timeout: WAIT });
+    expect(await refused.textContent()).toContain('自相交');
+    // The map marks the spot the server gave: the crossing, where the edges meet.
+    const marks = await page.getByTestId('boundary-editor').evaluate((element) => {
+      type Api = { querySourceFeatures(id: string): { geometry: { type: string; coordinates: unknown } }[] };
+      return (element as HTMLElement & { maplibreMap: Api }).maplibreMap
+        .querySourceFeatures('edit-problems')
+        .filter((f) => f.geometry.type === 'Point').length;
+    });
+    expect(marks).toBeGreaterThan(0);
+    await screenshot(page, 'grid-editor-problems.png');
+    await page.getByText('取消', { exact: true }).click();
     await context.close();
   });
 
