@@ -257,6 +257,41 @@ describe.skipIf(skipBrowserTests)('drawing on the map', () => {
       .toBe(String(rows[0]?.n ?? 0));
     await page.waitForTimeout(500);
     await screenshot(page, 'grid-editor-phone.png');
+
+    // A finger drags a vertex as the mouse does.
+    const { rows: stored } = await database.pool.query<{ boundary: { coordinates: Ring[] } | null }>(
+      'select boundary from org_units where id = $1',
+      [target.gridId],
+    );
+    const second = stored[0]?.boundary?.coordinates[0]?.[1];
+    if (second) {
+      const from = await centreOn(page, 'boundary-editor', second, 17);
+      const text = page.getByTestId('org-boundary-input');
+      const before = await text.inputValue();
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Input.dispatchTouchEvent', {
+        type: 'touchStart',
+        touchPoints: [{ x: from.x, y: from.y }],
+      });
+      for (let i = 1; i <= 5; i++)
+        await cdp.send('Input.dispatchTouchEvent', {
+          type: 'touchMove',
+          touchPoints: [{ x: from.x + 6 * i, y: from.y + 6 * i }],
+        });
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+      await expect.poll(() => text.inputValue(), { timeout: WAIT }).not.toBe(before);
+      // That vertex moved and no other; the map itself did not pan under the finger.
+      const after = JSON.parse(await text.inputValue()).coordinates[0] as Ring;
+      const was = JSON.parse(before).coordinates[0] as Ring;
+      expect(after[1]).not.toEqual(was[1]);
+      expect(after.filter((_, i) => i !== 1)).toEqual(was.filter((_, i) => i !== 1));
+      const centre = await page.getByTestId('boundary-editor').evaluate((element) => {
+        const m = (element as HTMLElement & { maplibreMap: { getCenter(): { lng: number; lat: number } } })
+          .maplibreMap;
+        return m.getCenter();
+      });
+      expect([centre.lng, centre.lat]).toEqual(second);
+    }
     await context.close();
   });
 

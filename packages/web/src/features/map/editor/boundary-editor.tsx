@@ -2,8 +2,10 @@ import { Alert } from 'antd';
 import {
   type GeoJSONSource,
   type MapLayerMouseEvent,
+  type MapLayerTouchEvent,
   MapLibreMap,
   type MapMouseEvent,
+  type MapTouchEvent,
   NavigationControl,
 } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
@@ -236,23 +238,29 @@ export function BoundaryEditor({
       map.dragPan.disable();
       map.getCanvas().style.cursor = 'grabbing';
     };
-    const vertexAt = (event: MapLayerMouseEvent): VertexRef | null => {
+    const vertexAt = (event: MapLayerMouseEvent | MapLayerTouchEvent): VertexRef | null => {
       const props = event.features?.[0]?.properties as
         | { part?: number; ring?: number; index?: number }
         | undefined;
       if (props?.part === undefined || props.ring === undefined || props.index === undefined) return null;
       return { part: props.part, ring: props.ring, index: props.index };
     };
-    map.on('mousedown', VERTEX_LAYER, (event) => {
-      if (stateRef.current.drawing || event.originalEvent.button !== 0) return;
+    type PointerEvent = MapLayerMouseEvent | MapLayerTouchEvent;
+    // A mouse's left button, or one finger (two fingers pinch the map).
+    const primary = (event: PointerEvent) =>
+      'button' in event.originalEvent
+        ? event.originalEvent.button === 0
+        : event.originalEvent.touches.length === 1;
+    const grabVertex = (event: PointerEvent) => {
+      if (stateRef.current.drawing || !primary(event)) return;
       const at = vertexAt(event);
       if (!at) return;
       event.preventDefault();
       update(() => ({ selected: at }));
       startDrag(at, stateRef.current.shape);
-    });
-    map.on('mousedown', MIDPOINT_LAYER, (event) => {
-      if (stateRef.current.drawing || event.originalEvent.button !== 0) return;
+    };
+    const grabMidpoint = (event: PointerEvent) => {
+      if (stateRef.current.drawing || !primary(event)) return;
       if (map.queryRenderedFeatures(event.point, { layers: [VERTEX_LAYER] }).length) return;
       const edge = vertexAt(event);
       if (!edge) return;
@@ -264,23 +272,31 @@ export function BoundaryEditor({
         selected: inserted,
       }));
       startDrag(inserted, before);
-    });
-    map.on('mousemove', (event: MapMouseEvent) => {
+    };
+    const move = (event: MapMouseEvent | MapTouchEvent) => {
       const drag = dragRef.current;
       if (drag) {
         update((s) => ({ shape: moveVertex(s.shape, drag.at, snapped(event)) }));
         return;
       }
       if (stateRef.current.drawing) update(() => ({ pointer: snapped(event) }));
-    });
-    map.on('mouseup', () => {
+    };
+    const drop = () => {
       const drag = dragRef.current;
       if (!drag) return;
       dragRef.current = null;
       map.dragPan.enable();
       map.getCanvas().style.cursor = '';
       commit(stateRef.current.shape, drag.before);
-    });
+    };
+    map.on('mousedown', VERTEX_LAYER, grabVertex);
+    map.on('touchstart', VERTEX_LAYER, grabVertex);
+    map.on('mousedown', MIDPOINT_LAYER, grabMidpoint);
+    map.on('touchstart', MIDPOINT_LAYER, grabMidpoint);
+    map.on('mousemove', move);
+    map.on('touchmove', move);
+    map.on('mouseup', drop);
+    map.on('touchend', drop);
     map.on('contextmenu', VERTEX_LAYER, (event) => {
       event.preventDefault();
       removeSelected(vertexAt(event));
