@@ -19,6 +19,12 @@ export const RoleSchema = Type.Enum(ROLES);
 export const PermissionSchema = Type.Enum(PERMISSIONS);
 export const OrgKindSchema = Type.Enum(ORG_KINDS);
 
+/** Where in a submitted geometry a field error is: the spot and the two clashing edges (0-based). */
+export const ProblemLocationSchema = Type.Object({
+  coordinate: Type.Optional(Type.Array(Type.Number(), { minItems: 2, maxItems: 2 })),
+  segments: Type.Optional(Type.Array(Type.Integer(), { minItems: 2, maxItems: 2 })),
+});
+
 /** RFC 9457 problem details; `errors` lists each invalid field. */
 export const ProblemSchema = Type.Object({
   type: Type.String(),
@@ -27,7 +33,15 @@ export const ProblemSchema = Type.Object({
   detail: Type.Optional(Type.String()),
   code: Type.String(),
   instance: Type.Optional(Type.String()),
-  errors: Type.Optional(Type.Array(Type.Object({ field: Type.String(), message: Type.String() }))),
+  errors: Type.Optional(
+    Type.Array(
+      Type.Object({
+        field: Type.String(),
+        message: Type.String(),
+        location: Type.Optional(ProblemLocationSchema),
+      }),
+    ),
+  ),
 });
 export type Problem = Static<typeof ProblemSchema>;
 

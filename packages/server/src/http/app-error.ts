@@ -10,12 +10,20 @@ export interface FieldError {
   field: string;
   key: MessageKey;
   params?: MessageParams;
+  location?: ProblemLocation;
+}
+
+/** Where in a submitted geometry the error is (a boundary's crossing edges), for marking it on a map. */
+export interface ProblemLocation {
+  coordinate?: [number, number];
+  segments?: [number, number];
 }
 
 /** A field's problem as answered (problem+json `errors[]`). */
 export interface RenderedFieldError {
   field: string;
   message: string;
+  location?: ProblemLocation;
 }
 
 export interface AppErrorOptions {
@@ -80,7 +88,11 @@ export class AppError extends Error {
 }
 
 export function renderFieldErrors(errors: FieldError[], locale: MessageLocale): RenderedFieldError[] {
-  return errors.map((e) => ({ field: e.field, message: formatMessage(locale, e.key, e.params) }));
+  return errors.map((e) => ({
+    field: e.field,
+    message: formatMessage(locale, e.key, e.params),
+    ...(e.location ? { location: e.location } : {}),
+  }));
 }
 
 /** A text from a part that has no catalog keys yet, the same in every language. */

@@ -166,8 +166,17 @@ describe('validateGridPolygon: self-intersection', () => {
   it('rejects a bow-tie', () => {
     const errors = errorsOf(polygon(ring([0, 0], [1, 1], [1, 0], [0, 1], [0, 0])));
     expect(errors).toEqual([
-      { path: 'coordinates[0][2]', message: '多边形的边自相交：第1条边与第3条边相交' },
+      {
+        path: 'coordinates[0][2]',
+        message: '多边形的边自相交：第1条边与第3条边相交',
+        location: { coordinate: [0.5, 0.5], segments: [0, 2] },
+      },
     ]);
+  });
+
+  it('places a spike doubling back at its shared vertex', () => {
+    const spike = ring([0, 0], [2, 0], [1, 0], [1, 1], [0, 0]);
+    expect(errorsOf(polygon(spike))[0]?.location).toEqual({ coordinate: [2, 0], segments: [0, 1] });
   });
 
   it('rejects a ring that touches itself at a vertex', () => {

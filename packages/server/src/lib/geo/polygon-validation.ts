@@ -18,9 +18,16 @@ export type {
 } from './polygon-geometry.js';
 export { pointInPolygon, polygonBBox, polygonCentroid } from './polygon-geometry.js';
 
+/** Where on the map an error is, for marking it: the spot, and the two clashing edges (0-based, edge i from vertex i). */
+export interface PolygonErrorLocation {
+  coordinate?: [number, number];
+  segments?: [number, number];
+}
+
 export interface PolygonError {
   path: string;
   message: string;
+  location?: PolygonErrorLocation;
 }
 
 export type PolygonValidationResult =
@@ -38,8 +45,9 @@ const MIN_RING_AREA_DEG2 = 1e-12;
 
 class ErrorList {
   readonly items: PolygonError[] = [];
-  add(path: string, message: string): void {
-    if (this.items.length < MAX_ERRORS) this.items.push({ path, message });
+  add(path: string, message: string, location?: PolygonErrorLocation): void {
+    if (this.items.length < MAX_ERRORS)
+      this.items.push(location ? { path, message, location } : { path, message });
   }
   get full(): boolean {
     return this.items.length >= MAX_ERRORS;
@@ -93,6 +101,24 @@ function segmentClash(ring: LinearRing, i: number, j: number, n: number): 'overl
 }
 
 /**
+ * Where clashing edges i and j meet: the crossing of their lines, or for edges in line (one doubling
+ * back or lying along the other) a vertex of one on the other.
+ */
+function clashPoint(ring: LinearRing, i: number, j: number): [number, number] {
+  const a = ring[i] as Position;
+  const b = ring[i + 1] as Position;
+  const c = ring[j] as Position;
+  const d = ring[j + 1] as Position;
+  const denominator = (b[0] - a[0]) * (d[1] - c[1]) - (b[1] - a[1]) * (d[0] - c[0]);
+  if (denominator !== 0) {
+    const t = cross(c, d, a) / (cross(c, d, a) - cross(c, d, b));
+    return [a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1])];
+  }
+  const shared = [a, b].find((p) => samePosition(p, c) || samePosition(p, d));
+  return [...(shared ?? c)] as [number, number];
+}
+
+/**
  * Sort and sweep: segments in order of their west end, each tested only against those whose
  * longitude span overlaps its own and then only when the latitude spans overlap too. A boundary of
  * 5,000 vertices takes a few milliseconds instead of the 12.5 million pair tests of the plain scan.
@@ -133,6 +159,7 @@ function checkSelfIntersection(ring: LinearRing, path: string, errors: ErrorList
     errors.add(
       `${path}[${j}]`,
       `多边形的边自相交：第${i + 1}条边与第${j + 1}条边${clash === 'overlap' ? '重叠' : '相交'}`,
+      { coordinate: clashPoint(ring, i, j), segments: [i, j] },
     );
   }
 }

@@ -42,7 +42,11 @@ function checkBoundary(kind: OrgUnitRow['kind'], boundary: unknown): GridBoundar
     throw invalid(
       'invalid_boundary',
       undefined,
-      result.errors.map((e) => ({ field: `boundary.${e.path}`, ...verbatim(e.message) })),
+      result.errors.map((e) => ({
+        field: `boundary.${e.path}`,
+        ...verbatim(e.message),
+        ...(e.location ? { location: e.location } : {}),
+      })),
     );
   }
   return result.polygon;

@@ -250,6 +250,15 @@ describe('org writes', () => {
       expect(body.code).toBe('invalid_boundary');
       expect(body.errors[0].field).toMatch(/^boundary\.coordinates/);
       expect(body.errors.map((e: { message: string }) => e.message).join()).toContain(item.expect);
+      if (item.expect === '自相交') {
+        // The problem says where, so the editor can mark the crossing on the map.
+        const [crossing] = body.errors;
+        expect(crossing.location.segments).toEqual([0, 2]);
+        expect(crossing.location.coordinate[0]).toBeCloseTo(120.205, 9);
+        expect(crossing.location.coordinate[1]).toBeCloseTo(29.605, 9);
+      } else {
+        expect(body.errors[0].location).toBeUndefined();
+      }
     }
   });
 });

@@ -126,6 +126,13 @@ export function countImage(text: string, pixelRatio: number): ImageData | null {
   return context.getImageData(0, 0, width, height);
 }
 
+/** The radius a rendered cluster or point covers, in pixels (as `clusterRadius` and the point circles). */
+export function pointFootprint(properties: Record<string, unknown>): number {
+  const count = Number(properties.point_count);
+  if (!Number.isFinite(count) || count <= 0) return 7.5;
+  return count < 10 ? 13 : count < 100 ? 16 : count < 1000 ? 21 : 27;
+}
+
 export function pointLayers(): LayerSpecification[] {
   return [
     {
@@ -160,7 +167,9 @@ export function pointLayers(): LayerSpecification[] {
       layout: {
         'icon-image': ['concat', COUNT_IMAGE_PREFIX, ['get', 'point_count_abbreviated']],
         'icon-allow-overlap': true,
-        'icon-ignore-placement': true,
+        // Map-drawn grid labels keep clear of the whole bubble, not just its digits.
+        'icon-ignore-placement': false,
+        'icon-padding': ['max', 0, ['-', clusterRadius, 6]],
       },
     },
     {

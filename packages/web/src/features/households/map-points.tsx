@@ -11,6 +11,7 @@ import {
   POINT_LAYERS,
   POINT_SOURCE,
   POINT_TAG_LAYER,
+  pointFootprint,
   pointLayers,
   pointSource,
   pointTagFilter,
@@ -29,6 +30,7 @@ export const householdPointLayer: MapPointLayer = {
   layers: pointLayers,
   clickLayers: POINT_LAYERS,
   singleLayers: SINGLE_POINT_LAYERS,
+  footprint: pointFootprint,
   imagePrefix: COUNT_IMAGE_PREFIX,
   image: countImage,
   highlight: (tag) => {

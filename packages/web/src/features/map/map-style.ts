@@ -82,10 +82,16 @@ export function areaLayers(config: RuntimeConfig): LayerSpecification[] {
       type: 'symbol',
       source: AREA_SOURCE,
       filter: ['!', OUTLINE_ONLY],
+      // Placed after the cluster counts above it (which keep their place), larger grids first;
+      // a label that does not fit is left out rather than drawn over another.
       layout: {
         'text-field': ['get', 'name'],
         'text-font': config.fontStack ?? ['Noto Sans Regular'],
-        'text-size': 12,
+        'text-size': ['interpolate', ['linear'], ['zoom'], 10, 10, 15, 13],
+        'text-padding': 4,
+        'symbol-sort-key': ['get', 'labelRank'],
+        'text-allow-overlap': false,
+        'text-ignore-placement': false,
       },
       paint: { 'text-color': '#1f2937', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },
     });

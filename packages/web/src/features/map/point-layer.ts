@@ -28,6 +28,11 @@ export interface MapPointLayer {
   clickLayers: readonly string[];
   /** Layers drawing one point each (a point may be drawn by several). */
   singleLayers: readonly string[];
+  /**
+   * The radius in pixels a rendered point or cluster covers (from its properties), so grid labels
+   * keep clear of it. Without it a point covers 8 pixels.
+   */
+  footprint?: (properties: Record<string, unknown>) => number;
   /** Images named `<imagePrefix>…` are drawn on demand by `image`, for MapLibre's `styleimagemissing`. */
   imagePrefix?: string;
   image?: (name: string, pixelRatio: number) => ImageData | null;

@@ -83,6 +83,7 @@ export function HomePage() {
               onSelect={(id) => scope.select(id)}
               height="max(360px, calc(100vh - 400px))"
               points={points.data}
+              pointsLoading={households && !points.data && !points.error}
               pointLayer={householdPointLayer}
               highlight={highlightTag}
               onPointSelect={(id) => navigate(`/households/${id}`)}

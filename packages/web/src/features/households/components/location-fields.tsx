@@ -1,7 +1,9 @@
-import { AimOutlined } from '@ant-design/icons';
-import { App, Button, Col, Form, type FormInstance, InputNumber, Radio, Row } from 'antd';
+import { AimOutlined, EnvironmentOutlined } from '@ant-design/icons';
+import { App, Button, Col, Flex, Form, type FormInstance, InputNumber, Radio, Row, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PointPicker } from '../../map';
+import { useOrgGeojsonQuery } from '../../orgs';
 
 export interface LocationValues {
   lng?: number | null;
@@ -17,7 +19,8 @@ export function locationBody(values: LocationValues) {
 
 /**
  * Longitude, latitude, their coordinate system (WGS-84 by default; phone map apps give GCJ-02) and
- * a button taking the device's position. `required` makes the pair mandatory.
+ * a button taking the device's position, and a map to click or drag the point on. `required` makes
+ * the pair mandatory.
  */
 export function LocationFields({
   form,
@@ -31,6 +34,21 @@ export function LocationFields({
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [locating, setLocating] = useState(false);
+  const [picking, setPicking] = useState(false);
+  const grids = useOrgGeojsonQuery('grid', picking);
+  const lng = Form.useWatch('lng', form) as number | null | undefined;
+  const lat = Form.useWatch('lat', form) as number | null | undefined;
+  const system = Form.useWatch('coordSystem', form) as LocationValues['coordSystem'] | undefined;
+  // The map draws stored WGS-84 as it is; GCJ-02 typed in is converted by the server, so no marker
+  // is put where it would be hundreds of metres off.
+  const marker: [number, number] | null =
+    typeof lng === 'number' && typeof lat === 'number' && system !== 'gcj02' ? [lng, lat] : null;
+
+  function pick(pickedLng: number, pickedLat: number) {
+    // A point picked on the map is in the map's system.
+    form.setFieldsValue({ lng: pickedLng, lat: pickedLat, coordSystem: 'wgs84' });
+    void form.validateFields(['lng', 'lat']);
+  }
 
   function locate() {
     if (!navigator.geolocation) {
@@ -114,14 +132,34 @@ export function LocationFields({
           data-testid={`${testIdPrefix}-coord-system`}
         />
       </Form.Item>
-      <Button
-        icon={<AimOutlined />}
-        loading={locating}
-        onClick={locate}
-        data-testid={`${testIdPrefix}-locate`}
-      >
-        {t('households.useMyLocation')}
-      </Button>
+      <Flex wrap gap={8}>
+        <Button
+          icon={<AimOutlined />}
+          loading={locating}
+          onClick={locate}
+          data-testid={`${testIdPrefix}-locate`}
+        >
+          {t('households.useMyLocation')}
+        </Button>
+        <Button
+          icon={<EnvironmentOutlined />}
+          type={picking ? 'primary' : 'default'}
+          onClick={() => setPicking((on) => !on)}
+          data-testid={`${testIdPrefix}-pick`}
+        >
+          {picking ? t('households.hideMap') : t('households.pickOnMap')}
+        </Button>
+      </Flex>
+      {picking ? (
+        <div style={{ marginTop: 8 }}>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {system === 'gcj02' ? t('households.pickSwitchesToWgs') : t('households.pickHint')}
+          </Typography.Text>
+          <div style={{ marginTop: 4 }}>
+            <PointPicker testId={`${testIdPrefix}-map`} value={marker} onPick={pick} areas={grids.data} />
+          </div>
+        </div>
+      ) : null}
     </>
   );
 }

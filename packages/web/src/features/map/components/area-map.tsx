@@ -14,6 +14,8 @@ import { useTranslation } from 'react-i18next';
 import { runtimeConfig } from '../../../lib/config';
 import { type BBox, bboxOf, emptyCollection, labelPoint, type UnitCollection } from '../../../lib/geo';
 import { i18n } from '../../../lib/i18n';
+import { strictlyInside } from '../editor/problems';
+import { type Ring, shapeOf } from '../editor/shape';
 import {
   AREA_SOURCE,
   areaLayers,
@@ -46,6 +48,8 @@ export interface AreaMapProps {
   pointLayer?: MapPointLayer;
   /** Points, clustered; the container gets `data-household-count` once they are drawn. */
   points?: MapPoints;
+  /** The points are still being fetched: a loading sign shows over the map until they are drawn. */
+  pointsLoading?: boolean;
   /** Passed to `pointLayer.highlight`: the points it matches are drawn in the accent colour. */
   highlight?: string | null;
   /**
@@ -114,19 +118,111 @@ async function openCluster(
   return null;
 }
 
-/** Greedy label placement: a label that would overlap one already shown is hidden. */
-function declutter(map: MapLibreMap, markers: readonly Marker[]): void {
-  const placed: { x0: number; y0: number; x1: number; y1: number }[] = [];
-  for (const marker of markers) {
+/** An HTML label and the screen-independent facts its placement needs. */
+interface PlacedLabel {
+  marker: Marker;
+  /** The grid's bounding box: a label wider than its grid on screen is left out at that zoom. */
+  box: BBox;
+  /** The grid's outer rings: a label moved off its best spot must stay inside. */
+  outlines: Ring[];
+}
+
+type ScreenBox = { x0: number; y0: number; x1: number; y1: number };
+
+const overlap = (a: ScreenBox, b: ScreenBox) => a.x0 < b.x1 && a.x1 > b.x0 && a.y0 < b.y1 && a.y1 > b.y0;
+
+/**
+ * Where a label may go, in label widths and heights from its best spot: there first, then the
+ * nearest free spot of a few rows above and below.
+ */
+const LABEL_SHIFTS: readonly [number, number][] = [-1.2, -0.6, 0, 0.6, 1.2]
+  .flatMap((sx) => [-5.6, -4.2, -2.8, -1.4, 0, 1.4, 2.8, 4.2, 5.6].map((sy) => [sx, sy] as [number, number]))
+  .sort((a, b) => Math.hypot(a[0] * 4, a[1]) - Math.hypot(b[0] * 4, b[1]));
+
+/** What the drawn points and clusters cover on the screen: labels must not hide them. */
+function pointObstacles(map: MapLibreMap, pointLayer: MapPointLayer | undefined): ScreenBox[] {
+  if (!pointLayer || !map.getSource(pointLayer.sourceId)) return [];
+  const layers = pointLayer.clickLayers.filter((id) => map.getLayer(id));
+  if (!layers.length) return [];
+  return map.queryRenderedFeatures({ layers }).flatMap((feature) => {
+    if (feature.geometry.type !== 'Point') return [];
+    const { x, y } = map.project(feature.geometry.coordinates as [number, number]);
+    const r = (pointLayer.footprint?.(feature.properties ?? {}) ?? 8) + 2;
+    return [{ x0: x - r, y0: y - r, x1: x + r, y1: y + r }];
+  });
+}
+
+/**
+ * Greedy label placement, larger grids first: a label moves off its best spot (staying inside its
+ * grid) when it would cover a point, a cluster or a label already shown, and is hidden when no spot
+ * is free or when it is wider than its grid at this zoom (fewer labels when zoomed out).
+ */
+function declutter(map: MapLibreMap, labels: readonly PlacedLabel[], obstacles: readonly ScreenBox[]): void {
+  const placed: ScreenBox[] = [];
+  for (const { marker, box, outlines } of labels) {
     const element = marker.getElement();
     const { x, y } = map.project(marker.getLngLat());
-    const w = element.offsetWidth / 2 + 2;
-    const h = element.offsetHeight / 2 + 2;
-    const box = { x0: x - w, y0: y - h, x1: x + w, y1: y + h };
-    const overlaps = placed.some((p) => box.x0 < p.x1 && box.x1 > p.x0 && box.y0 < p.y1 && box.y1 > p.y0);
-    element.style.visibility = overlaps ? 'hidden' : 'visible';
-    if (!overlaps) placed.push(box);
+    const width = element.offsetWidth;
+    const height = element.offsetHeight;
+    const gridWidth = Math.abs(map.project([box[2], box[1]]).x - map.project([box[0], box[1]]).x);
+    let shown: [number, number] | null = null;
+    if (gridWidth >= width * 0.6) {
+      for (const [sx, sy] of LABEL_SHIFTS) {
+        const dx = sx * width;
+        const dy = sy * height;
+        const cx = x + dx;
+        const cy = y + dy;
+        const screen = {
+          x0: cx - width / 2 - 2,
+          y0: cy - height / 2 - 2,
+          x1: cx + width / 2 + 2,
+          y1: cy + height / 2 + 2,
+        };
+        if (obstacles.some((o) => overlap(screen, o)) || placed.some((p) => overlap(screen, p))) continue;
+        // Moved off its best spot, the whole label must lie inside its grid.
+        const corners: [number, number][] = [
+          [screen.x0, screen.y0],
+          [screen.x1, screen.y0],
+          [screen.x0, screen.y1],
+          [screen.x1, screen.y1],
+        ];
+        const inside = corners.every((corner) => {
+          const at = map.unproject(corner);
+          return outlines.some((ring) => strictlyInside([at.lng, at.lat], ring));
+        });
+        if ((dx || dy) && !inside) continue;
+        placed.push(screen);
+        shown = [dx, dy];
+        break;
+      }
+    }
+    if (shown) marker.setOffset(shown);
+    element.style.visibility = shown ? 'visible' : 'hidden';
+    element.dataset.hidden = shown ? 'false' : 'true';
   }
+}
+
+/** Features by the area of their bounding box, largest first (planar degrees; only the order counts). */
+function bySize<T extends { geometry: Parameters<typeof bboxOf>[0][number]['geometry'] }>(
+  features: readonly T[],
+) {
+  const size = (f: T) => {
+    const b = bboxOf([f]);
+    return b ? (b[2] - b[0]) * (b[3] - b[1]) : 0;
+  };
+  return [...features].map((f) => ({ f, s: size(f) })).sort((a, b) => b.s - a.s);
+}
+
+/** The data with `labelRank` (0 for the largest grid): map-drawn labels of larger grids are placed first. */
+function ranked(data: UnitCollection): UnitCollection {
+  const rank = new Map(bySize(data.features).map(({ f }, i) => [f, i]));
+  return {
+    ...data,
+    features: data.features.map((f) => ({
+      ...f,
+      properties: { ...f.properties, labelRank: rank.get(f) ?? 0 },
+    })),
+  };
 }
 
 /**
@@ -144,11 +240,13 @@ export function AreaMap({
   points,
   highlight = null,
   onPointSelect,
+  pointsLoading = false,
 }: AreaMapProps) {
   const { t } = useTranslation();
   const containerRef = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
-  const markersRef = useRef<Marker[]>([]);
+  const markersRef = useRef<PlacedLabel[]>([]);
+  const [drawnPoints, setDrawnPoints] = useState<MapPoints | null>(null);
   const onSelectRef = useRef(onSelect);
   onSelectRef.current = onSelect;
   const onPointSelectRef = useRef(onPointSelect);
@@ -260,7 +358,7 @@ export function AreaMap({
     mapRef.current = map;
     (container as MapContainerElement).maplibreMap = map;
     return () => {
-      for (const marker of markersRef.current) marker.remove();
+      for (const label of markersRef.current) label.marker.remove();
       markersRef.current = [];
       (container as MapContainerElement).maplibreMap = undefined;
       map.remove();
@@ -275,18 +373,24 @@ export function AreaMap({
   useEffect(() => {
     const map = mapRef.current;
     if (!map || !ready || !data) return;
-    (map.getSource(AREA_SOURCE) as GeoJSONSource | undefined)?.setData(data);
-    for (const marker of markersRef.current) marker.remove();
+    (map.getSource(AREA_SOURCE) as GeoJSONSource | undefined)?.setData(ranked(data));
+    for (const label of markersRef.current) label.marker.remove();
     markersRef.current = [];
     if (!config.glyphsUrl) {
-      for (const feature of data.features) {
+      for (const { f: feature } of bySize(data.features)) {
         if (feature.properties?.outline) continue;
         const at = feature.geometry ? labelPoint(feature.geometry) : null;
-        if (!at) continue;
+        const box = bboxOf([feature]);
+        if (!at || !box) continue;
         const element = document.createElement('div');
         element.className = 'fq-map-label';
         element.textContent = feature.properties?.name ?? '';
-        markersRef.current.push(new Marker({ element, anchor: 'center' }).setLngLat(at).addTo(map));
+        const marker = new Marker({ element, anchor: 'center' }).setLngLat(at).addTo(map);
+        markersRef.current.push({
+          marker,
+          box,
+          outlines: shapeOf(feature.geometry).map((part) => part[0] ?? []),
+        });
       }
     }
     const box = bboxOf(data.features);
@@ -314,7 +418,9 @@ export function AreaMap({
     }
     let cancelled = false;
     map.once('idle', () => {
-      if (!cancelled) setPointCount(points.features.length);
+      if (cancelled) return;
+      setPointCount(points.features.length);
+      setDrawnPoints(points);
     });
     map.triggerRepaint();
     return () => {
@@ -351,18 +457,21 @@ export function AreaMap({
     if (box) map.fitBounds(box, { padding: 48, maxZoom: 16, duration: 400 });
   }, [focusKey, ready, data]);
 
-  // Hide HTML labels that would overlap others (MapLibre declutters its own symbol labels).
-  // biome-ignore lint/correctness/useExhaustiveDependencies: re-run when new markers are drawn
+  // Hide HTML labels that would overlap others or the points (MapLibre places its own symbol
+  // labels, see map-style). Clusters change as the map settles after a move, hence `idle`.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: re-run when new markers or points are drawn
   useEffect(() => {
     const map = mapRef.current;
     if (!map || !ready || config.glyphsUrl) return;
-    const update = () => declutter(map, markersRef.current);
+    const update = () => declutter(map, markersRef.current, pointObstacles(map, pointLayer));
     update();
-    map.on('moveend', update);
+    map.on('idle', update);
     return () => {
-      map.off('moveend', update);
+      map.off('idle', update);
     };
-  }, [ready, drawnCount, config.glyphsUrl]);
+  }, [ready, drawnCount, drawnPoints, config.glyphsUrl]);
+
+  const pointsPending = !!pointLayer && !failed && (pointsLoading || (!!points && drawnPoints !== points));
 
   return (
     <div style={{ position: 'relative', height, borderRadius: 8, overflow: 'hidden' }}>
@@ -387,6 +496,12 @@ export function AreaMap({
         // click elsewhere keeps its own focus.
         if (reason === 'keyboard') requestAnimationFrame(() => mapRef.current?.getCanvas().focus());
       })}
+      {pointsPending && ready && data ? (
+        <div className="fq-map-points-loading" data-testid={`${testId}-points-loading`} role="status">
+          <Spin size="small" />
+          <span>{t('map.pointsLoading')}</span>
+        </div>
+      ) : null}
       {!failed && (!ready || !data) ? (
         <Spin
           description={t('map.loading')}

@@ -3,7 +3,6 @@ import { Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { applyProblemToForm } from '../../../lib/form-errors';
 import { FormModal, useModalForm } from '../../../lib/form-modal';
-import { serverMessage } from '../../../lib/i18n/server-message';
 import { useOrgScope } from '../../../lib/org-scope/org-scope-context';
 import { OrgTreeSelect } from '../../orgs';
 import { useCreateUser } from '../queries';
