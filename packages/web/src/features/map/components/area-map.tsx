@@ -1,13 +1,6 @@
 import { Alert, Spin } from 'antd';
 import type { FeatureCollection, Point } from 'geojson';
-import {
-  type GeoJSONSource,
-  type MapLayerMouseEvent,
-  MapLibreMap,
-  Marker,
-  NavigationControl,
-  Popup,
-} from 'maplibre-gl';
+import { type GeoJSONSource, type MapLayerMouseEvent, type MapLibreMap, Marker, Popup } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,10 +9,10 @@ import { type BBox, bboxOf, emptyCollection, labelPoint, type UnitCollection } f
 import { i18n } from '../../../lib/i18n';
 import { strictlyInside } from '../editor/problems';
 import { type Ring, shapeOf } from '../editor/shape';
+import { createFlatMap } from '../flat-map';
 import {
   AREA_SOURCE,
   areaLayers,
-  baseStyle,
   FILL_LAYER,
   HIGHLIGHT_FILL_LAYER,
   idFilter,
@@ -266,23 +259,11 @@ export function AreaMap({
   useEffect(() => {
     const container = containerRef.current;
     if (!container) return;
-    let map: MapLibreMap;
-    try {
-      map = new MapLibreMap({
-        container,
-        style: baseStyle(config),
-        center: DEFAULT_CENTER,
-        zoom: 9,
-        dragRotate: false,
-        pitchWithRotate: false,
-        attributionControl: config.tileUrl ? { compact: true } : false,
-      });
-    } catch {
+    const map = createFlatMap(container, config, { center: DEFAULT_CENTER, zoom: 9 });
+    if (!map) {
       setFailed(true);
       return;
     }
-    map.touchZoomRotate.disableRotation();
-    map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     map.on('load', () => {
       map.addSource(AREA_SOURCE, { type: 'geojson', data: emptyCollection() });
       for (const layer of areaLayers(config)) map.addLayer(layer);

@@ -1,11 +1,12 @@
 import { Alert } from 'antd';
-import { type GeoJSONSource, MapLibreMap, Marker, NavigationControl } from 'maplibre-gl';
+import { type GeoJSONSource, type MapLibreMap, Marker } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { runtimeConfig } from '../../../lib/config';
 import { bboxOf, emptyCollection, type UnitCollection } from '../../../lib/geo';
-import { AREA_SOURCE, baseStyle, FILL_LAYER, LINE_LAYER } from '../map-style';
+import { createFlatMap } from '../flat-map';
+import { AREA_SOURCE, FILL_LAYER, LINE_LAYER } from '../map-style';
 import type { MapContainerElement } from './area-map';
 
 export interface PointPickerProps {
@@ -40,23 +41,14 @@ export function PointPicker({ testId, value, onPick, areas, height = 280 }: Poin
   useEffect(() => {
     const container = containerRef.current;
     if (!container) return;
-    let map: MapLibreMap;
-    try {
-      map = new MapLibreMap({
-        container,
-        style: baseStyle(config),
-        center: initial ?? DEFAULT_CENTER,
-        zoom: initial ? 16 : 11,
-        dragRotate: false,
-        pitchWithRotate: false,
-        attributionControl: config.tileUrl ? { compact: true } : false,
-      });
-    } catch {
+    const map = createFlatMap(container, config, {
+      center: initial ?? DEFAULT_CENTER,
+      zoom: initial ? 16 : 11,
+    });
+    if (!map) {
       setFailed(true);
       return;
     }
-    map.touchZoomRotate.disableRotation();
-    map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     map.on('load', () => {
       map.addSource(AREA_SOURCE, { type: 'geojson', data: emptyCollection() });
       map.addLayer({

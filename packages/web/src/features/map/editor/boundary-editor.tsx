@@ -1,12 +1,11 @@
 import { Alert } from 'antd';
-import {
-  type GeoJSONSource,
-  type MapLayerMouseEvent,
-  type MapLayerTouchEvent,
+import type {
+  GeoJSONSource,
+  MapLayerMouseEvent,
+  MapLayerTouchEvent,
   MapLibreMap,
-  type MapMouseEvent,
-  type MapTouchEvent,
-  NavigationControl,
+  MapMouseEvent,
+  MapTouchEvent,
 } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { type KeyboardEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -14,7 +13,7 @@ import { useTranslation } from 'react-i18next';
 import { runtimeConfig } from '../../../lib/config';
 import { type Area, bboxOf, type UnitCollection } from '../../../lib/geo';
 import type { MapContainerElement } from '../components/area-map';
-import { baseStyle } from '../map-style';
+import { createFlatMap } from '../flat-map';
 import {
   DRAWING_SOURCE,
   drawingFeatures,
@@ -208,24 +207,15 @@ export function BoundaryEditor({
   useEffect(() => {
     const container = containerRef.current;
     if (!container) return;
-    let map: MapLibreMap;
-    try {
-      map = new MapLibreMap({
-        container,
-        style: baseStyle(config),
-        center: DEFAULT_CENTER,
-        zoom: 12,
-        dragRotate: false,
-        pitchWithRotate: false,
-        doubleClickZoom: false,
-        attributionControl: config.tileUrl ? { compact: true } : false,
-      });
-    } catch {
+    const map = createFlatMap(container, config, {
+      center: DEFAULT_CENTER,
+      zoom: 12,
+      doubleClickZoom: false,
+    });
+    if (!map) {
       setFailed(true);
       return;
     }
-    map.touchZoomRotate.disableRotation();
-    map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     map.on('load', () => {
       for (const id of EDITOR_SOURCES)
         map.addSource(id, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
