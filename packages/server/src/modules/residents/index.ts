@@ -12,6 +12,7 @@ export {
   openPhone,
   type ProtectedAddress,
   type ProtectedValue,
+  personColumns,
   protectAddress,
   protectIdCard,
   protectPhone,

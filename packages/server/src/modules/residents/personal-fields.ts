@@ -87,6 +87,20 @@ export function protectPhone(keys: Keys, raw: string, field = 'phone'): Protecte
   };
 }
 
+/** A resident row's protected person columns, from the sealed ID number and (optional) mobile. */
+export function personColumns(idCard: IdCardFields, phone: ProtectedValue | null) {
+  return {
+    idCardSealed: idCard.sealed,
+    idCardMasked: idCard.masked,
+    idCardIndex: idCard.index,
+    birthDate: idCard.birthDate,
+    sex: idCard.sex,
+    phoneSealed: phone?.sealed ?? null,
+    phoneMasked: phone?.masked ?? null,
+    phoneIndex: phone?.index ?? null,
+  };
+}
+
 export const openIdCard = (keys: Keys, sealed: string) =>
   decryptField(keys.field, sealed, 'resident.id_card');
 export const openPhone = (keys: Keys, sealed: string) => decryptField(keys.field, sealed, 'resident.phone');
