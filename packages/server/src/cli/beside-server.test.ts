@@ -3,10 +3,9 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLI, runCli as runCliIn } from '../../test/run-cli.js';
 
-const CLI = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
 const DEMO_PASSWORD = 'Demo-Pass-2026';
 
 function findFreePort(): Promise<number> {
@@ -28,21 +27,7 @@ let server: ChildProcessWithoutNullStreams;
 let exited: Promise<unknown>;
 let baseUrl: string;
 
-function runCli(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString('utf8');
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString('utf8');
-    });
-    child.once('error', reject);
-    child.once('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const runCli = (...args: string[]) => runCliIn(env, ...args);
 
 beforeAll(async () => {
   // Under the OS temp dir and 0755: as root the embedded cluster runs as `postgres`, which must enter it.

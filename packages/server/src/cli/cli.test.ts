@@ -1,13 +1,12 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { generateIdCard } from '@fengqiao/shared';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerXlsx } from '../../test/fixtures/import/register-files.js';
+import { runCli as runCliIn } from '../../test/run-cli.js';
 import { createTestDatabase, type TestDatabase } from '../../test/test-database.js';
 import { buildApp } from '../app.js';
 import { buildDemoStation, flattenDemoOrg } from '../lib/demo/demo-station.js';
@@ -15,35 +14,14 @@ import { polygonCentroid } from '../lib/geo/polygon-validation.js';
 import { openAddress } from '../modules/residents/index.js';
 import { keysFromMaster, loadOrCreateMasterKey } from '../security/secret-key.js';
 
-const CLI = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
 const DEMO_PASSWORD = 'Demo-Pass-2026';
-
-interface CliResult {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
 let database: TestDatabase;
 let dataDir: string;
 let env: NodeJS.ProcessEnv;
 
 /** Runs the built `fengqiao` command against this file's own database and data dir. */
-function runCli(...args: string[]): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString('utf8');
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString('utf8');
-    });
-    child.once('error', reject);
-    child.once('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const runCli = (...args: string[]) => runCliIn(env, ...args);
 
 beforeAll(async () => {
   database = await createTestDatabase();
