@@ -27,12 +27,11 @@ const BUDGETS = [
   {
     name: 'first screen after sign-in, map aside (JS)',
     html: 'index.html',
-    lazy: ['src/app/antd-routes.tsx', 'src/features/home/pages/home-page.tsx'],
+    lazy: ['src/app/signed-in-routes.tsx', 'src/features/home/pages/home-page.tsx'],
     count: ['js'],
-    // Issue 8 asks for 250 kB; the floor with antd drawing the shell is ~344 kB (React, the router
-    // and i18n 130 kB, antd's layout, menu, typography, buttons and message/modal context ~200 kB).
-    // Enforced at what was reached + 2 kB; see docs/performance.md, "Bundle budgets".
-    limit: 346 * KB,
+    // Issue 8's figure. The shell and the home page's title and counts are drawn without antd;
+    // antd comes with the map section, the org tree and the other pages (docs/performance.md).
+    limit: 250 * KB,
     without: { MapLibre: MAPLIBRE },
   },
   {

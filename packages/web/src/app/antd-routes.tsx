@@ -1,25 +1,19 @@
 import { lazy, type ReactNode, Suspense } from 'react';
+import { AntdShell as AntdOnly } from '../lib/antd/antd-shell';
 import { FullPageSpin } from '../lib/components/full-page-spin';
-import { createQueryClient } from '../lib/query/query-client';
 import { QueryProvider } from '../lib/query/query-provider';
-import { AntdShell as AntdOnly } from './antd-shell';
-import { AppLayout } from './app-layout';
+import { queryClient } from './query-client';
 import { RequireAuth } from './require-auth';
 import { RequireEnrollment } from './require-enrollment';
 import { RequirePermission } from './require-permission';
 
-// The screens drawn with antd, outside the sign-in page: one lazily loaded module, so antd and the
-// signed-in shell arrive together after sign-in (router.tsx).
+// The screens outside the signed-in shell that are drawn with antd (TOTP enrollment, door plates, a
+// route's error): one lazily loaded module with antd's providers. The shell is signed-in-routes.tsx.
 
 const TotpSetupPage = lazy(() => import('../features/auth/pages/totp-setup-page'));
 const DoorPlatesPage = lazy(() => import('../features/households/pages/door-plates-page'));
-// antd's Result and its illustrations: only for the 404 and a crash.
-const NotFound = lazy(() => import('./not-found-page'));
+// antd's Result and its illustrations: only for a crash.
 const RouteErrorResult = lazy(() => import('./route-error-result'));
-
-// One cache for every screen after sign-in (the shell, the print and TOTP pages), emptied whenever
-// the signed-in user changes (QueryProvider).
-const queryClient = createQueryClient();
 
 /** antd's providers and the query cache, around each screen below. */
 function AntdShell({ children }: { children: ReactNode }) {
@@ -27,17 +21,6 @@ function AntdShell({ children }: { children: ReactNode }) {
     <AntdOnly>
       <QueryProvider client={queryClient}>{children}</QueryProvider>
     </AntdOnly>
-  );
-}
-
-/** `/` and below: the signed-in shell (menu, org tree, header) around the page. */
-export function SignedInLayout() {
-  return (
-    <AntdShell>
-      <RequireAuth>
-        <AppLayout />
-      </RequireAuth>
-    </AntdShell>
   );
 }
 
@@ -78,10 +61,3 @@ export function RouteErrorPage() {
     </AntdShell>
   );
 }
-
-/** Inside the shell, whose Outlet waits for lazy pages: a path the app does not know. */
-export function NotFoundPage() {
-  return <NotFound />;
-}
-
-export { RequirePermission };

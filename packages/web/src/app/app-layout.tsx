@@ -1,75 +1,77 @@
-import { Divider, Drawer, Grid, Layout, theme } from 'antd';
-import { lazy, Suspense, useState } from 'react';
+import MenuFoldOutlined from '@ant-design/icons-svg/es/asn/MenuFoldOutlined';
+import MenuUnfoldOutlined from '@ant-design/icons-svg/es/asn/MenuUnfoldOutlined';
+import { Suspense, useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router';
-import { FullPageSpin } from '../lib/components/full-page-spin';
+import { lazyWithAntd } from '../lib/antd/lazy-with-antd';
+import { BootSpin } from '../lib/components/boot-spin';
+import { SvgIcon } from '../lib/components/svg-icon';
 import { OrgScopeProvider } from '../lib/org-scope/org-scope-context';
+import './app-shell.css';
 import { Brand } from './brand';
 import { HeaderBar } from './header-bar';
+import { NavDrawer } from './nav-drawer';
 import { SideNav } from './side-nav';
+import { useCompactScreen } from './use-compact-screen';
 
-const SIDER_WIDTH = 248;
-
-// antd's Tree (a fifth of the shell's antd) comes just after the shell: menu, header and page first.
-const OrgScopeTree = lazy(() => import('./org-scope-tree').then((m) => ({ default: m.OrgScopeTree })));
+// The shell is drawn without antd; antd's Tree comes just after it, with its providers.
+const OrgScopeTree = lazyWithAntd(() =>
+  import('./org-scope-tree').then((m) => ({ default: m.OrgScopeTree })),
+);
 
 /** The signed-in shell: side menu and org tree (a drawer on phones), header, and the page. */
 export function AppLayout() {
-  const screens = Grid.useBreakpoint();
-  const compact = screens.md === false;
+  const { t } = useTranslation();
+  const compact = useCompactScreen();
   const [drawerOpen, setDrawerOpen] = useState(false);
-  const { token } = theme.useToken();
-  const close = () => setDrawerOpen(false);
+  const [collapsed, setCollapsed] = useState(false);
+  const close = useCallback(() => setDrawerOpen(false), []);
 
-  const nav = (onNavigate?: () => void) => (
+  const nav = (folded: boolean, onNavigate?: () => void) => (
     <>
-      <Brand />
-      <SideNav onNavigate={onNavigate} />
-      <Divider style={{ margin: '8px 0' }} />
-      <Suspense fallback={null}>
-        <OrgScopeTree onSelected={onNavigate} />
-      </Suspense>
+      <Brand collapsed={folded} />
+      <SideNav collapsed={folded} onNavigate={onNavigate} />
+      {folded ? null : (
+        <>
+          <hr className="fq-divider" />
+          <Suspense fallback={null}>
+            <OrgScopeTree onSelected={onNavigate} />
+          </Suspense>
+        </>
+      )}
     </>
   );
 
   return (
     <OrgScopeProvider>
-      <Layout style={{ minHeight: '100vh' }}>
+      <div className="fq-shell">
         {compact ? (
-          <Drawer
-            placement="left"
-            open={drawerOpen}
-            onClose={close}
-            size={SIDER_WIDTH + 32}
-            closable={false}
-            styles={{ body: { padding: 0 } }}
-            data-testid="nav-drawer"
-          >
-            {nav(close)}
-          </Drawer>
+          <NavDrawer open={drawerOpen} onClose={close}>
+            {nav(false, close)}
+          </NavDrawer>
         ) : (
-          <Layout.Sider
-            width={SIDER_WIDTH}
-            theme="light"
-            style={{
-              position: 'sticky',
-              top: 0,
-              height: '100vh',
-              overflowY: 'auto',
-              borderInlineEnd: `1px solid ${token.colorBorderSecondary}`,
-            }}
-          >
-            {nav()}
-          </Layout.Sider>
+          <aside className={collapsed ? 'fq-sider fq-sider-collapsed' : 'fq-sider'}>
+            <div className="fq-sider-body">{nav(collapsed)}</div>
+            <button
+              type="button"
+              className="fq-sider-trigger"
+              onClick={() => setCollapsed(!collapsed)}
+              aria-label={t('nav.menu')}
+              aria-expanded={!collapsed}
+            >
+              <SvgIcon icon={collapsed ? MenuUnfoldOutlined : MenuFoldOutlined} />
+            </button>
+          </aside>
         )}
-        <Layout>
+        <div className="fq-shell-main">
           <HeaderBar compact={compact} onOpenMenu={() => setDrawerOpen(true)} />
-          <Layout.Content style={{ padding: compact ? 12 : 24, minWidth: 0 }}>
-            <Suspense fallback={<FullPageSpin />}>
+          <main className="fq-content">
+            <Suspense fallback={<BootSpin />}>
               <Outlet />
             </Suspense>
-          </Layout.Content>
-        </Layout>
-      </Layout>
+          </main>
+        </div>
+      </div>
     </OrgScopeProvider>
   );
 }

@@ -3,8 +3,8 @@ import { AuthProvider } from '../lib/auth/auth-context';
 import { router } from './router';
 
 /**
- * Session and router. antd's providers and the query cache wrap the screens drawn with antd
- * (antd-routes.tsx): the sign-in page needs neither.
+ * Session and router. The query cache wraps the signed-in screens, antd's providers each part drawn
+ * with antd (lib/antd/lazy-with-antd.tsx): the sign-in page needs neither.
  */
 export function AppRoot() {
   return (

@@ -1,19 +1,14 @@
-import { SafetyCertificateFilled } from '@ant-design/icons';
-import { Flex, Typography, theme } from 'antd';
+import SafetyCertificateFilled from '@ant-design/icons-svg/es/asn/SafetyCertificateFilled';
 import { useTranslation } from 'react-i18next';
+import { SvgIcon } from '../lib/components/svg-icon';
 
 /** The product mark at the top of the side menu. */
 export function Brand({ collapsed }: { collapsed?: boolean }) {
   const { t } = useTranslation();
-  const { token } = theme.useToken();
   return (
-    <Flex align="center" gap={8} style={{ height: 64, padding: '0 20px', flexShrink: 0 }}>
-      <SafetyCertificateFilled style={{ fontSize: 24, color: token.colorPrimary }} />
-      {collapsed ? null : (
-        <Typography.Text strong style={{ fontSize: 18, color: token.colorPrimary }}>
-          {t('app.shortName')}
-        </Typography.Text>
-      )}
-    </Flex>
+    <div className="fq-brand">
+      <SvgIcon icon={SafetyCertificateFilled} className="fq-brand-logo" />
+      {collapsed ? null : <strong className="fq-brand-name">{t('app.shortName')}</strong>}
+    </div>
   );
 }

@@ -1,8 +1,10 @@
-import { LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
-import { App, Button, Flex, Layout, Tag, Tooltip, Typography, theme } from 'antd';
+import LogoutOutlined from '@ant-design/icons-svg/es/asn/LogoutOutlined';
+import MenuOutlined from '@ant-design/icons-svg/es/asn/MenuOutlined';
+import UserOutlined from '@ant-design/icons-svg/es/asn/UserOutlined';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useAuth } from '../lib/auth/auth-context';
+import { SvgIcon } from '../lib/components/svg-icon';
 import { useLanguage } from '../lib/i18n/use-language';
 import { roleLabel } from '../lib/labels';
 import { LanguageSwitch } from './language-switch';
@@ -12,71 +14,56 @@ export function HeaderBar({ compact, onOpenMenu }: { compact: boolean; onOpenMen
   const { t } = useTranslation();
   const lang = useLanguage();
   const { me, logout } = useAuth();
-  const { message } = App.useApp();
   const navigate = useNavigate();
-  const { token } = theme.useToken();
 
   async function handleLogout() {
     await logout().catch(() => undefined);
-    message.success(t('header.loggedOut'));
+    // antd's message comes with the notice itself: the shell does not load antd.
+    void import('./logged-out-message').then((m) => m.showLoggedOut(t('header.loggedOut')));
     navigate('/login', { replace: true });
   }
 
   return (
-    <Layout.Header
-      style={{
-        background: token.colorBgContainer,
-        borderBottom: `1px solid ${token.colorBorderSecondary}`,
-        padding: compact ? '0 8px' : '0 24px',
-        display: 'flex',
-        alignItems: 'center',
-        gap: 12,
-        position: 'sticky',
-        top: 0,
-        zIndex: 10,
-      }}
-    >
+    <header className={compact ? 'fq-header fq-header-compact' : 'fq-header'}>
       {compact ? (
-        <Button
-          type="text"
-          icon={<MenuOutlined />}
+        <button
+          type="button"
+          className="fq-text-button"
           onClick={onOpenMenu}
           aria-label={t('nav.menu')}
           data-testid="menu-toggle"
-        />
+        >
+          <SvgIcon icon={MenuOutlined} />
+        </button>
       ) : null}
-      <Typography.Text strong ellipsis style={{ fontSize: 16, flex: 1, minWidth: 0 }}>
-        {compact ? t('app.shortName') : t('app.name')}
-      </Typography.Text>
-      <Flex align="center" gap={compact ? 4 : 12}>
+      <strong className="fq-header-title">{compact ? t('app.shortName') : t('app.name')}</strong>
+      <div className="fq-header-actions">
         {me ? (
-          <Flex align="center" gap={6} data-testid="current-user">
-            <UserOutlined />
-            <Typography.Text strong data-testid="current-user-name">
-              {me.user.displayName}
-            </Typography.Text>
+          <div className="fq-header-user" data-testid="current-user">
+            <SvgIcon icon={UserOutlined} />
+            <strong data-testid="current-user-name">{me.user.displayName}</strong>
             {compact
               ? null
               : me.user.roles.map((role) => (
-                  <Tag key={role} color="blue" style={{ marginInlineEnd: 0 }}>
+                  <span key={role} className="fq-tag">
                     {roleLabel(role, lang)}
-                  </Tag>
+                  </span>
                 ))}
-          </Flex>
+          </div>
         ) : null}
-        <LanguageSwitch size="small" />
-        <Tooltip title={t('header.logout')}>
-          <Button
-            type="text"
-            icon={<LogoutOutlined />}
-            onClick={() => void handleLogout()}
-            data-testid="logout-button"
-            aria-label={t('header.logout')}
-          >
-            {compact ? null : t('header.logout')}
-          </Button>
-        </Tooltip>
-      </Flex>
-    </Layout.Header>
+        <LanguageSwitch />
+        <button
+          type="button"
+          className="fq-text-button"
+          onClick={() => void handleLogout()}
+          title={t('header.logout')}
+          aria-label={t('header.logout')}
+          data-testid="logout-button"
+        >
+          <SvgIcon icon={LogoutOutlined} />
+          {compact ? null : <span>{t('header.logout')}</span>}
+        </button>
+      </div>
+    </header>
   );
 }

@@ -1,25 +1,26 @@
-import { Segmented } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { type Language, setLanguage } from '../lib/i18n';
+import { LANGUAGES, type Language, setLanguage } from '../lib/i18n';
 import { useLanguage } from '../lib/i18n/use-language';
 
-const OPTIONS: { label: string; value: Language }[] = [
-  { label: '中文', value: 'zh-CN' },
-  { label: 'English', value: 'en' },
-];
+const LABELS: Record<Language, string> = { 'zh-CN': '中文', en: 'English' };
 
-/** 中文 / English; the choice is remembered in localStorage. */
-export function LanguageSwitch({ size }: { size?: 'small' | 'middle' }) {
+/** 中文 / English in the header, drawn like antd's small Segmented; remembered in localStorage. */
+export function LanguageSwitch() {
   const { t } = useTranslation();
   const lang = useLanguage();
   return (
-    <Segmented<Language>
-      size={size}
-      options={OPTIONS}
-      value={lang}
-      onChange={(value) => void setLanguage(value)}
-      aria-label={t('header.language')}
-      data-testid="lang-switch"
-    />
+    <fieldset className="fq-segmented" aria-label={t('header.language')} data-testid="lang-switch">
+      {LANGUAGES.map((value) => (
+        <button
+          key={value}
+          type="button"
+          lang={value}
+          aria-pressed={value === lang}
+          onClick={() => void setLanguage(value)}
+        >
+          {LABELS[value]}
+        </button>
+      ))}
+    </fieldset>
   );
 }

@@ -1,20 +1,21 @@
-import { lazy, type ReactNode, Suspense } from 'react';
+import { type ReactNode, Suspense } from 'react';
 import { Navigate, useLocation } from 'react-router';
+import { lazyWithAntd } from '../lib/antd/lazy-with-antd';
 import { useAuth } from '../lib/auth/auth-context';
-import { FullPageSpin } from '../lib/components/full-page-spin';
+import { BootSpin } from '../lib/components/boot-spin';
 
-// antd's Result loads only when the session check fails.
-const LoadFailedResult = lazy(() => import('./load-failed-result'));
+// antd's Result loads only when the session check fails; the shell around it is drawn without antd.
+const LoadFailedResult = lazyWithAntd(() => import('./load-failed-result'));
 
 /** Lets a signed-in user with TOTP in order through; sends others to login or TOTP enrollment. */
 export function RequireAuth({ children }: { children: ReactNode }) {
   const { me, status, error, signedOut, refresh } = useAuth();
   const location = useLocation();
 
-  if (status === 'loading') return <FullPageSpin />;
+  if (status === 'loading') return <BootSpin />;
   if (status === 'error') {
     return (
-      <Suspense fallback={<FullPageSpin />}>
+      <Suspense fallback={<BootSpin />}>
         <LoadFailedResult error={error} onRetry={() => void refresh()} />
       </Suspense>
     );

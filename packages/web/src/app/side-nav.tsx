@@ -1,33 +1,37 @@
-import { Menu } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useLocation, useNavigate } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { useAuth } from '../lib/auth/auth-context';
-import { NAV_ITEMS, navKeyOf } from './nav-items';
+import { SvgIcon } from '../lib/components/svg-icon';
+import { NAV_ITEMS, navKeyOf, navTestId } from './nav-items';
 
-/** The module menu, showing only what the user's permissions allow. */
+/** The module menu, a list of links showing only what the user's permissions allow. */
 export function SideNav({ collapsed, onNavigate }: { collapsed?: boolean; onNavigate?: () => void }) {
   const { t } = useTranslation();
   const { can } = useAuth();
-  const navigate = useNavigate();
-  const location = useLocation();
-  const items = NAV_ITEMS.filter((item) => !item.permission || can(item.permission)).map((item) => ({
-    key: item.path,
-    icon: item.icon,
-    label: t(item.labelKey),
-    'data-testid': `nav-${item.path === '/' ? 'home' : item.path.slice(1)}`,
-  }));
+  const selected = navKeyOf(useLocation().pathname);
+  const items = NAV_ITEMS.filter((item) => !item.permission || can(item.permission));
   return (
-    <Menu
-      mode="inline"
-      inlineCollapsed={collapsed}
-      selectedKeys={[navKeyOf(location.pathname)]}
-      items={items}
-      onClick={({ key }) => {
-        navigate(key);
-        onNavigate?.();
-      }}
-      style={{ borderInlineEnd: 'none' }}
-      data-testid="side-menu"
-    />
+    <nav aria-label={t('nav.menu')}>
+      <ul className={collapsed ? 'fq-nav fq-nav-collapsed' : 'fq-nav'} data-testid="side-menu">
+        {items.map((item) => {
+          const label = t(item.labelKey);
+          return (
+            <li key={item.path}>
+              <Link
+                to={item.path}
+                className="fq-nav-link"
+                aria-current={item.path === selected ? 'page' : undefined}
+                title={collapsed ? label : undefined}
+                onClick={onNavigate}
+                data-testid={navTestId(item.path)}
+              >
+                <SvgIcon icon={item.icon} className="fq-nav-icon" />
+                <span className="fq-nav-label">{label}</span>
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
   );
 }

@@ -1,6 +1,8 @@
-import { ApartmentOutlined, BorderOutlined, HomeOutlined } from '@ant-design/icons';
-import { Card, Col, Row, Statistic } from 'antd';
+import ApartmentOutlined from '@ant-design/icons-svg/es/asn/ApartmentOutlined';
+import BorderOutlined from '@ant-design/icons-svg/es/asn/BorderOutlined';
+import HomeOutlined from '@ant-design/icons-svg/es/asn/HomeOutlined';
 import { useTranslation } from 'react-i18next';
+import { SvgIcon } from '../../../lib/components/svg-icon';
 
 export interface ScopeCounts {
   stations: number;
@@ -8,33 +10,34 @@ export interface ScopeCounts {
   grids: number;
 }
 
-/** Counts of units in the selected part of the scope. */
+/** Counts of units in the selected part of the scope, drawn like antd's small Card and Statistic. */
 export function StatCards({ counts, loading }: { counts: ScopeCounts; loading: boolean }) {
   const { t } = useTranslation();
   const cards = [
-    { key: 'stations', title: t('home.stations'), value: counts.stations, icon: <HomeOutlined /> },
-    {
-      key: 'communities',
-      title: t('home.communities'),
-      value: counts.communities,
-      icon: <ApartmentOutlined />,
-    },
-    { key: 'grids', title: t('home.grids'), value: counts.grids, icon: <BorderOutlined /> },
-  ];
+    { key: 'stations', title: t('home.stations'), value: counts.stations, icon: HomeOutlined },
+    { key: 'communities', title: t('home.communities'), value: counts.communities, icon: ApartmentOutlined },
+    { key: 'grids', title: t('home.grids'), value: counts.grids, icon: BorderOutlined },
+  ] as const;
   return (
-    <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
+    <ul className="fq-stat-cards">
       {cards.map((card) => (
-        <Col key={card.key} xs={8}>
-          <Card size="small" loading={loading}>
-            <Statistic
-              title={card.title}
-              value={card.value}
-              prefix={card.icon}
-              data-testid={`stat-${card.key}`}
-            />
-          </Card>
-        </Col>
+        <li key={card.key} className="fq-home-card fq-stat-card" aria-busy={loading}>
+          {loading ? (
+            <div className="fq-skeleton" aria-hidden="true">
+              <i />
+              <i />
+            </div>
+          ) : (
+            <div data-testid={`stat-${card.key}`}>
+              <div className="fq-stat-title">{card.title}</div>
+              <div className="fq-stat-value">
+                <SvgIcon icon={card.icon} className="fq-stat-icon" />
+                <span>{card.value.toLocaleString('en-US')}</span>
+              </div>
+            </div>
+          )}
+        </li>
       ))}
-    </Row>
+    </ul>
   );
 }

@@ -3,8 +3,8 @@ import { App as AntdApp, ConfigProvider } from 'antd';
 import enUS from 'antd/es/locale/en_US';
 import zhCN from 'antd/es/locale/zh_CN';
 import type { ReactNode } from 'react';
-import '../lib/format';
-import { useLanguage } from '../lib/i18n/use-language';
+import '../format';
+import { useLanguage } from '../i18n/use-language';
 
 const THEME = {
   token: {
@@ -17,7 +17,8 @@ const THEME = {
 
 /**
  * antd's locale and theme (following the UI language) and its message/modal context, around every
- * screen drawn with antd. Not in the entry: the sign-in page is drawn without antd.
+ * screen drawn with antd. Not in the entry, nor in the signed-in shell and the home page's first
+ * screen, which are drawn without antd: it loads with what needs it (lazy-with-antd.tsx).
  */
 export function AntdShell({ children }: { children: ReactNode }) {
   const lang = useLanguage();
