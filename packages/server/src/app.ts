@@ -165,7 +165,9 @@ async function serveWebApp(
   webConfig: Record<string, unknown>,
   visits: DoorPlateVisits,
 ) {
-  await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false });
+  // The plugin only sends files; the catch-all below picks each file's cache header (its own routes
+  // and its default `max-age=0` would answer first and cache nothing).
+  await app.register(fastifyStatic, { root: webDir, serve: false, cacheControl: false, index: false });
   // `<` is escaped so a configured URL can never close the script element.
   const configScript = `<script>window.FENGQIAO_CONFIG = ${JSON.stringify(webConfig).replaceAll('<', '\\u003c')};</script>`;
   const shell = readFileSync(path.join(webDir, 'index.html'), 'utf8').replace(
