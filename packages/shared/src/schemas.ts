@@ -169,6 +169,10 @@ export const MeSchema = Type.Object({
 });
 export type Me = Static<typeof MeSchema>;
 
+/** The web's session probe: who is signed in here, or `null` (an answer, not an error). */
+export const SessionSchema = Type.Object({ me: Type.Union([MeSchema, Type.Null()]) });
+export type Session = Static<typeof SessionSchema>;
+
 export const LoginSchema = Type.Object(
   {
     username: Type.String({ minLength: 1, maxLength: 40 }),
