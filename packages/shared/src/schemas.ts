@@ -79,6 +79,17 @@ export const OrgUnitSchema = Type.Object({
 });
 export type OrgUnit = Static<typeof OrgUnitSchema>;
 
+/** Why 删除 would be refused (a catalog key), as the delete itself would answer. */
+export const UNDELETABLE_REASONS = ['org_unit_is_scope_root', 'org_unit_not_empty'] as const;
+
+/** One unit as its page shows it: the parent's name even when the parent is outside the caller's scope. */
+export const OrgUnitDetailSchema = Type.Object({
+  ...OrgUnitSchema.properties,
+  parentName: Type.Union([Type.String(), Type.Null()]),
+  undeletableReason: Type.Union([Type.Enum(UNDELETABLE_REASONS), Type.Null()]),
+});
+export type OrgUnitDetail = Static<typeof OrgUnitDetailSchema>;
+
 export const OrgUnitCreateSchema = Type.Object(
   {
     parentId: Uuid,
