@@ -78,7 +78,8 @@ export function TotpSetupPage() {
             <QRCode value={setup.otpauthUrl} size={184} bordered={false} />
           </Flex>
           <Typography.Paragraph>
-            {t('totpSetup.secret')}：
+            {t('totpSetup.secret')}
+            {t('common.colon')}
             <Typography.Text code copyable={{ text: setup.secret }} data-testid="totp-secret">
               {groupInFours(setup.secret)}
             </Typography.Text>
@@ -89,7 +90,9 @@ export function TotpSetupPage() {
             style={{ wordBreak: 'break-all', fontSize: 12 }}
             data-testid="totp-url"
           >
-            {t('totpSetup.url')}：{setup.otpauthUrl}
+            {t('totpSetup.url')}
+            {t('common.colon')}
+            {setup.otpauthUrl}
           </Typography.Paragraph>
           <Typography.Paragraph>{t('totpSetup.step2')}</Typography.Paragraph>
           <Form form={form} layout="inline" onFinish={(values) => void enable(values)} style={{ rowGap: 8 }}>
