@@ -4,12 +4,14 @@ import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../../lib/api-client';
 import { useAuth } from '../../../lib/auth/auth-context';
 import { groupInFours } from '../../../lib/format';
+import { usePageTitle } from '../../../lib/page-title';
 import { enableTotp, setupTotp, type TotpSetup } from '../api';
 import { AuthCard } from '../components/auth-card';
 
 /** Admin accounts enroll an authenticator app before anything else. */
 export function TotpSetupPage() {
   const { t } = useTranslation();
+  usePageTitle(t('totpSetup.title'));
   const { message } = App.useApp();
   const { refresh, logout } = useAuth();
   const [setup, setSetup] = useState<TotpSetup | null>(null);

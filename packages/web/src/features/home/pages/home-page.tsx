@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../../lib/components/error-alert';
 import { PageHeader } from '../../../lib/components/page-header';
 import { useOrgScope } from '../../../lib/org-scope/org-scope-context';
 import { subtreeIds } from '../../../lib/org-tree';
+import { usePageTitle } from '../../../lib/page-title';
 import {
   HouseholdStatsPanel,
   householdPointLayer,
@@ -22,6 +23,7 @@ import { countScope } from '../scope-counts';
 /** Overview: counts and the grid map of the user's scope. */
 export function HomePage() {
   const { t } = useTranslation();
+  usePageTitle(t('nav.home'));
   const { me, can } = useAuth();
   const scope = useOrgScope();
   const navigate = useNavigate();

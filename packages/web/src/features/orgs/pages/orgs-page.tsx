@@ -5,6 +5,7 @@ import { useAuth } from '../../../lib/auth/auth-context';
 import { ErrorAlert } from '../../../lib/components/error-alert';
 import { PageHeader } from '../../../lib/components/page-header';
 import { useOrgScope } from '../../../lib/org-scope/org-scope-context';
+import { usePageTitle } from '../../../lib/page-title';
 import { AreaMap } from '../../map';
 import { OrgActions } from '../components/org-actions';
 import { OrgChildrenTable } from '../components/org-children-table';
@@ -15,6 +16,7 @@ import { useOrgGeojsonQuery, useOrgUnitQuery } from '../queries';
 /** 组织与网格: the selected unit (or the scope root), its children and map; write actions with org.write. */
 export function OrgsPage() {
   const { t } = useTranslation();
+  usePageTitle(t('orgs.title'));
   const { can } = useAuth();
   const scope = useOrgScope();
   const listed = scope.selectedUnit ?? scope.index.roots[0]?.unit ?? null;
