@@ -17,6 +17,7 @@ import { type DoorPlateVisits, doorPlatePage, doorPlateVisits } from './http/doo
 import { answerFrameworkError, registerErrorHandler, sendProblem } from './http/error-handler.js';
 import { withPrivacySerializers } from './http/log-options.js';
 import { contextFactory } from './http/request-context.js';
+import { registerRequestLog } from './http/request-log.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { registerTextGuard } from './http/text-guard.js';
 import type { JobQueue } from './jobs/job-queue.js';
@@ -60,6 +61,7 @@ registerAjvFormats();
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: withPrivacySerializers(deps.logger),
+    disableRequestLogging: true,
     bodyLimit: 1024 * 1024,
     trustProxy: deps.trustProxy ?? false,
     routerOptions: { ignoreTrailingSlash: true },
@@ -67,6 +69,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   app.setValidatorCompiler(TypeBoxValidatorCompiler);
   registerErrorHandler(app);
+  registerRequestLog(app);
   registerTextGuard(app);
   registerSecurityHeaders(app);
   // Answers over 1 KB go out gzip/brotli when the client asks (phones on weak signal; the map's points
@@ -165,7 +168,9 @@ async function serveWebApp(
   webConfig: Record<string, unknown>,
   visits: DoorPlateVisits,
 ) {
-  await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false });
+  // The plugin only sends files; the catch-all below picks each file's cache header (its own routes
+  // and its default `max-age=0` would answer first and cache nothing).
+  await app.register(fastifyStatic, { root: webDir, serve: false, cacheControl: false, index: false });
   // `<` is escaped so a configured URL can never close the script element.
   const configScript = `<script>window.FENGQIAO_CONFIG = ${JSON.stringify(webConfig).replaceAll('<', '\\u003c')};</script>`;
   const shell = readFileSync(path.join(webDir, 'index.html'), 'utf8').replace(

@@ -12,6 +12,8 @@ export interface Config {
   /** Signed checkpoints of the audit chain's head: outside the database cluster's directory. */
   auditCheckpointFile: string;
   logLevel: string;
+  /** `text` (a line a person reads) or `json`; unset: text on a terminal, JSON otherwise. */
+  logFormat: 'text' | 'json' | undefined;
   tileUrl: string | undefined;
   /** The address residents' phones reach, printed into door-plate QR codes. */
   publicUrl: string | undefined;
@@ -30,7 +32,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       env.FENGQIAO_AUDIT_CHECKPOINT_FILE ?? path.join(dataDir, 'audit-checkpoints.log'),
     ),
     logLevel: env.LOG_LEVEL ?? 'info',
+    logFormat: logFormatOf(env.FENGQIAO_LOG_FORMAT),
     tileUrl: env.FENGQIAO_TILE_URL || undefined,
     publicUrl: env.FENGQIAO_PUBLIC_URL?.replace(/\/+$/, '') || undefined,
   };
+}
+
+function logFormatOf(value: string | undefined): Config['logFormat'] {
+  if (value === 'text' || value === 'json') return value;
+  if (value) throw new Error(`FENGQIAO_LOG_FORMAT must be text or json, not ${value}`);
+  return undefined;
 }

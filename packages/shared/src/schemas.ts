@@ -79,6 +79,17 @@ export const OrgUnitSchema = Type.Object({
 });
 export type OrgUnit = Static<typeof OrgUnitSchema>;
 
+/** Why 删除 would be refused (a catalog key), as the delete itself would answer. */
+export const UNDELETABLE_REASONS = ['org_unit_is_scope_root', 'org_unit_not_empty'] as const;
+
+/** One unit as its page shows it: the parent's name even when the parent is outside the caller's scope. */
+export const OrgUnitDetailSchema = Type.Object({
+  ...OrgUnitSchema.properties,
+  parentName: Type.Union([Type.String(), Type.Null()]),
+  undeletableReason: Type.Union([Type.Enum(UNDELETABLE_REASONS), Type.Null()]),
+});
+export type OrgUnitDetail = Static<typeof OrgUnitDetailSchema>;
+
 export const OrgUnitCreateSchema = Type.Object(
   {
     parentId: Uuid,
@@ -168,6 +179,10 @@ export const MeSchema = Type.Object({
   totpEnrollmentRequired: Type.Boolean(),
 });
 export type Me = Static<typeof MeSchema>;
+
+/** The web's session probe: who is signed in here, or `null` (an answer, not an error). */
+export const SessionSchema = Type.Object({ me: Type.Union([MeSchema, Type.Null()]) });
+export type Session = Static<typeof SessionSchema>;
 
 export const LoginSchema = Type.Object(
   {

@@ -2,10 +2,12 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Config } from '../config.js';
+
 import { startJobQueue } from '../jobs/job-queue.js';
 import { startWorkers } from '../jobs/workers.js';
 import { openRuntime } from '../runtime.js';
 import { readDemoCredentials, saveDemoCredentials } from './demo-credentials.js';
+import { loggerOptions } from './logger-options.js';
 
 export const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
 
@@ -34,7 +36,7 @@ export async function serve(
     database: runtime.database,
     keys: runtime.keys,
     jobs,
-    logger: { level: config.logLevel },
+    logger: loggerOptions(config, process.stdout),
     webDir: WEB_DIR,
     cookieSecure: process.env.FENGQIAO_COOKIE_SECURE === 'true',
     trustProxy: process.env.FENGQIAO_TRUST_PROXY === 'true',

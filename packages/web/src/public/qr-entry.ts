@@ -44,7 +44,8 @@ function el<K extends keyof HTMLElementTagNameMap>(
 function svg(node: AbstractNode): SVGElement {
   const out = document.createElementNS('http://www.w3.org/2000/svg', node.tag);
   for (const [name, value] of Object.entries(node.attrs)) out.setAttribute(name, value);
-  for (const child of node.children ?? []) out.append(svg(child));
+  // Some icons carry an empty <style>: drawn, it is an inline style the page's policy refuses.
+  for (const child of node.children ?? []) if (child.tag !== 'style') out.append(svg(child));
   return out;
 }
 

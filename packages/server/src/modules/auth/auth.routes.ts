@@ -5,6 +5,7 @@ import {
   ProblemSchema,
   permissionsOf,
   requiresTotp,
+  SessionSchema,
   TotpEnableSchema,
   TotpSetupSchema,
 } from '@fengqiao/shared';
@@ -100,6 +101,21 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (
       schema: { tags: ['auth'], summary: '当前用户', response: { 200: MeSchema, 401: ProblemSchema } },
     },
     async (request) => me(contextOf(request)),
+  );
+
+  // For the web app at start-up: signed out is a normal state there, so it is a 200, not a 401 that
+  // every browser logs as a failed request. Scripts keep /auth/me and its 401.
+  app.get(
+    '/auth/session',
+    {
+      config: { public: true },
+      schema: {
+        tags: ['auth'],
+        summary: '当前会话（未登录时 me 为 null）',
+        response: { 200: SessionSchema, 401: ProblemSchema },
+      },
+    },
+    async (request) => ({ me: request.actor ? await me(contextOf(request)) : null }),
   );
 
   app.post(

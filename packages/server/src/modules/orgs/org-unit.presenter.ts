@@ -1,4 +1,4 @@
-import type { OrgUnit } from '@fengqiao/shared';
+import type { OrgUnit, OrgUnitDetail } from '@fengqiao/shared';
 import type { OrgUnitWithCount } from './org-unit.repository.js';
 
 export function presentOrgUnit(row: OrgUnitWithCount): OrgUnit {
@@ -14,4 +14,12 @@ export function presentOrgUnit(row: OrgUnitWithCount): OrgUnit {
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
+}
+
+export function presentOrgUnitDetail(
+  row: OrgUnitWithCount,
+  parentName: string | null,
+  undeletableReason: OrgUnitDetail['undeletableReason'],
+): OrgUnitDetail {
+  return { ...presentOrgUnit(row), parentName, undeletableReason };
 }

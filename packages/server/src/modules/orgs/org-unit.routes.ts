@@ -3,6 +3,7 @@ import {
   IdParams,
   OrgKindSchema,
   OrgUnitCreateSchema,
+  OrgUnitDetailSchema,
   OrgUnitSchema,
   OrgUnitUpdateSchema,
 } from '@fengqiao/shared';
@@ -71,12 +72,12 @@ export const orgUnitRoutes: FastifyPluginAsyncTypebox<{
     {
       schema: {
         tags,
-        summary: '组织单位详情',
+        summary: '组织单位详情（含上级名称、不能删除的原因）',
         params: IdParams,
-        response: { 200: OrgUnitSchema, ...errors },
+        response: { 200: OrgUnitDetailSchema, ...errors },
       },
     },
-    async (request) => getOrgUnit(contextOf(request), request.params.id),
+    async (request) => getOrgUnit(contextOf(request), events, request.params.id),
   );
   app.post(
     '/org-units',
@@ -85,10 +86,11 @@ export const orgUnitRoutes: FastifyPluginAsyncTypebox<{
         tags,
         summary: '新建组织单位',
         body: OrgUnitCreateSchema,
-        response: { 201: OrgUnitSchema, ...errors },
+        response: { 201: OrgUnitDetailSchema, ...errors },
       },
     },
-    async (request, reply) => reply.status(201).send(await createOrgUnit(contextOf(request), request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await createOrgUnit(contextOf(request), events, request.body)),
   );
   app.patch(
     '/org-units/:id',
@@ -98,7 +100,7 @@ export const orgUnitRoutes: FastifyPluginAsyncTypebox<{
         summary: '修改组织单位',
         params: IdParams,
         body: OrgUnitUpdateSchema,
-        response: { 200: OrgUnitSchema, ...errors },
+        response: { 200: OrgUnitDetailSchema, ...errors },
       },
     },
     async (request) => updateOrgUnitDetails(contextOf(request), events, request.params.id, request.body),

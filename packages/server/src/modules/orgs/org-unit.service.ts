@@ -3,6 +3,7 @@ import {
   ORG_KIND_LABELS,
   type OrgUnit,
   type OrgUnitCreate,
+  type OrgUnitDetail,
   type OrgUnitUpdate,
 } from '@fengqiao/shared';
 import { uuidv7 } from 'uuidv7';
@@ -14,10 +15,11 @@ import type { ServiceContext } from '../../security/context.js';
 import { assertInScope, authorize } from '../../security/policy.js';
 import { auditActorOf, recordAudit } from '../audit/index.js';
 import type { OrgUnitEvents } from './org-unit.events.js';
-import { presentOrgUnit } from './org-unit.presenter.js';
+import { presentOrgUnit, presentOrgUnitDetail } from './org-unit.presenter.js';
 import {
   deleteOrgUnit,
   findOrgUnitByCode,
+  findOrgUnitById,
   findOrgUnitWithCount,
   insertOrgUnit,
   listGridBoundaries,
@@ -84,9 +86,30 @@ export async function listOrgTree(ctx: ServiceContext): Promise<{ items: OrgUnit
   return { items: rows.map((r) => presentOrgUnit({ ...r.unit, childCount: r.childCount })) };
 }
 
-export async function getOrgUnit(ctx: ServiceContext, id: string): Promise<OrgUnit> {
+/**
+ * One unit with what its page shows beside it: the parent's name (only the name: the parent of the
+ * scope root is outside the caller's scope) and why a delete would be refused.
+ */
+export async function getOrgUnit(
+  ctx: ServiceContext,
+  events: OrgUnitEvents,
+  id: string,
+): Promise<OrgUnitDetail> {
   await authorize(ctx, 'org.read', 'org_unit', id);
-  return presentOrgUnit(await loadInScope(ctx, id, 'org.read'));
+  const unit = await loadInScope(ctx, id, 'org.read');
+  const parent = unit.parentId ? await findOrgUnitById(ctx.db, unit.parentId) : undefined;
+  return presentOrgUnitDetail(unit, parent?.name ?? null, await undeletableReason(ctx, events, unit));
+}
+
+/** The one rule of what cannot be deleted: the caller's own scope root, a unit with sub-units or users. */
+async function undeletableReason(
+  ctx: ServiceContext,
+  events: OrgUnitEvents,
+  unit: OrgUnitWithCount,
+): Promise<OrgUnitDetail['undeletableReason']> {
+  if (unit.path === ctx.actor.scopePath) return 'org_unit_is_scope_root';
+  if (unit.childCount > 0 || (await events.isInUse(ctx.db, unit.id))) return 'org_unit_not_empty';
+  return null;
 }
 
 export async function getOrgGeoJson(ctx: ServiceContext, kind: OrgUnitRow['kind']) {
@@ -103,7 +126,11 @@ export async function getOrgGeoJson(ctx: ServiceContext, kind: OrgUnitRow['kind'
   };
 }
 
-export async function createOrgUnit(ctx: ServiceContext, input: OrgUnitCreate): Promise<OrgUnit> {
+export async function createOrgUnit(
+  ctx: ServiceContext,
+  events: OrgUnitEvents,
+  input: OrgUnitCreate,
+): Promise<OrgUnitDetail> {
   await authorize(ctx, 'org.write', 'org_unit');
   const parent = await loadInScope(ctx, input.parentId, 'org.write');
   const expected = CHILD_KIND[parent.kind];
@@ -134,7 +161,7 @@ export async function createOrgUnit(ctx: ServiceContext, input: OrgUnitCreate): 
     );
     await auditOrgWrite(ctx, tx, 'org.create', id, { code: input.code, name: input.name, kind: input.kind });
   });
-  return getOrgUnit(ctx, id);
+  return getOrgUnit(ctx, events, id);
 }
 
 /** Equal as JSON, whatever the key order (jsonb keeps its own). */
@@ -157,7 +184,7 @@ export async function updateOrgUnitDetails(
   events: OrgUnitEvents,
   id: string,
   input: OrgUnitUpdate,
-): Promise<OrgUnit> {
+): Promise<OrgUnitDetail> {
   await authorize(ctx, 'org.write', 'org_unit', id);
   const unit = await loadInScope(ctx, id, 'org.write');
   const patch: Partial<Pick<OrgUnitRow, 'name' | 'boundary'>> = {};
@@ -167,7 +194,7 @@ export async function updateOrgUnitDetails(
     if (!sameJson(boundary, unit.boundary)) patch.boundary = boundary;
   }
   // Nothing differs from the unit: no write, no re-placing of households, no audit row.
-  if (Object.keys(patch).length === 0) return presentOrgUnit(unit);
+  if (Object.keys(patch).length === 0) return getOrgUnit(ctx, events, id);
   await ctx.db.transaction(async (tx) => {
     await updateOrgUnit(tx, id, patch);
     // Households follow their grid: a moved boundary re-places the station's located households.
@@ -181,16 +208,14 @@ export async function updateOrgUnitDetails(
       boundaryChanged: patch.boundary !== undefined,
     });
   });
-  return getOrgUnit(ctx, id);
+  return getOrgUnit(ctx, events, id);
 }
 
 export async function removeOrgUnit(ctx: ServiceContext, events: OrgUnitEvents, id: string): Promise<void> {
   await authorize(ctx, 'org.write', 'org_unit', id);
   const unit = await loadInScope(ctx, id, 'org.write');
-  if (unit.path === ctx.actor.scopePath) throw conflict('org_unit_is_scope_root');
-  if (unit.childCount > 0 || (await events.isInUse(ctx.db, id))) {
-    throw conflict('org_unit_not_empty');
-  }
+  const refused = await undeletableReason(ctx, events, unit);
+  if (refused) throw conflict(refused);
   await ctx.db.transaction(async (tx) => {
     await deleteOrgUnit(tx, id);
     await auditOrgWrite(ctx, tx, 'org.delete', id, { code: unit.code, name: unit.name });

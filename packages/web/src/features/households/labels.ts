@@ -1,5 +1,12 @@
-import { allowedTags, isSensitiveTag, RELATIONS, RESIDENCE_TYPES } from '@fengqiao/shared/rules';
-import type { Language } from '../../lib/i18n';
+import {
+  allowedTagGroups,
+  allowedTags,
+  isSensitiveTag,
+  RELATIONS,
+  RESIDENCE_TYPES,
+  type TagGroupKey,
+} from '@fengqiao/shared/rules';
+import { i18n, type Language } from '../../lib/i18n';
 
 type Labels = Record<string, string>;
 
@@ -30,9 +37,10 @@ const pick = (value: string, lang: Language, en: Labels) => (lang === 'en' ? (en
 
 export const tagLabel = (tag: string, lang: Language) => pick(tag, lang, TAG_EN);
 export const relationLabel = (relation: string, lang: Language) => pick(relation, lang, RELATION_EN);
+export const tagGroupLabel = (key: TagGroupKey) => i18n.t(`households.tagGroups.${key}`);
 export const residenceLabel = (type: string, lang: Language) => pick(type, lang, RESIDENCE_EN);
 
-export { allowedTags, isSensitiveTag };
+export { allowedTagGroups, allowedTags, isSensitiveTag };
 
 /** Tag colours: care needs warm, 重点关注 red, the app installed green. */
 const TAG_COLORS: Record<string, string> = {
@@ -47,8 +55,13 @@ const TAG_COLORS: Record<string, string> = {
 
 export const tagColor = (tag: string) => TAG_COLORS[tag] ?? 'default';
 
+/** Select options, grouped as the tags are counted (重点人群 apart from the anti-fraud app). */
 export function tagOptions(sensitive: boolean, lang: Language) {
-  return allowedTags(sensitive).map((tag) => ({ value: tag, label: tagLabel(tag, lang) }));
+  return allowedTagGroups(sensitive).map((group) => ({
+    label: tagGroupLabel(group.key),
+    title: tagGroupLabel(group.key),
+    options: group.tags.map((tag) => ({ value: tag, label: tagLabel(tag, lang) })),
+  }));
 }
 
 export function relationOptions(lang: Language) {

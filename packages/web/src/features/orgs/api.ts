@@ -1,4 +1,4 @@
-import type { OrgKind, OrgUnit, OrgUnitCreate, OrgUnitUpdate } from '@fengqiao/shared';
+import type { OrgKind, OrgUnit, OrgUnitCreate, OrgUnitDetail, OrgUnitUpdate } from '@fengqiao/shared';
 import { api } from '../../lib/api-client';
 import type { UnitCollection } from '../../lib/geo';
 
@@ -6,7 +6,7 @@ export function fetchOrgGeojson(kind: OrgKind, signal?: AbortSignal): Promise<Un
   return api.get('/org-units/geojson', { kind }, signal);
 }
 
-export function fetchOrgUnit(id: string, signal?: AbortSignal): Promise<OrgUnit> {
+export function fetchOrgUnit(id: string, signal?: AbortSignal): Promise<OrgUnitDetail> {
   return api.get(`/org-units/${encodeURIComponent(id)}`, undefined, signal);
 }
 

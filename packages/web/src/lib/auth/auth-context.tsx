@@ -1,5 +1,14 @@
 import type { Me, Permission } from '@fengqiao/shared';
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import {
+  createContext,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { ApiError, setAuthListeners } from '../api-client';
 import { fetchMe, logout as logoutRequest } from './session-api';
 
@@ -18,6 +27,8 @@ export interface AuthValue {
 }
 
 const AuthContext = createContext<AuthValue | null>(null);
+/** Starts the session probe: only a screen that asks who is signed in pays for the request. */
+const ProbeContext = createContext<() => void>(() => {});
 
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [me, setMe] = useState<Me | null>(null);
@@ -46,6 +57,12 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       unauthorized: () => setMe(null),
       enrollmentRequired: () => setMe((m) => (m ? { ...m, totpEnrollmentRequired: true } : m)),
     });
+  }, []);
+
+  const probed = useRef(false);
+  const probe = useCallback(() => {
+    if (probed.current) return;
+    probed.current = true;
     void refresh();
   }, [refresh]);
 
@@ -75,11 +92,17 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     [me, status, error, signedOut, refresh, logout],
   );
 
-  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+  return (
+    <ProbeContext.Provider value={probe}>
+      <AuthContext.Provider value={value}>{children}</AuthContext.Provider>
+    </ProbeContext.Provider>
+  );
 }
 
 export function useAuth(): AuthValue {
   const value = useContext(AuthContext);
+  const probe = useContext(ProbeContext);
+  useEffect(probe, [probe]);
   if (!value) throw new Error('useAuth must be used inside <AuthProvider>');
   return value;
 }

@@ -5,7 +5,8 @@ function draw(node: AbstractNode, key?: number): ReactNode {
   return createElement(
     node.tag,
     { ...node.attrs, key },
-    node.children?.map((child, i) => draw(child, i)),
+    // Some icons carry an empty <style>: drawn, it is an inline style the page's policy refuses.
+    node.children?.filter((child) => child.tag !== 'style').map((child, i) => draw(child, i)),
   );
 }
 

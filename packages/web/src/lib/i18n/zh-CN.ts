@@ -22,6 +22,8 @@ export const zhCN = {
     yes: '是',
     no: '否',
     none: '无',
+    /** Between a label and its value: full-width in Chinese. */
+    colon: '：',
     all: '全部',
     copy: '复制',
     copied: '已复制',
@@ -393,7 +395,8 @@ export const zhCN = {
     statHouseholds: '户数',
     statResidents: '人数',
     statOutsideGrid: '不在网格内的户数',
-    statTagged: '重点人群（人）',
+    tagGroups: { attention: '重点人群', antiFraud: '反诈覆盖' },
+    tagGroupCount: '{{group}}（人）',
     statTagHint: '点击标签可在地图上突出显示有该类人员的住户。',
     tagLayer: '突出显示标签',
     legendHousehold: '住户',

@@ -8,6 +8,7 @@ import { CursorPagerBar } from '../../../lib/components/cursor-pager-bar';
 import { ErrorAlert } from '../../../lib/components/error-alert';
 import { PageHeader } from '../../../lib/components/page-header';
 import { saveBlob } from '../../../lib/download';
+import { usePageTitle } from '../../../lib/page-title';
 import { type AuditFilters, type AuditVerifyResult, exportAuditCsv, verifyAudit } from '../api';
 import { AuditFilterForm } from '../components/audit-filter-form';
 import { AuditTable } from '../components/audit-table';
@@ -17,6 +18,7 @@ import { useAuditEvents } from '../queries';
 /** 审计日志: filters, paging, CSV export and the hash-chain integrity check. */
 export function AuditPage() {
   const { t } = useTranslation();
+  usePageTitle(t('audit.title'));
   const { can } = useAuth();
   const { message } = App.useApp();
   const [filters, setFilters] = useState<AuditFilters>({});

@@ -5,6 +5,7 @@ import { Navigate, useSearchParams } from 'react-router';
 import { ApiError, errorMessage } from '../../../lib/api-client';
 import { useAuth } from '../../../lib/auth/auth-context';
 import { BootSpin } from '../../../lib/components/boot-spin';
+import { usePageTitle } from '../../../lib/page-title';
 import { login } from '../api';
 import { AuthCard } from '../components/auth-card';
 import { type Credentials, PasswordStep } from '../components/password-step';
@@ -19,6 +20,7 @@ function safeNext(value: string | null): string {
 /** Sign-in: password, then the TOTP code where the account has one. Drawn without antd (budget). */
 export function LoginPage() {
   const { t } = useTranslation();
+  usePageTitle(t('login.title'));
   const { me, status, setMe } = useAuth();
   const [params] = useSearchParams();
   const [credentials, setCredentials] = useState<Credentials | null>(null);

@@ -4,12 +4,14 @@ import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../../lib/api-client';
 import { useAuth } from '../../../lib/auth/auth-context';
 import { groupInFours } from '../../../lib/format';
+import { usePageTitle } from '../../../lib/page-title';
 import { enableTotp, setupTotp, type TotpSetup } from '../api';
 import { AuthCard } from '../components/auth-card';
 
 /** Admin accounts enroll an authenticator app before anything else. */
 export function TotpSetupPage() {
   const { t } = useTranslation();
+  usePageTitle(t('totpSetup.title'));
   const { message } = App.useApp();
   const { refresh, logout } = useAuth();
   const [setup, setSetup] = useState<TotpSetup | null>(null);
@@ -78,7 +80,8 @@ export function TotpSetupPage() {
             <QRCode value={setup.otpauthUrl} size={184} bordered={false} />
           </Flex>
           <Typography.Paragraph>
-            {t('totpSetup.secret')}：
+            {t('totpSetup.secret')}
+            {t('common.colon')}
             <Typography.Text code copyable={{ text: setup.secret }} data-testid="totp-secret">
               {groupInFours(setup.secret)}
             </Typography.Text>
@@ -89,7 +92,9 @@ export function TotpSetupPage() {
             style={{ wordBreak: 'break-all', fontSize: 12 }}
             data-testid="totp-url"
           >
-            {t('totpSetup.url')}：{setup.otpauthUrl}
+            {t('totpSetup.url')}
+            {t('common.colon')}
+            {setup.otpauthUrl}
           </Typography.Paragraph>
           <Typography.Paragraph>{t('totpSetup.step2')}</Typography.Paragraph>
           <Form form={form} layout="inline" onFinish={(values) => void enable(values)} style={{ rowGap: 8 }}>

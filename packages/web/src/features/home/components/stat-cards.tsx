@@ -11,7 +11,16 @@ export interface ScopeCounts {
 }
 
 /** Counts of units in the selected part of the scope, drawn like antd's small Card and Statistic. */
-export function StatCards({ counts, loading }: { counts: ScopeCounts; loading: boolean }) {
+export function StatCards({
+  counts,
+  levels,
+  loading,
+}: {
+  counts: ScopeCounts;
+  /** The levels worth a card: those at and below the caller's scope. */
+  levels: readonly (keyof ScopeCounts)[];
+  loading: boolean;
+}) {
   const { t } = useTranslation();
   const cards = [
     { key: 'stations', title: t('home.stations'), value: counts.stations, icon: HomeOutlined },
@@ -20,24 +29,26 @@ export function StatCards({ counts, loading }: { counts: ScopeCounts; loading: b
   ] as const;
   return (
     <ul className="fq-stat-cards">
-      {cards.map((card) => (
-        <li key={card.key} className="fq-home-card fq-stat-card" aria-busy={loading}>
-          {loading ? (
-            <div className="fq-skeleton" aria-hidden="true">
-              <i />
-              <i />
-            </div>
-          ) : (
-            <div data-testid={`stat-${card.key}`}>
-              <div className="fq-stat-title">{card.title}</div>
-              <div className="fq-stat-value">
-                <SvgIcon icon={card.icon} className="fq-stat-icon" />
-                <span>{card.value.toLocaleString('en-US')}</span>
+      {cards
+        .filter((card) => levels.includes(card.key))
+        .map((card) => (
+          <li key={card.key} className="fq-home-card fq-stat-card" aria-busy={loading}>
+            {loading ? (
+              <div className="fq-skeleton" aria-hidden="true">
+                <i />
+                <i />
               </div>
-            </div>
-          )}
-        </li>
-      ))}
+            ) : (
+              <div data-testid={`stat-${card.key}`}>
+                <div className="fq-stat-title">{card.title}</div>
+                <div className="fq-stat-value">
+                  <SvgIcon icon={card.icon} className="fq-stat-icon" />
+                  <span>{card.value.toLocaleString('en-US')}</span>
+                </div>
+              </div>
+            )}
+          </li>
+        ))}
     </ul>
   );
 }

@@ -3,11 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { lazyWithAntd } from '../../../lib/antd/lazy-with-antd';
 import { useAuth } from '../../../lib/auth/auth-context';
 import { useOrgScope } from '../../../lib/org-scope/org-scope-context';
+import { usePageTitle } from '../../../lib/page-title';
 import { HomeHeader } from '../components/home-header';
 import { MapSectionPlaceholder } from '../components/map-section-placeholder';
 import { StatCards } from '../components/stat-cards';
 import '../home.css';
-import { countScope } from '../scope-counts';
+import { countScope, shownScopeLevels } from '../scope-counts';
 
 // The first screen (title, counts) is drawn without antd; the map section and a failed load's
 // notice come with antd just after it.
@@ -19,6 +20,7 @@ const ErrorAlert = lazyWithAntd(() =>
 /** Overview: counts and the grid map of the user's scope. */
 export function HomePage() {
   const { t } = useTranslation();
+  usePageTitle(t('nav.home'));
   const { me } = useAuth();
   const scope = useOrgScope();
 
@@ -26,6 +28,8 @@ export function HomePage() {
     () => countScope(scope.index, scope.units, scope.selectedId),
     [scope.index, scope.units, scope.selectedId],
   );
+
+  const levels = useMemo(() => shownScopeLevels(scope.units), [scope.units]);
 
   const title = t('home.welcome', { name: me?.user.displayName ?? '' });
   if (!scope.available) {
@@ -48,7 +52,7 @@ export function HomePage() {
           <ErrorAlert error={scope.error} onRetry={scope.retry} />
         </Suspense>
       ) : null}
-      <StatCards counts={counts} loading={scope.loading && !scope.units.length} />
+      <StatCards counts={counts} levels={levels} loading={scope.loading && !scope.units.length} />
       <Suspense fallback={<MapSectionPlaceholder />}>
         <HomeMapSection />
       </Suspense>

@@ -44,7 +44,10 @@ function ChangeList({ changes }: { changes: Record<string, unknown> }) {
     <ul style={{ margin: '4px 0 0', paddingInlineStart: 18 }} data-testid="history-changes">
       {Object.entries(changes).map(([key, value]) => (
         <li key={key}>
-          <Typography.Text type="secondary">{fieldLabel(key)}：</Typography.Text>
+          <Typography.Text type="secondary">
+            {fieldLabel(key)}
+            {i18n.t('common.colon')}
+          </Typography.Text>
           {isChange(value) ? (
             <>
               <Typography.Text delete type="secondary">

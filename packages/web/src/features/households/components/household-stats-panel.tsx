@@ -6,7 +6,7 @@ import { useNavigate } from 'react-router';
 import { useAuth } from '../../../lib/auth/auth-context';
 import { ErrorAlert } from '../../../lib/components/error-alert';
 import { useLanguage } from '../../../lib/i18n/use-language';
-import { allowedTags, tagLabel } from '../labels';
+import { allowedTagGroups, tagGroupLabel, tagLabel } from '../labels';
 import { TAG_COLOR } from '../map-layers';
 import { useHouseholdStatsQuery } from '../queries';
 
@@ -40,7 +40,7 @@ export function HouseholdStatsPanel({
       </Empty>
     );
   else {
-    const tags = allowedTags(can('resident.sensitive'));
+    const groups = allowedTagGroups(can('resident.sensitive'));
     body = (
       <>
         <Row gutter={[8, 12]}>
@@ -70,29 +70,35 @@ export function HouseholdStatsPanel({
             />
           </Col>
         </Row>
-        <Typography.Text strong style={{ display: 'block', margin: '16px 0 8px' }}>
-          {t('households.statTagged')}
-        </Typography.Text>
-        <Flex vertical gap={2} data-testid="stat-tagged">
-          {tags.map((tag) => {
-            const n = data.tagged[tag] ?? 0;
-            const active = highlightTag === tag;
-            return (
-              <Button
-                key={tag}
-                type={active ? 'primary' : 'text'}
-                size="small"
-                onClick={() => onHighlightTag(active ? null : tag)}
-                aria-pressed={active}
-                style={{ justifyContent: 'space-between', display: 'flex', width: '100%' }}
-                data-testid={`stat-tag-${tag}`}
-              >
-                <span>{tagLabel(tag, lang)}</span>
-                <span style={{ fontVariantNumeric: 'tabular-nums' }}>{n}</span>
-              </Button>
-            );
-          })}
-        </Flex>
+        <div data-testid="stat-tagged">
+          {groups.map((group) => (
+            <section key={group.key} data-testid={`stat-tag-group-${group.key}`}>
+              <Typography.Text strong style={{ display: 'block', margin: '16px 0 8px' }}>
+                {t('households.tagGroupCount', { group: tagGroupLabel(group.key) })}
+              </Typography.Text>
+              <Flex vertical gap={2}>
+                {group.tags.map((tag) => {
+                  const n = data.tagged[tag] ?? 0;
+                  const active = highlightTag === tag;
+                  return (
+                    <Button
+                      key={tag}
+                      type={active ? 'primary' : 'text'}
+                      size="small"
+                      onClick={() => onHighlightTag(active ? null : tag)}
+                      aria-pressed={active}
+                      style={{ justifyContent: 'space-between', display: 'flex', width: '100%' }}
+                      data-testid={`stat-tag-${tag}`}
+                    >
+                      <span>{tagLabel(tag, lang)}</span>
+                      <span style={{ fontVariantNumeric: 'tabular-nums' }}>{n}</span>
+                    </Button>
+                  );
+                })}
+              </Flex>
+            </section>
+          ))}
+        </div>
         <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '8px 0 0' }}>
           {t('households.statTagHint')}
         </Typography.Paragraph>

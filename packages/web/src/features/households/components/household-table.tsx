@@ -29,8 +29,9 @@ export function HouseholdTable({ items, loading }: { items: HouseholdSummary[]; 
               <GridName name={h.gridName} outside={h.outsideGrid} />
             </Flex>
             <Typography.Text type="secondary">
-              {t('households.headName')}：{h.headName ?? '—'} ·{' '}
-              {t('households.memberCountValue', { n: h.residentCount })}
+              {t('households.headName')}
+              {t('common.colon')}
+              {h.headName ?? '—'} · {t('households.memberCountValue', { n: h.residentCount })}
             </Typography.Text>
             {h.tags.length ? (
               <div style={{ marginTop: 4 }}>

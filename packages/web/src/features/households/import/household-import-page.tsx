@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useBlocker, useNavigate, useSearchParams } from 'react-router';
 import { errorMessage, isAbort } from '../../../lib/api-client';
 import { PageHeader } from '../../../lib/components/page-header';
+import { usePageTitle } from '../../../lib/page-title';
 import { useInvalidateHouseholds } from '../queries';
 import { type CoordSystem, jobError, type MappingRejection, mappingRejection } from './api';
 import { emptyMapping, type ImportField, type ImportMapping, sameMapping, toMapping } from './fields';
@@ -39,6 +40,7 @@ function reportOf(job: ImportJob): ImportReport {
  */
 export function HouseholdImportPage() {
   const { t } = useTranslation();
+  usePageTitle(t('householdImport.title'));
   const navigate = useNavigate();
   const { message, modal } = App.useApp();
   const [params, setParams] = useSearchParams();

@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../../lib/components/error-alert';
 import { useOrgUnitQuery } from '../../orgs';
 import { DoorPlate } from '../components/door-plate';
 import '../door-plates.css';
+import { usePageTitle } from '../../../lib/page-title';
 import { useDoorPlatesQuery } from '../queries';
 
 /**
@@ -16,6 +17,7 @@ import { useDoorPlatesQuery } from '../queries';
  */
 export function DoorPlatesPage() {
   const { t } = useTranslation();
+  usePageTitle(t('plates.title'));
   const { can } = useAuth();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();

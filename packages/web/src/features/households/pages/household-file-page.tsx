@@ -8,6 +8,7 @@ import { ApiError } from '../../../lib/api-client';
 import { useAuth } from '../../../lib/auth/auth-context';
 import { ErrorAlert } from '../../../lib/components/error-alert';
 import { PageHeader } from '../../../lib/components/page-header';
+import { usePageTitle } from '../../../lib/page-title';
 import { HistoryTimeline } from '../components/history-timeline';
 import { HouseholdHeaderCard } from '../components/household-header-card';
 import { HouseholdLocationModal } from '../components/household-location-modal';
@@ -20,6 +21,7 @@ import { useHouseholdFileQuery } from '../queries';
 export function HouseholdFilePage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
+  usePageTitle(t('households.fileTitle'));
   const { can } = useAuth();
   const { message } = App.useApp();
   const navigate = useNavigate();

@@ -10,6 +10,7 @@ import { ErrorAlert } from '../../../lib/components/error-alert';
 import { PageHeader } from '../../../lib/components/page-header';
 import { useLanguage } from '../../../lib/i18n/use-language';
 import { useOrgScope } from '../../../lib/org-scope/org-scope-context';
+import { usePageTitle } from '../../../lib/page-title';
 import { HouseholdCreateModal } from '../components/household-create-modal';
 import { HouseholdTable } from '../components/household-table';
 import { PersonSearch } from '../components/person-search';
@@ -19,6 +20,7 @@ import { useHouseholdList } from '../queries';
 /** 住户档案: 查人, the households of the selected unit (filters, cursor paging), 新建住户. */
 export function HouseholdsPage() {
   const { t } = useTranslation();
+  usePageTitle(t('households.title'));
   const lang = useLanguage();
   const { can } = useAuth();
   const scope = useOrgScope();

@@ -64,7 +64,7 @@ function createPopup(name: string, code: string): HTMLElement {
   const title = document.createElement('strong');
   title.textContent = name;
   const line = document.createElement('div');
-  line.textContent = `${i18n.t('map.code')}：${code}`;
+  line.textContent = `${i18n.t('map.code')}${i18n.t('common.colon')}${code}`;
   root.append(title, line);
   return root;
 }

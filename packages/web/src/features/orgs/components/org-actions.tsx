@@ -1,10 +1,11 @@
 import { DeleteOutlined, EditOutlined, EnvironmentOutlined, PlusOutlined } from '@ant-design/icons';
-import type { OrgUnit } from '@fengqiao/shared';
+import type { OrgUnit, OrgUnitDetail } from '@fengqiao/shared';
 import { CHILD_KIND } from '@fengqiao/shared/rules';
-import { App, Button, Popconfirm } from 'antd';
+import { App, Button, Popconfirm, Tooltip } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../../lib/api-client';
+import { serverMessage } from '../../../lib/i18n/server-message';
 import { useLanguage } from '../../../lib/i18n/use-language';
 import { orgKindLabel } from '../../../lib/labels';
 import { useDeleteOrgUnit } from '../queries';
@@ -16,13 +17,16 @@ type Dialog = 'create' | 'rename' | 'boundary' | null;
 
 /**
  * Write actions on a unit (shown only with org.write); their writes refresh the tree and maps.
- * `onChanged` gets the unit to select next.
+ * `onChanged` gets the unit to select next. 删除 is disabled, with the server's reason, where the
+ * server would refuse it.
  */
 export function OrgActions({
   unit,
+  undeletableReason,
   onChanged,
 }: {
   unit: OrgUnit;
+  undeletableReason: OrgUnitDetail['undeletableReason'];
   onChanged: (selectId: string | null) => void;
 }) {
   const { t } = useTranslation();
@@ -68,17 +72,31 @@ export function OrgActions({
           {t('orgs.editBoundary')}
         </Button>
       ) : null}
-      <Popconfirm
-        title={t('common.confirmTitle')}
-        description={t('orgs.deleteConfirm', { name: unit.name })}
-        okText={t('common.delete')}
-        okButtonProps={{ danger: true }}
-        onConfirm={remove}
-      >
-        <Button danger icon={<DeleteOutlined />} data-testid="org-delete">
-          {t('common.delete')}
-        </Button>
-      </Popconfirm>
+      {undeletableReason ? (
+        <Tooltip title={serverMessage(undeletableReason)}>
+          <Button
+            danger
+            disabled
+            icon={<DeleteOutlined />}
+            aria-description={serverMessage(undeletableReason)}
+            data-testid="org-delete"
+          >
+            {t('common.delete')}
+          </Button>
+        </Tooltip>
+      ) : (
+        <Popconfirm
+          title={t('common.confirmTitle')}
+          description={t('orgs.deleteConfirm', { name: unit.name })}
+          okText={t('common.delete')}
+          okButtonProps={{ danger: true }}
+          onConfirm={remove}
+        >
+          <Button danger icon={<DeleteOutlined />} data-testid="org-delete">
+            {t('common.delete')}
+          </Button>
+        </Popconfirm>
+      )}
       <OrgCreateModal
         parent={unit}
         open={dialog === 'create'}

@@ -9,11 +9,11 @@ import { orgKindLabel } from '../../../lib/labels';
 /** The unit's attributes. */
 export function OrgDetail({
   unit,
-  parent,
+  parentName,
   extra,
 }: {
   unit: OrgUnit;
-  parent: OrgUnit | null;
+  parentName: string | null;
   extra?: ReactNode;
 }) {
   const { t } = useTranslation();
@@ -27,7 +27,7 @@ export function OrgDetail({
         </Descriptions.Item>
         <Descriptions.Item label={t('orgs.code')}>{unit.code}</Descriptions.Item>
         <Descriptions.Item label={t('orgs.name')}>{unit.name}</Descriptions.Item>
-        <Descriptions.Item label={t('orgs.parent')}>{parent?.name ?? t('common.none')}</Descriptions.Item>
+        <Descriptions.Item label={t('orgs.parent')}>{parentName ?? t('common.none')}</Descriptions.Item>
         <Descriptions.Item label={t('orgs.childCount')}>{unit.childCount}</Descriptions.Item>
         {canHaveBoundary ? (
           <Descriptions.Item label={t('orgs.boundary')}>

@@ -52,7 +52,10 @@ export function TokenTable({ tokens, loading }: { tokens: ApiToken[]; loading: b
       dataIndex: 'lastUsedAt',
       render: (v: string | null) => formatDateTime(v, t('common.never')),
     },
-    {
+  ];
+  // Revoked and expired tokens have nothing left to do: no column of empty cells.
+  if (tokens.some(isTokenActive)) {
+    columns.push({
       title: t('common.actions'),
       key: 'actions',
       fixed: 'right',
@@ -70,8 +73,8 @@ export function TokenTable({ tokens, loading }: { tokens: ApiToken[]; loading: b
             </Button>
           </Popconfirm>
         ) : null,
-    },
-  ];
+    });
+  }
 
   return (
     <Table<ApiToken>

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { CursorPagerBar } from '../../../lib/components/cursor-pager-bar';
 import { ErrorAlert } from '../../../lib/components/error-alert';
 import { PageHeader } from '../../../lib/components/page-header';
+import { usePageTitle } from '../../../lib/page-title';
 import { TokenCreateModal } from '../components/token-create-modal';
 import { TokenTable } from '../components/token-table';
 import { useTokenList } from '../queries';
@@ -12,6 +13,7 @@ import { useTokenList } from '../queries';
 /** 接口令牌: list, create (shown once), revoke. */
 export function TokensPage() {
   const { t } = useTranslation();
+  usePageTitle(t('tokens.title'));
   const [creating, setCreating] = useState(false);
   const pager = useTokenList();
 

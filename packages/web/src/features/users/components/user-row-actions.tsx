@@ -3,8 +3,8 @@ import { App, Button, Popconfirm, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../../lib/api-client';
 import { useAuth } from '../../../lib/auth/auth-context';
-import { isFuture } from '../../../lib/format';
 import { useUnlockUser, useUpdateUser } from '../queries';
+import { userActionsOf } from '../user-actions';
 
 export interface UserRowActionsProps {
   user: User;
@@ -17,7 +17,7 @@ export function UserRowActions({ user, onEdit, onResetPassword }: UserRowActions
   const { t } = useTranslation();
   const { can, me } = useAuth();
   const { message } = App.useApp();
-  const self = me?.user.id === user.id;
+  const allowed = new Set(userActionsOf(user, { can, selfId: me?.user.id }));
   const update = useUpdateUser();
   const unlock = useUnlockUser();
 
@@ -32,12 +32,12 @@ export function UserRowActions({ user, onEdit, onResetPassword }: UserRowActions
 
   return (
     <Space size={0} wrap>
-      {can('user.write') || can('user.assign_roles') ? (
+      {allowed.has('edit') ? (
         <Button type="link" size="small" onClick={() => onEdit(user)} data-testid="user-edit">
           {t('common.edit')}
         </Button>
       ) : null}
-      {can('user.write') && !self ? (
+      {allowed.has('toggleDisabled') ? (
         <Popconfirm
           title={t('common.confirmTitle')}
           description={t(user.disabled ? 'users.enableConfirm' : 'users.disableConfirm', {
@@ -56,7 +56,7 @@ export function UserRowActions({ user, onEdit, onResetPassword }: UserRowActions
           </Button>
         </Popconfirm>
       ) : null}
-      {can('user.write') ? (
+      {allowed.has('resetPassword') ? (
         <Button
           type="link"
           size="small"
@@ -66,7 +66,7 @@ export function UserRowActions({ user, onEdit, onResetPassword }: UserRowActions
           {t('users.resetPassword')}
         </Button>
       ) : null}
-      {can('user.unlock') && isFuture(user.lockedUntil) ? (
+      {allowed.has('unlock') ? (
         <Popconfirm
           title={t('common.confirmTitle')}
           description={t('users.unlockConfirm', { name: user.displayName })}

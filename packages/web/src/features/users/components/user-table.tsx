@@ -2,7 +2,9 @@ import type { User } from '@fengqiao/shared';
 import { Empty, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
+import { useAuth } from '../../../lib/auth/auth-context';
 import { formatDateTime } from '../../../lib/format';
+import { userActionsOf } from '../user-actions';
 import { RoleTags } from './role-tags';
 import { UserRowActions, type UserRowActionsProps } from './user-row-actions';
 import { UserStatusTag } from './user-status-tag';
@@ -39,13 +41,17 @@ export function UserTable({ users, loading, ...handlers }: { users: User[]; load
       dataIndex: 'lastLoginAt',
       render: (at: string | null) => formatDateTime(at, t('common.never')),
     },
-    {
+  ];
+  const { can, me } = useAuth();
+  // A read-only caller (指挥室) has no action on any row: no empty 操作 column.
+  if (users.some((user) => userActionsOf(user, { can, selfId: me?.user.id }).length > 0)) {
+    columns.push({
       title: t('common.actions'),
       key: 'actions',
       fixed: 'right',
       render: (_v, user) => <UserRowActions user={user} {...handlers} />,
-    },
-  ];
+    });
+  }
   return (
     <Table<User>
       rowKey="id"

@@ -11,6 +11,7 @@ import { PageHeader } from '../../../lib/components/page-header';
 import { useLanguage } from '../../../lib/i18n/use-language';
 import { roleLabel } from '../../../lib/labels';
 import { useOrgScope } from '../../../lib/org-scope/org-scope-context';
+import { usePageTitle } from '../../../lib/page-title';
 import { PasswordResetModal } from '../components/password-reset-modal';
 import { UserCreateModal } from '../components/user-create-modal';
 import { UserEditModal } from '../components/user-edit-modal';
@@ -20,6 +21,7 @@ import { useUserList } from '../queries';
 /** 用户管理: search, role and org filters, cursor paging, create/edit/disable/reset/unlock. */
 export function UsersPage() {
   const { t } = useTranslation();
+  usePageTitle(t('users.title'));
   const lang = useLanguage();
   const { can } = useAuth();
   const scope = useOrgScope();
