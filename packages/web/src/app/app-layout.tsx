@@ -63,7 +63,8 @@ export function AppLayout() {
             </button>
           </aside>
         )}
-        <div className="fq-shell-main">
+        {/* The drawer is modal: what lies behind it takes no focus or clicks while it is open. */}
+        <div className="fq-shell-main" inert={compact && drawerOpen}>
           <HeaderBar compact={compact} onOpenMenu={() => setDrawerOpen(true)} />
           <main className="fq-content">
             <Suspense fallback={<BootSpin />}>
