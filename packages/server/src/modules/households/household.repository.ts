@@ -15,6 +15,8 @@ export type HouseholdSummaryRow = {
   gridName: string | null;
   community: string;
   addressMasked: string;
+  addressSealed: string;
+  orgPath: string;
   lng: number | null;
   lat: number | null;
   updatedAt: Date;
@@ -93,6 +95,7 @@ export interface HouseholdListFilter {
 /** A household with its member count, head and the union of its members' tags. */
 const summaryColumns = sql`
   h.id, h.grid_id as "gridId", g.name as "gridName", h.community, h.address_masked as "addressMasked",
+  h.address_sealed as "addressSealed", h.org_path as "orgPath",
   h.lng, h.lat, h.updated_at as "updatedAt",
   (select count(*)::int from residents r where r.household_id = h.id) as "residentCount",
   (select r.name from residents r where r.household_id = h.id and r.relation = '户主' limit 1) as "headName",

@@ -33,7 +33,7 @@ import {
 } from '../residents/index.js';
 import { createGridLocator } from './grid-locator.js';
 import { mayPlaceIn, placeHousehold, scopedPath, scopedPattern } from './household.policy.js';
-import { presentHouseholdEvent, presentHouseholdSummary } from './household.presenter.js';
+import { householdViewerOf, presentHouseholdEvent, presentHouseholdSummary } from './household.presenter.js';
 import {
   countHouseholdStats,
   findHousehold,
@@ -148,7 +148,7 @@ export async function getHouseholdFile(
 ): Promise<HouseholdFile> {
   await authorize(ctx, 'household.read', 'household', id);
   const household = await loadHouseholdInScope(ctx, id, 'household.read');
-  const viewer = viewerOf(ctx);
+  const viewer = householdViewerOf(ctx);
   const [summary, residents, events] = await Promise.all([
     findHouseholdSummary(ctx.db, id),
     presentHouseholdMembers(ctx.db, id, viewer),
@@ -242,7 +242,7 @@ export async function listHouseholds(
   },
 ): Promise<{ items: HouseholdSummary[]; nextCursor: string | null }> {
   await authorize(ctx, 'household.read', 'household');
-  const viewer = viewerOf(ctx);
+  const viewer = householdViewerOf(ctx);
   assertMayFilterByTag(viewer, query.tag);
   const limit = query.limit ?? 50;
   const path = await scopedPath(ctx, query.orgUnitId);

@@ -4,6 +4,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { formatDateTime } from '../../../lib/format';
+import { shownAddress } from '../shown-address';
 import { GridName } from './grid-name';
 import { ResidentTags } from './resident-tags';
 import { TapCardList } from './tap-card';
@@ -25,7 +26,7 @@ export function HouseholdTable({ items, loading }: { items: HouseholdSummary[]; 
         render={(h) => (
           <>
             <Flex justify="space-between" gap={8} wrap>
-              <Typography.Text strong>{h.addressMasked}</Typography.Text>
+              <Typography.Text strong>{shownAddress(h)}</Typography.Text>
               <GridName name={h.gridName} outside={h.outsideGrid} />
             </Flex>
             <Typography.Text type="secondary">
@@ -42,7 +43,7 @@ export function HouseholdTable({ items, loading }: { items: HouseholdSummary[]; 
       />
     );
   const columns: ColumnsType<HouseholdSummary> = [
-    { title: t('households.address'), dataIndex: 'addressMasked', fixed: 'left' },
+    { title: t('households.address'), key: 'address', render: (_v, h) => shownAddress(h), fixed: 'left' },
     {
       title: t('households.grid'),
       dataIndex: 'gridName',
