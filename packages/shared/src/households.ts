@@ -39,10 +39,6 @@ export const HouseholdSummarySchema = Type.Object({
 });
 export type HouseholdSummary = Static<typeof HouseholdSummarySchema>;
 
-/** The household list's sortable columns (without one: the order of filing, by id). */
-export const HOUSEHOLD_SORTS = ['updatedAt', 'residentCount', 'gridName', 'headName'] as const;
-export type HouseholdSort = (typeof HOUSEHOLD_SORTS)[number];
-
 export const ResidentSchema = Type.Object({
   id: Uuid,
   householdId: Uuid,
