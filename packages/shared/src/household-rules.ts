@@ -70,3 +70,7 @@ export const MAX_HEADER_ROW = 1000;
 
 /** A sheet holds six plates; more than this many at once is too much for one print job. */
 export const MAX_DOOR_PLATES = 300;
+
+/** The household list's sortable columns (without one: the order of filing, by id). */
+export const HOUSEHOLD_SORTS = ['updatedAt', 'residentCount', 'gridName', 'headName'] as const;
+export type HouseholdSort = (typeof HOUSEHOLD_SORTS)[number];

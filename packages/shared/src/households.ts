@@ -28,6 +28,8 @@ export const HouseholdSummarySchema = Type.Object({
   outsideGrid: Type.Boolean(),
   community: Type.String(),
   addressMasked: Type.String(),
+  /** The door's full address, for the officer and grid worker of its own grid (README: 住户信息); else null. */
+  address: NullableString(),
   lng: NullableNumber(),
   lat: NullableNumber(),
   residentCount: Type.Integer(),

@@ -49,6 +49,23 @@ export function pageOf<T extends TSchema>(item: T) {
   return Type.Object({ items: Type.Array(item), nextCursor: NullableString() });
 }
 
+/**
+ * A page with the list's total in the caller's scope: counted exactly up to 10,000 rows, above that
+ * the planner's estimate with `totalExact: false` (shown as 约 N 条).
+ */
+export function countedPageOf<T extends TSchema>(item: T) {
+  return Type.Object({
+    items: Type.Array(item),
+    nextCursor: NullableString(),
+    total: Type.Integer({ minimum: 0 }),
+    totalExact: Type.Boolean(),
+  });
+}
+
+export const SORT_ORDERS = ['asc', 'desc'] as const;
+export type SortOrder = (typeof SORT_ORDERS)[number];
+export const SortOrderSchema = Type.Enum(SORT_ORDERS);
+
 export const PageQuery = Type.Object(
   {
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),

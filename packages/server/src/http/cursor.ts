@@ -1,7 +1,7 @@
 import { AppError } from './app-error.js';
 
 /** Opaque keyset cursors: the client hands back what it was given and never builds one. */
-export function encodeCursor(value: string | number): string {
+export function encodeCursor(value: string | number | SortedCursor): string {
   return Buffer.from(JSON.stringify(value)).toString('base64url');
 }
 
@@ -21,7 +21,7 @@ export function toPage<Row, Item>(
   rows: Row[],
   limit: number,
   present: (row: Row) => Item,
-  sortKeyOf: (row: Row) => string | number,
+  sortKeyOf: (row: Row) => string | number | SortedCursor,
 ): { items: Item[]; nextCursor: string | null } {
   const page = rows.slice(0, limit);
   const last = page.at(-1);
@@ -29,4 +29,26 @@ export function toPage<Row, Item>(
     items: page.map(present),
     nextCursor: rows.length > limit && last !== undefined ? encodeCursor(sortKeyOf(last)) : null,
   };
+}
+
+/** The cursor of a sorted list: the sort it was made under, and the last row's sort key and id. */
+export interface SortedCursor {
+  sort: string;
+  order: 'asc' | 'desc';
+  key: string | number;
+  id: string | number;
+}
+
+/** A sorted list's cursor, refused when it was made under another sort (its key would mean nothing). */
+export function decodeSortedCursor(cursor: string, sort: string, order: 'asc' | 'desc'): SortedCursor {
+  const value = decodeCursor<SortedCursor>(cursor);
+  const valid =
+    typeof value === 'object' &&
+    value !== null &&
+    value.sort === sort &&
+    value.order === order &&
+    (typeof value.key === 'string' || typeof value.key === 'number') &&
+    (typeof value.id === 'string' || typeof value.id === 'number');
+  if (!valid) throw new AppError(400, 'invalid_cursor');
+  return value;
 }

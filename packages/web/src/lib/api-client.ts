@@ -140,4 +140,7 @@ export function isAbort(error: unknown): boolean {
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
+  /** The list's total in the caller's scope, where the server counts it; an estimate when not exact. */
+  total?: number;
+  totalExact?: boolean;
 }

@@ -3,7 +3,7 @@ import { decodeCursor, toPage } from '../../http/cursor.js';
 import type { ServiceContext } from '../../security/context.js';
 import { authorize } from '../../security/policy.js';
 import { AUDIT_CSV_HEADER, presentAuditCsvLine, presentAuditEvent } from './audit.presenter.js';
-import { type AuditFilter, searchAuditRows } from './audit.repository.js';
+import { type AuditFilter, countAuditRows, searchAuditRows } from './audit.repository.js';
 import { auditActorOf, recordAudit } from './audit.service.js';
 import type { AuditSealing } from './audit-sealer.js';
 import { verifyAuditChain } from './audit-verify.js';
@@ -22,12 +22,16 @@ function filterOf(query: AuditQuery): AuditFilter {
 export async function searchAuditEvents(ctx: ServiceContext, query: AuditQuery) {
   await authorize(ctx, 'audit.read', 'audit_log');
   const limit = query.limit ?? 50;
-  const rows = await searchAuditRows(
-    ctx.db,
-    { ...filterOf(query), beforeSeq: query.cursor ? decodeCursor<number>(query.cursor) : undefined },
-    limit + 1,
-  );
-  return toPage(rows, limit, presentAuditEvent, (row) => row.seq);
+  const filter = filterOf(query);
+  const [rows, total] = await Promise.all([
+    searchAuditRows(
+      ctx.db,
+      { ...filter, beforeSeq: query.cursor ? decodeCursor<number>(query.cursor) : undefined },
+      limit + 1,
+    ),
+    countAuditRows(ctx.db, filter),
+  ]);
+  return { ...toPage(rows, limit, presentAuditEvent, (row) => row.seq), ...total };
 }
 
 /** Yields CSV lines (with a BOM for Excel) page by page, so large exports stream. */

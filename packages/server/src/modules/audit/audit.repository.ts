@@ -3,6 +3,7 @@ import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { prefixPattern } from '../../db/like-pattern.js';
 import { preparedPerDb } from '../../db/prepared.js';
+import { countRows, type RowTotal } from '../../db/row-total.js';
 import { auditLog, auditSeals } from '../../db/schema/index.js';
 import type { AuditContent, StoredAuditRow } from './audit-chain.js';
 
@@ -171,18 +172,28 @@ export interface AuditFilter {
   to?: Date;
 }
 
-export async function searchAuditRows(db: DbOrTx, filter: AuditFilter, limit: number): Promise<AuditRow[]> {
+function auditWhere(filter: AuditFilter): SQL | undefined {
   const conditions: SQL[] = [];
-  if (filter.beforeSeq !== undefined) conditions.push(lt(auditLog.seq, filter.beforeSeq));
   if (filter.actor) conditions.push(eq(auditLog.actorName, filter.actor));
   if (filter.action) conditions.push(sql`${auditLog.action} like ${prefixPattern(filter.action)}`);
   if (filter.result) conditions.push(eq(auditLog.result, filter.result));
   if (filter.from) conditions.push(gte(auditLog.at, filter.from));
   if (filter.to) conditions.push(lte(auditLog.at, filter.to));
+  return and(...conditions);
+}
+
+export async function searchAuditRows(db: DbOrTx, filter: AuditFilter, limit: number): Promise<AuditRow[]> {
+  const where = auditWhere(filter);
   return db
     .select()
     .from(auditLog)
-    .where(and(...conditions))
+    .where(filter.beforeSeq !== undefined ? and(where, lt(auditLog.seq, filter.beforeSeq)) : where)
     .orderBy(desc(auditLog.seq))
     .limit(limit);
+}
+
+/** How many rows the search finds in all (exact up to 10,000, estimated past that). */
+export function countAuditRows(db: DbOrTx, filter: AuditFilter): Promise<RowTotal> {
+  const where = auditWhere(filter);
+  return countRows(db, where ? sql`from ${auditLog} where ${where}` : sql`from ${auditLog}`);
 }

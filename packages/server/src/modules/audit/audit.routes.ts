@@ -4,8 +4,8 @@ import {
   AuditEventSchema,
   AuditQuerySchema,
   AuditVerifySchema,
+  countedPageOf,
   ProblemSchema,
-  pageOf,
 } from '@fengqiao/shared';
 import type { ContextOf } from '../../http/request-context.js';
 import { exportAuditCsv, searchAuditEvents, verifyAuditTrail } from './audit-query.service.js';
@@ -25,7 +25,7 @@ export const auditRoutes: FastifyPluginAsyncTypebox<{
         tags,
         summary: '审计日志查询',
         querystring: AuditQuerySchema,
-        response: { 200: pageOf(AuditEventSchema), ...errors },
+        response: { 200: countedPageOf(AuditEventSchema), ...errors },
       },
     },
     async (request) => searchAuditEvents(contextOf(request), request.query),

@@ -358,6 +358,8 @@ describe('audit search and export', () => {
     expect(failed.items[0].detail).toMatchObject({ username: 'ghost', reason: 'unknown_user' });
     const denied = await search(`actor=${officer.username}&result=denied`);
     expect(denied.items[0]).toMatchObject({ objectType: 'org_unit', objectId: tree.gridB.id });
+    expect(denied).toMatchObject({ total: denied.items.length, totalExact: true });
+    expect(denied.total).toBeGreaterThan(0);
     const ok = await search(`actor=${officer.username}&action=auth.login`);
     expect(ok.items[0].result).toBe('ok');
 

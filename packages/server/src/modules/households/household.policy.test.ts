@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { homeOutsideGrids, mayPlaceIn, placeHousehold } from './household.policy.js';
+import { homeOutsideGrids, mayPlaceIn, mayReadDoor, placeHousehold } from './household.policy.js';
 
 const grid = { id: 'g1', path: '/s/c1/g1/' };
 
@@ -26,5 +26,31 @@ describe('household policy', () => {
     expect(mayPlaceIn('/s/', grid)).toBe(true);
     expect(mayPlaceIn('/s/c2/', grid)).toBe(false);
     expect(mayPlaceIn('/s/c2/', null)).toBe(true);
+  });
+
+  describe('the door', () => {
+    const inGrid = { gridId: 'g1', orgPath: '/b/s/c1/g1/' };
+    const officerOf = (scopePath: string) => ({ roles: ['community_officer' as const], scopePath });
+
+    it("shows the door to the community's officer and the grid's own worker", () => {
+      expect(mayReadDoor(officerOf('/b/s/c1/'), inGrid)).toBe(true);
+      expect(mayReadDoor({ roles: ['grid_worker'], scopePath: '/b/s/c1/g1/' }, inGrid)).toBe(true);
+    });
+
+    it('masks it for wider scopes, even an officer role scoped to the station', () => {
+      expect(mayReadDoor({ roles: ['station_chief'], scopePath: '/b/s/' }, inGrid)).toBe(false);
+      expect(mayReadDoor(officerOf('/b/s/'), inGrid)).toBe(false);
+      expect(mayReadDoor(officerOf('/b/'), inGrid)).toBe(false);
+    });
+
+    it('masks it for other roles of the same grid and for other grids', () => {
+      expect(mayReadDoor({ roles: ['volunteer'], scopePath: '/b/s/c1/g1/' }, inGrid)).toBe(false);
+      expect(mayReadDoor({ roles: ['grid_worker'], scopePath: '/b/s/c1/g2/' }, inGrid)).toBe(false);
+      expect(mayReadDoor(officerOf('/b/s/c2/'), inGrid)).toBe(false);
+    });
+
+    it('masks a household outside every grid, whoever looks', () => {
+      expect(mayReadDoor(officerOf('/b/s/c1/'), { gridId: null, orgPath: '/b/s/c1/' })).toBe(false);
+    });
   });
 });

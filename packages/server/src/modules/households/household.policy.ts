@@ -1,3 +1,4 @@
+import type { Role } from '@fengqiao/shared';
 import { prefixPattern } from '../../db/like-pattern.js';
 import type { ServiceContext } from '../../security/context.js';
 import { assertInScope } from '../../security/policy.js';
@@ -52,4 +53,27 @@ export async function scopedPath(ctx: ServiceContext, orgUnitId?: string): Promi
 /** The SQL scope of the register's lists (households and people): the scoped path as a LIKE pattern. */
 export async function scopedPattern(ctx: ServiceContext, orgUnitId?: string): Promise<string> {
   return prefixPattern(await scopedPath(ctx, orgUnitId));
+}
+
+/** Who works a grid door by door: they see the door of its households, not only the village. */
+const DOOR_ROLES: readonly Role[] = ['community_officer', 'grid_worker'];
+
+/** The community a grid lies in: its path without the grid's own step. */
+const communityPathOf = (gridPath: string) => gridPath.split('/').slice(0, -2).join('/').concat('/');
+
+/**
+ * The responsible officer and the grid worker see the door (street number, building, unit, room) of
+ * households in their own grids: the grid lies in their scope, and their scope is that grid or its
+ * community. Wider scopes (the chief, the command room, the bureau) and households outside every grid
+ * keep the village-and-street mask.
+ */
+export function mayReadDoor(
+  actor: { roles: readonly Role[]; scopePath: string },
+  household: { gridId: string | null; orgPath: string },
+): boolean {
+  if (household.gridId === null || !actor.roles.some((role) => DOOR_ROLES.includes(role))) return false;
+  return (
+    household.orgPath.startsWith(actor.scopePath) &&
+    actor.scopePath.startsWith(communityPathOf(household.orgPath))
+  );
 }

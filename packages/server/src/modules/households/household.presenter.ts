@@ -1,8 +1,31 @@
 import type { HouseholdEvent, HouseholdSummary } from '@fengqiao/shared';
-import { presentName, type Viewer, visibleTags } from '../residents/index.js';
+import type { Actor } from '../../security/actor.js';
+import type { ServiceContext } from '../../security/context.js';
+import type { Keys } from '../../security/secret-key.js';
+import {
+  formatAddress,
+  openAddress,
+  presentName,
+  type Viewer,
+  viewerOf,
+  visibleTags,
+} from '../residents/index.js';
+import { mayReadDoor } from './household.policy.js';
 import type { HouseholdEventRow, HouseholdSummaryRow } from './household.repository.js';
 
-export function presentHouseholdSummary(row: HouseholdSummaryRow, viewer: Viewer): HouseholdSummary {
+/** Who looks at a household summary: what they may see of its people, and of its door. */
+export interface HouseholdViewer extends Viewer {
+  actor: Pick<Actor, 'roles' | 'scopePath'>;
+  keys: Keys;
+}
+
+export const householdViewerOf = (ctx: ServiceContext): HouseholdViewer => ({
+  ...viewerOf(ctx),
+  actor: ctx.actor,
+  keys: ctx.keys,
+});
+
+export function presentHouseholdSummary(row: HouseholdSummaryRow, viewer: HouseholdViewer): HouseholdSummary {
   return {
     id: row.id,
     gridId: row.gridId,
@@ -10,6 +33,9 @@ export function presentHouseholdSummary(row: HouseholdSummaryRow, viewer: Viewer
     outsideGrid: row.gridId === null,
     community: row.community,
     addressMasked: row.addressMasked,
+    address: mayReadDoor(viewer.actor, row)
+      ? formatAddress(openAddress(viewer.keys, row.addressSealed))
+      : null,
     lng: row.lng,
     lat: row.lat,
     residentCount: row.residentCount,

@@ -1,7 +1,9 @@
-import { RESIDENT_TAGS } from '@fengqiao/shared';
+import { type HouseholdSort, RESIDENT_TAGS, type SortOrder } from '@fengqiao/shared';
 import { and, asc, desc, eq, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
+import { keysetAfter, keysetOrder } from '../../db/keyset.js';
 import { prefixPattern } from '../../db/like-pattern.js';
+import { countRows, type RowTotal } from '../../db/row-total.js';
 import { householdEvents, households, orgUnits } from '../../db/schema/index.js';
 import { tagArrayLiteral } from '../residents/index.js';
 
@@ -15,6 +17,8 @@ export type HouseholdSummaryRow = {
   gridName: string | null;
   community: string;
   addressMasked: string;
+  addressSealed: string;
+  orgPath: string;
   lng: number | null;
   lat: number | null;
   updatedAt: Date;
@@ -93,6 +97,7 @@ export interface HouseholdListFilter {
 /** A household with its member count, head and the union of its members' tags. */
 const summaryColumns = sql`
   h.id, h.grid_id as "gridId", g.name as "gridName", h.community, h.address_masked as "addressMasked",
+  h.address_sealed as "addressSealed", h.org_path as "orgPath",
   h.lng, h.lat, h.updated_at as "updatedAt",
   (select count(*)::int from residents r where r.household_id = h.id) as "residentCount",
   (select r.name from residents r where r.household_id = h.id and r.relation = '户主' limit 1) as "headName",
@@ -109,14 +114,9 @@ async function selectSummaries(db: DbOrTx, where: SQL, limit: number): Promise<H
   return result.rows.map((r) => ({ ...r, updatedAt: new Date(r.updatedAt) }));
 }
 
-/** Keyset-paged by id, filtered in SQL by scope and the list's filters. */
-export async function listHouseholdSummaries(
-  db: DbOrTx,
-  filter: HouseholdListFilter,
-  limit: number,
-): Promise<HouseholdSummaryRow[]> {
+/** The list's filters as SQL: scope and filters, without the page's cursor (the total counts these). */
+function householdListWhere(filter: HouseholdListFilter): SQL {
   const conditions: SQL[] = [sql`h.org_path like ${filter.pattern}`];
-  if (filter.afterId) conditions.push(sql`h.id > ${filter.afterId}`);
   if (filter.outsideGrid !== undefined) {
     conditions.push(filter.outsideGrid ? sql`h.grid_id is null` : sql`h.grid_id is not null`);
   }
@@ -133,7 +133,61 @@ export async function listHouseholdSummaries(
       sql`exists (select 1 from residents t where t.household_id = h.id and t.tags @> array[${filter.tag}]::text[])`,
     );
   }
-  return selectSummaries(db, sql.join(conditions, sql` and `), limit);
+  return sql.join(conditions, sql` and `);
+}
+
+/** Keyset-paged by id, filtered in SQL by scope and the list's filters. */
+export async function listHouseholdSummaries(
+  db: DbOrTx,
+  filter: HouseholdListFilter,
+  limit: number,
+): Promise<HouseholdSummaryRow[]> {
+  const where = householdListWhere(filter);
+  return selectSummaries(db, filter.afterId ? sql`${where} and h.id > ${filter.afterId}` : where, limit);
+}
+
+/**
+ * Each sortable column as a key of the summary row `s` and the SQL type its cursor value is read as.
+ * Missing values (no grid, no head) sort as the empty text, so they page like any other key.
+ */
+const SORT_KEYS: Record<HouseholdSort, { key: SQL; type: SQL }> = {
+  updatedAt: { key: sql`(extract(epoch from s."updatedAt") * 1000000)::bigint`, type: sql`bigint` },
+  residentCount: { key: sql`s."residentCount"`, type: sql`int` },
+  gridName: { key: sql`coalesce(s."gridName", '')`, type: sql`text` },
+  headName: { key: sql`coalesce(s."headName", '')`, type: sql`text` },
+};
+
+export type SortedHouseholdSummaryRow = HouseholdSummaryRow & { sortKey: string | number };
+
+/** The list under a chosen sort, keyset-paged by (sort key, id): ties keep the id's order. */
+export async function listSortedHouseholdSummaries(
+  db: DbOrTx,
+  filter: HouseholdListFilter,
+  sort: { by: HouseholdSort; order: SortOrder; after?: { key: string | number; id: string } },
+  limit: number,
+): Promise<SortedHouseholdSummaryRow[]> {
+  const { key, type } = SORT_KEYS[sort.by];
+  const id = sql`s.id`;
+  const after = sort.after
+    ? keysetAfter(key, id, sort.order, {
+        key: sql`${sort.after.key}::${type}`,
+        id: sql`${sort.after.id}::uuid`,
+      })
+    : sql`true`;
+  const result = await db.execute<SortedHouseholdSummaryRow>(sql`
+    select s.*, ${key} as "sortKey"
+      from (select ${summaryColumns}
+              from households h left join org_units g on g.id = h.grid_id
+             where ${householdListWhere(filter)}) s
+     where ${after}
+     order by ${keysetOrder(key, id, sort.order)}
+     limit ${limit}`);
+  return result.rows.map((r) => ({ ...r, updatedAt: new Date(r.updatedAt) }));
+}
+
+/** How many households the list has in all (exact up to 10,000, estimated past that). */
+export function countHouseholdSummaries(db: DbOrTx, filter: HouseholdListFilter): Promise<RowTotal> {
+  return countRows(db, sql`from households h where ${householdListWhere(filter)}`);
 }
 
 export async function findHouseholdSummary(db: DbOrTx, id: string): Promise<HouseholdSummaryRow | undefined> {

@@ -1,6 +1,8 @@
 import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typebox';
 import {
+  countedPageOf,
   GridStatsSchema,
+  HOUSEHOLD_SORTS,
   HouseholdCreateSchema,
   HouseholdFileSchema,
   HouseholdMapPointsSchema,
@@ -11,10 +13,10 @@ import {
   PageQuery,
   ProblemSchema,
   PublicHouseholdSchema,
-  pageOf,
   RESIDENT_TAGS,
   ResidentCreateSchema,
   ResidentSchema,
+  SortOrderSchema,
 } from '@fengqiao/shared';
 import { problemResponses } from '../../http/problem-responses.js';
 import type { ContextOf } from '../../http/request-context.js';
@@ -56,6 +58,9 @@ const HouseholdListQuery = Type.Object(
     ids: Type.Optional(
       Type.String({ pattern: '^[0-9a-fA-F-]{36}(,[0-9a-fA-F-]{36}){0,49}$', maxLength: 1900 }),
     ),
+    /** Without it, the order of filing. */
+    sort: Type.Optional(Type.Enum(HOUSEHOLD_SORTS)),
+    order: Type.Optional(SortOrderSchema),
   },
   { additionalProperties: false },
 );
@@ -72,7 +77,7 @@ export const householdRoutes: FastifyPluginAsyncTypebox<{
         tags,
         summary: '住户列表',
         querystring: HouseholdListQuery,
-        response: { 200: pageOf(HouseholdSummarySchema), ...errors },
+        response: { 200: countedPageOf(HouseholdSummarySchema), ...errors },
       },
     },
     async (request) => listHouseholds(contextOf(request), request.query),

@@ -6,15 +6,17 @@ import {
   type HouseholdFile,
   type HouseholdMapPoint,
   type HouseholdMapPoints,
+  type HouseholdSort,
   type HouseholdSummary,
   type HouseholdUpdate,
   MAP_POINT_LIMIT,
   RESIDENT_TAGS,
+  type SortOrder,
 } from '@fengqiao/shared';
 import type { DbOrTx } from '../../db/client.js';
 import { escapeLike, prefixPattern } from '../../db/like-pattern.js';
 import { conflict, invalid } from '../../http/app-error.js';
-import { decodeCursor, toPage } from '../../http/cursor.js';
+import { decodeCursor, decodeSortedCursor, toPage } from '../../http/cursor.js';
 import { blindIndex } from '../../lib/crypto/sm.js';
 import { gcj02ToWgs84, isInChina } from '../../lib/geo/coordinates.js';
 import type { ServiceContext } from '../../security/context.js';
@@ -33,19 +35,28 @@ import {
 } from '../residents/index.js';
 import { createGridLocator } from './grid-locator.js';
 import { mayPlaceIn, placeHousehold, scopedPath, scopedPattern } from './household.policy.js';
-import { presentHouseholdEvent, presentHouseholdSummary } from './household.presenter.js';
+import {
+  type HouseholdViewer,
+  householdViewerOf,
+  presentHouseholdEvent,
+  presentHouseholdSummary,
+} from './household.presenter.js';
 import {
   countHouseholdStats,
+  countHouseholdSummaries,
   findHousehold,
   findHouseholdByAddress,
   findHouseholdByQr,
   findHouseholdSummary,
+  type HouseholdListFilter,
   type HouseholdRow,
+  type HouseholdSummaryRow,
   insertHousehold,
   listCommunityNamesAround,
   listHouseholdEvents,
   listHouseholdPoints,
   listHouseholdSummaries,
+  listSortedHouseholdSummaries,
   listStationGrids,
   listStationHouseholdPoints,
   updateHouseholdRow,
@@ -148,7 +159,7 @@ export async function getHouseholdFile(
 ): Promise<HouseholdFile> {
   await authorize(ctx, 'household.read', 'household', id);
   const household = await loadHouseholdInScope(ctx, id, 'household.read');
-  const viewer = viewerOf(ctx);
+  const viewer = householdViewerOf(ctx);
   const [summary, residents, events] = await Promise.all([
     findHouseholdSummary(ctx.db, id),
     presentHouseholdMembers(ctx.db, id, viewer),
@@ -239,27 +250,28 @@ export async function listHouseholds(
     community?: string;
     address?: string;
     ids?: string;
+    sort?: HouseholdSort;
+    order?: SortOrder;
   },
-): Promise<{ items: HouseholdSummary[]; nextCursor: string | null }> {
+): Promise<{ items: HouseholdSummary[]; nextCursor: string | null; total: number; totalExact: boolean }> {
   await authorize(ctx, 'household.read', 'household');
-  const viewer = viewerOf(ctx);
+  const viewer = householdViewerOf(ctx);
   assertMayFilterByTag(viewer, query.tag);
   const limit = query.limit ?? 50;
   const path = await scopedPath(ctx, query.orgUnitId);
   const address = query.address?.trim() ? await addressFilterFor(ctx, query.address, path) : undefined;
-  const rows = await listHouseholdSummaries(
-    ctx.db,
-    {
-      pattern: prefixPattern(path),
-      afterId: query.cursor ? decodeCursor(query.cursor) : undefined,
-      tag: query.tag,
-      outsideGrid: query.outsideGrid,
-      community: query.community,
-      address,
-      ids: query.ids?.split(','),
-    },
-    limit + 1,
-  );
+  const filter: HouseholdListFilter = {
+    pattern: prefixPattern(path),
+    tag: query.tag,
+    outsideGrid: query.outsideGrid,
+    community: query.community,
+    address,
+    ids: query.ids?.split(','),
+  };
+  const [page, total] = await Promise.all([
+    pageOfHouseholds(ctx, filter, query, limit, viewer),
+    countHouseholdSummaries(ctx.db, filter),
+  ]);
   if (address && query.address) {
     await recordAudit(ctx.db, ctx.keys.audit, {
       actor: auditActorOf(ctx.actor),
@@ -267,15 +279,36 @@ export async function listHouseholds(
       objectType: 'household',
       result: 'ok',
       ip: ctx.ip,
-      detail: { address: maskAddressQuery(query.address), found: Math.min(rows.length, limit) },
+      detail: { address: maskAddressQuery(query.address), found: page.items.length },
     });
   }
-  return toPage(
-    rows,
-    limit,
-    (r) => presentHouseholdSummary(r, viewer),
-    (r) => r.id,
+  return { ...page, ...total };
+}
+
+/** One page: by id when no sort is asked for, else by (sort key, id) with the key in the cursor. */
+async function pageOfHouseholds(
+  ctx: ServiceContext,
+  filter: HouseholdListFilter,
+  query: { cursor?: string; sort?: HouseholdSort; order?: SortOrder },
+  limit: number,
+  viewer: HouseholdViewer,
+) {
+  const present = (r: HouseholdSummaryRow) => presentHouseholdSummary(r, viewer);
+  if (!query.sort) {
+    const afterId = query.cursor ? decodeCursor(query.cursor) : undefined;
+    const rows = await listHouseholdSummaries(ctx.db, { ...filter, afterId }, limit + 1);
+    return toPage(rows, limit, present, (r) => r.id);
+  }
+  const sort = query.sort;
+  const order = query.order ?? 'asc';
+  const last = query.cursor ? decodeSortedCursor(query.cursor, sort, order) : undefined;
+  const rows = await listSortedHouseholdSummaries(
+    ctx.db,
+    filter,
+    { by: sort, order, after: last ? { key: last.key, id: String(last.id) } : undefined },
+    limit + 1,
   );
+  return toPage(rows, limit, present, (r) => ({ sort, order, key: r.sortKey, id: r.id }));
 }
 
 /**

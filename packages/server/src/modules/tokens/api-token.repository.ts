@@ -1,5 +1,6 @@
 import { and, desc, eq, lt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
+import { countRows, type RowTotal } from '../../db/row-total.js';
 import { apiTokens, orgUnits, users } from '../../db/schema/index.js';
 
 export type ApiTokenRow = typeof apiTokens.$inferSelect;
@@ -33,6 +34,15 @@ export async function listApiTokenViews(
     .where(and(sql`${orgUnits.path} like ${scopePattern}`, beforeId ? lt(apiTokens.id, beforeId) : undefined))
     .orderBy(desc(apiTokens.id))
     .limit(limit);
+}
+
+/** How many tokens the caller's scope holds (exact up to 10,000, estimated past that). */
+export function countApiTokens(db: DbOrTx, scopePattern: string): Promise<RowTotal> {
+  return countRows(
+    db,
+    sql`from ${apiTokens} inner join ${users} on ${users.id} = ${apiTokens.userId}
+        inner join ${orgUnits} on ${orgUnits.id} = ${users.orgUnitId} where ${orgUnits.path} like ${scopePattern}`,
+  );
 }
 
 export async function markApiTokenRevoked(db: DbOrTx, id: string): Promise<void> {

@@ -3,10 +3,10 @@ import {
   ApiTokenCreateSchema,
   ApiTokenIssuedSchema,
   ApiTokenSchema,
+  countedPageOf,
   IdParams,
   PageQuery,
   ProblemSchema,
-  pageOf,
 } from '@fengqiao/shared';
 import { type ContextOf, sendNoContent } from '../../http/request-context.js';
 import { createApiToken, listApiTokens, revokeApiToken } from './api-token.service.js';
@@ -25,7 +25,7 @@ export const apiTokenRoutes: FastifyPluginAsyncTypebox<{ contextOf: ContextOf }>
         tags,
         summary: '接口令牌列表',
         querystring: PageQuery,
-        response: { 200: pageOf(ApiTokenSchema), ...errors },
+        response: { 200: countedPageOf(ApiTokenSchema), ...errors },
       },
     },
     async (request) => listApiTokens(contextOf(request), request.query),

@@ -9,6 +9,7 @@ import { findOrgUnit, scopePattern } from '../orgs/index.js';
 import { findAccount } from '../users/index.js';
 import { presentApiToken, presentIssuedToken } from './api-token.presenter.js';
 import {
+  countApiTokens,
   findApiTokenView,
   insertApiToken,
   listApiTokenViews,
@@ -77,13 +78,12 @@ export async function createApiToken(ctx: ServiceContext, input: ApiTokenCreate)
 export async function listApiTokens(ctx: ServiceContext, query: { limit?: number; cursor?: string }) {
   await authorize(ctx, 'token.manage', 'api_token');
   const limit = query.limit ?? 50;
-  const rows = await listApiTokenViews(
-    ctx.db,
-    scopePattern(ctx.actor.scopePath),
-    query.cursor ? decodeCursor(query.cursor) : undefined,
-    limit + 1,
-  );
-  return toPage(rows, limit, presentApiToken, (row) => row.token.id);
+  const pattern = scopePattern(ctx.actor.scopePath);
+  const [rows, total] = await Promise.all([
+    listApiTokenViews(ctx.db, pattern, query.cursor ? decodeCursor(query.cursor) : undefined, limit + 1),
+    countApiTokens(ctx.db, pattern),
+  ]);
+  return { ...toPage(rows, limit, presentApiToken, (row) => row.token.id), ...total };
 }
 
 export async function revokeApiToken(ctx: ServiceContext, id: string): Promise<void> {

@@ -82,6 +82,11 @@ describe('bearer tokens', () => {
     });
     expect(listed.json().items.map((x: { id: string }) => x.id)).toContain(apiToken.id);
     expect(JSON.stringify(listed.json())).not.toContain(token);
+    expect(listed.json()).toMatchObject({
+      nextCursor: null,
+      total: listed.json().items.length,
+      totalExact: true,
+    });
 
     const revoked = await t.app.inject({
       method: 'DELETE',

@@ -2,6 +2,7 @@ import { and, asc, eq, gt, ilike, isNull, lt, or, type SQL, sql } from 'drizzle-
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { escapeLike, prefixPattern } from '../../db/like-pattern.js';
+import { countRows, type RowTotal } from '../../db/row-total.js';
 import { orgUnits, users } from '../../db/schema/index.js';
 
 export type UserRow = typeof users.$inferSelect;
@@ -67,20 +68,32 @@ export interface UserListFilter {
   orgPath?: string;
 }
 
-export async function listUserViews(db: DbOrTx, filter: UserListFilter, limit: number): Promise<UserView[]> {
+function userListWhere(filter: UserListFilter): SQL | undefined {
   const conditions: SQL[] = [sql`${orgUnits.path} like ${prefixPattern(filter.scopePath)}`];
   if (filter.orgPath) conditions.push(sql`${orgUnits.path} like ${prefixPattern(filter.orgPath)}`);
-  if (filter.afterUsername) conditions.push(gt(users.username, filter.afterUsername));
   if (filter.role) conditions.push(sql`${filter.role} = any(${users.roles})`);
   if (filter.q) {
     const pattern = `%${escapeLike(filter.q)}%`;
     const match = or(ilike(users.username, pattern), ilike(users.displayName, pattern));
     if (match) conditions.push(match);
   }
+  return and(...conditions);
+}
+
+export async function listUserViews(db: DbOrTx, filter: UserListFilter, limit: number): Promise<UserView[]> {
+  const where = userListWhere(filter);
   return selectUserView(db)
-    .where(and(...conditions))
+    .where(filter.afterUsername ? and(where, gt(users.username, filter.afterUsername)) : where)
     .orderBy(asc(users.username))
     .limit(limit);
+}
+
+/** How many accounts the list has in all (exact up to 10,000, estimated past that). */
+export function countUserViews(db: DbOrTx, filter: UserListFilter): Promise<RowTotal> {
+  return countRows(
+    db,
+    sql`from ${users} inner join ${orgUnits} on ${orgUnits.id} = ${users.orgUnitId} where ${userListWhere(filter)}`,
+  );
 }
 
 /** The hot path of the user list, prepared once: the plain scoped first page. */

@@ -1,9 +1,9 @@
 import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typebox';
 import {
+  countedPageOf,
   IdParams,
   PageQuery,
   PasswordResetSchema,
-  pageOf,
   RoleSchema,
   UserCreateSchema,
   UserSchema,
@@ -45,7 +45,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ contextOf: ContextOf; event
         tags,
         summary: '用户列表',
         querystring: UserListQuery,
-        response: { 200: pageOf(UserSchema), ...errors },
+        response: { 200: countedPageOf(UserSchema), ...errors },
       },
     },
     async (request) => listUsers(contextOf(request), request.query),

@@ -22,6 +22,7 @@ import { findOrgUnit as findOrgUnitById, scopePattern } from '../orgs/index.js';
 import type { UserEvents } from './user.events.js';
 import { presentUser } from './user.presenter.js';
 import {
+  countUserViews,
   findUserByUsername,
   findUserView,
   insertUser,
@@ -71,31 +72,26 @@ async function loadOrgInScope(
 export async function listUsers(
   ctx: ServiceContext,
   query: { limit?: number; cursor?: string; q?: string; role?: string; orgUnitId?: string },
-): Promise<{ items: User[]; nextCursor: string | null }> {
+): Promise<{ items: User[]; nextCursor: string | null; total: number; totalExact: boolean }> {
   await authorize(ctx, 'user.read', 'user');
   const limit = query.limit ?? 50;
   const orgPath = query.orgUnitId
     ? (await loadOrgInScope(ctx, query.orgUnitId, 'orgUnitId')).path
     : undefined;
   const q = query.q?.trim() || undefined;
+  const filter = { scopePath: ctx.actor.scopePath, q, role: query.role, orgPath };
   const plainFirstPage = !query.cursor && !q && !query.role && !orgPath;
-  const rows = plainFirstPage
-    ? await firstUserPage(ctx.db).execute({
-        scopePattern: scopePattern(ctx.actor.scopePath),
-        limit: limit + 1,
-      })
-    : await listUserViews(
-        ctx.db,
-        {
-          scopePath: ctx.actor.scopePath,
-          afterUsername: query.cursor ? decodeCursor(query.cursor) : undefined,
-          q,
-          role: query.role,
-          orgPath,
-        },
-        limit + 1,
-      );
-  return toPage(rows, limit, presentUser, (row) => row.user.username);
+  const [rows, total] = await Promise.all([
+    plainFirstPage
+      ? firstUserPage(ctx.db).execute({ scopePattern: scopePattern(ctx.actor.scopePath), limit: limit + 1 })
+      : listUserViews(
+          ctx.db,
+          { ...filter, afterUsername: query.cursor ? decodeCursor(query.cursor) : undefined },
+          limit + 1,
+        ),
+    countUserViews(ctx.db, filter),
+  ]);
+  return { ...toPage(rows, limit, presentUser, (row) => row.user.username), ...total };
 }
 
 export async function getUser(ctx: ServiceContext, id: string): Promise<User> {

@@ -197,6 +197,28 @@ describe('account administration (三权分立)', () => {
     expect(self.statusCode).toBe(403);
   });
 
+  it('gives the total of the list in the caller’s scope, the same on every page', async () => {
+    const admin = await createSignedInUser(t, { roles: ['system_admin'], org: tree.communityB });
+    const list = (cursor?: string) =>
+      t.app.inject({
+        method: 'GET',
+        url: `/api/v1/users?limit=1${cursor ? `&cursor=${cursor}` : ''}`,
+        headers: { cookie: admin.cookie },
+      });
+    const seen: string[] = [];
+    const totals = new Set<number>();
+    let cursor: string | undefined;
+    do {
+      const page = (await list(cursor)).json();
+      expect(page.totalExact).toBe(true);
+      totals.add(page.total);
+      seen.push(...page.items.map((u: { id: string }) => u.id));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect([...totals]).toEqual([seen.length]);
+    expect(seen).toContain(admin.id);
+  });
+
   it('rejects weak passwords with each reason, and taken usernames', async () => {
     const sysadmin = await createSignedInUser(t, { roles: ['system_admin'], org: tree.station });
     const weak = await t.app.inject({

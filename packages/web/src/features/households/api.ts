@@ -4,6 +4,7 @@ import type {
   HouseholdCreate,
   HouseholdFile,
   HouseholdMapPoints,
+  HouseholdSort,
   HouseholdSummary,
   HouseholdUpdate,
   PublicHousehold,
@@ -12,6 +13,7 @@ import type {
   ResidentSearchResult,
   ResidentTag,
   ResidentUpdate,
+  SortOrder,
   UnmaskedResident,
 } from '@fengqiao/shared';
 import { RESIDENT_TAGS } from '@fengqiao/shared/rules';
@@ -28,6 +30,8 @@ export interface HouseholdQuery {
   address?: string;
   /** Comma-separated, up to 50. */
   ids?: string;
+  sort?: HouseholdSort;
+  order?: SortOrder;
 }
 
 export interface ResidentQuery {

@@ -1,4 +1,4 @@
-import type { ResidentTag } from '@fengqiao/shared';
+import type { HouseholdSort, ResidentTag, SortOrder } from '@fengqiao/shared';
 import { QUERY_ROOT } from '../../lib/query/query-roots';
 
 const ROOT = QUERY_ROOT.households;
@@ -8,6 +8,8 @@ export interface HouseholdListFilters {
   tag?: ResidentTag;
   outsideGrid?: boolean;
   address?: string;
+  sort?: HouseholdSort;
+  order?: SortOrder;
 }
 
 export interface DoorPlateFilters {

@@ -31,6 +31,8 @@ export const en: Messages = {
     prevPage: 'Previous',
     nextPage: 'Next',
     pageN: 'Page {{n}}',
+    totalExact: '{{n}} in all',
+    totalEstimate: 'About {{n}}',
     saved: 'Saved',
     confirmTitle: 'Please confirm',
     loadFailed: 'Failed to load',

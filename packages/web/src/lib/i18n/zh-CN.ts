@@ -30,6 +30,8 @@ export const zhCN = {
     prevPage: '上一页',
     nextPage: '下一页',
     pageN: '第 {{n}} 页',
+    totalExact: '共 {{n}} 条',
+    totalEstimate: '约 {{n}} 条',
     saved: '已保存',
     confirmTitle: '请确认',
     loadFailed: '加载失败',

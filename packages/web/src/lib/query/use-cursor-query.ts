@@ -7,12 +7,19 @@ export interface CursorPager<T> {
   loading: boolean;
   error: unknown;
   page: number;
+  /** The list's total (kept while the next page loads), or null where the list has none. */
+  total: ListTotal | null;
   hasPrev: boolean;
   hasNext: boolean;
   next: () => void;
   prev: () => void;
   /** Fetches the shown page again (the retry button of a failed load). */
   retry: () => void;
+}
+
+export interface ListTotal {
+  n: number;
+  exact: boolean;
 }
 
 type Stack = (string | undefined)[];
@@ -57,6 +64,10 @@ export function useCursorQuery<T>({
     loading,
     error: query.error ?? undefined,
     page: stack.length,
+    total:
+      query.data?.total === undefined
+        ? null
+        : { n: query.data.total, exact: query.data.totalExact !== false },
     hasPrev: stack.length > 1,
     hasNext: !!nextCursor && !loading,
     next: () => {

@@ -7,6 +7,7 @@ import { useNavigate } from 'react-router';
 import { useAuth } from '../../../lib/auth/auth-context';
 import { formatDateTime } from '../../../lib/format';
 import { householdQrUrl } from '../api';
+import { shownAddress } from '../shown-address';
 import { GridName } from './grid-name';
 import { ResidentTags } from './resident-tags';
 
@@ -30,7 +31,7 @@ export function HouseholdHeaderCard({
       <Row gutter={[24, 16]}>
         <Col xs={24} md={16}>
           <Typography.Title level={5} style={{ marginTop: 0 }} data-testid="household-address">
-            {household.addressMasked}
+            {shownAddress(household)}
           </Typography.Title>
           <Descriptions column={{ xs: 1, sm: 2 }} size="small">
             <Descriptions.Item label={t('households.community')}>{household.community}</Descriptions.Item>

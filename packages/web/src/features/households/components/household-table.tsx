@@ -1,15 +1,29 @@
-import type { HouseholdSummary } from '@fengqiao/shared';
+import type { HouseholdSort, HouseholdSummary } from '@fengqiao/shared';
+import { HOUSEHOLD_SORTS } from '@fengqiao/shared/rules';
 import { Empty, Flex, Grid, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { formatDateTime } from '../../../lib/format';
+import { columnSortOrder, type ListSort, listSortOf } from '../../../lib/table-sort';
+import { shownAddress } from '../shown-address';
 import { GridName } from './grid-name';
 import { ResidentTags } from './resident-tags';
 import { TapCardList } from './tap-card';
 
 /** One page of households (masked addresses); a row opens its file. */
-export function HouseholdTable({ items, loading }: { items: HouseholdSummary[]; loading: boolean }) {
+export function HouseholdTable({
+  items,
+  loading,
+  sort,
+  onSort,
+}: {
+  items: HouseholdSummary[];
+  loading: boolean;
+  /** The server's sort of the list; a click on a sortable header asks for another. */
+  sort: ListSort<HouseholdSort>;
+  onSort: (sort: ListSort<HouseholdSort>) => void;
+}) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const compact = Grid.useBreakpoint().md === false;
@@ -25,7 +39,7 @@ export function HouseholdTable({ items, loading }: { items: HouseholdSummary[]; 
         render={(h) => (
           <>
             <Flex justify="space-between" gap={8} wrap>
-              <Typography.Text strong>{h.addressMasked}</Typography.Text>
+              <Typography.Text strong>{shownAddress(h)}</Typography.Text>
               <GridName name={h.gridName} outside={h.outsideGrid} />
             </Flex>
             <Typography.Text type="secondary">
@@ -42,15 +56,35 @@ export function HouseholdTable({ items, loading }: { items: HouseholdSummary[]; 
         )}
       />
     );
+  // Sorted by the server (the whole list, not the page shown): antd only draws the headers.
+  const sortable = (key: HouseholdSort) => ({
+    sorter: true,
+    sortOrder: columnSortOrder(sort, key),
+    sortDirections: ['ascend', 'descend'] as ('ascend' | 'descend')[],
+  });
   const columns: ColumnsType<HouseholdSummary> = [
-    { title: t('households.address'), dataIndex: 'addressMasked', fixed: 'left' },
+    { title: t('households.address'), key: 'address', render: (_v, h) => shownAddress(h), fixed: 'left' },
     {
       title: t('households.grid'),
       dataIndex: 'gridName',
+      key: 'gridName',
+      ...sortable('gridName'),
       render: (_v, h) => <GridName name={h.gridName} outside={h.outsideGrid} />,
     },
-    { title: t('households.headName'), dataIndex: 'headName', render: (v: string | null) => v ?? '—' },
-    { title: t('households.residentCount'), dataIndex: 'residentCount', align: 'right' },
+    {
+      title: t('households.headName'),
+      dataIndex: 'headName',
+      key: 'headName',
+      ...sortable('headName'),
+      render: (v: string | null) => v ?? '—',
+    },
+    {
+      title: t('households.residentCount'),
+      dataIndex: 'residentCount',
+      key: 'residentCount',
+      ...sortable('residentCount'),
+      align: 'right',
+    },
     {
       title: t('households.tags'),
       dataIndex: 'tags',
@@ -59,6 +93,8 @@ export function HouseholdTable({ items, loading }: { items: HouseholdSummary[]; 
     {
       title: t('households.updatedAt'),
       dataIndex: 'updatedAt',
+      key: 'updatedAt',
+      ...sortable('updatedAt'),
       render: (at: string) => formatDateTime(at),
     },
   ];
@@ -70,6 +106,8 @@ export function HouseholdTable({ items, loading }: { items: HouseholdSummary[]; 
       dataSource={items}
       loading={loading}
       pagination={false}
+      onChange={(_pagination, _filters, sorter) => onSort(listSortOf(sorter, HOUSEHOLD_SORTS))}
+      showSorterTooltip={false}
       scroll={{ x: 'max-content' }}
       onRow={(h) => ({
         onClick: () => navigate(`/households/${h.id}`),

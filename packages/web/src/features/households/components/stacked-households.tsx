@@ -10,6 +10,7 @@ import type { PointStack, StackCloseReason } from '../../map';
 import { listHouseholds } from '../api';
 import { ResidentTags } from './resident-tags';
 import './stacked-households.css';
+import { shownAddress } from '../shown-address';
 
 /** A household under the pointer: its id and its tag bits from the map points (RESIDENT_TAGS order). */
 export interface StackedHousehold {
@@ -82,7 +83,7 @@ function StackRow({ household, loaded }: { household: StackedHousehold; loaded: 
         {summary ? (
           <>
             <Typography.Text strong ellipsis>
-              {summary.addressMasked}
+              {shownAddress(summary)}
             </Typography.Text>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {t('households.stacked.headLine', {

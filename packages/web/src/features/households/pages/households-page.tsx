@@ -1,5 +1,5 @@
 import { DownloadOutlined, PlusOutlined, PrinterOutlined, UploadOutlined } from '@ant-design/icons';
-import type { ResidentTag } from '@fengqiao/shared';
+import type { HouseholdSort, ResidentTag } from '@fengqiao/shared';
 import { App, Button, Card, Checkbox, Flex, Input, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,7 @@ import { PageHeader } from '../../../lib/components/page-header';
 import { useLanguage } from '../../../lib/i18n/use-language';
 import { useOrgScope } from '../../../lib/org-scope/org-scope-context';
 import { usePageTitle } from '../../../lib/page-title';
+import type { ListSort } from '../../../lib/table-sort';
 import { HouseholdCreateModal } from '../components/household-create-modal';
 import { HouseholdTable } from '../components/household-table';
 import { PersonSearch } from '../components/person-search';
@@ -32,6 +33,7 @@ export function HouseholdsPage() {
   const [outsideOnly, setOutsideOnly] = useState(() => searchParams.get('outsideGrid') === 'true');
   const [address, setAddress] = useState('');
   const [creating, setCreating] = useState(false);
+  const [sort, setSort] = useState<ListSort<HouseholdSort>>({});
   const orgUnitId = scope.selectedId;
 
   const pager = useHouseholdList({
@@ -39,6 +41,7 @@ export function HouseholdsPage() {
     tag,
     outsideGrid: outsideOnly ? true : undefined,
     address: address || undefined,
+    ...sort,
   });
 
   // The new household's community: the one selected in the tree (or the grid's), else the only one
@@ -109,6 +112,7 @@ export function HouseholdsPage() {
       />
       <PersonSearch orgUnitId={orgUnitId} />
       <Card
+        data-list-top
         title={t('households.listTitle')}
         extra={
           <Typography.Text type="secondary">
@@ -144,7 +148,7 @@ export function HouseholdsPage() {
           </Checkbox>
         </Flex>
         {pager.error ? <ErrorAlert error={pager.error} onRetry={pager.retry} /> : null}
-        <HouseholdTable items={pager.items} loading={pager.loading} />
+        <HouseholdTable items={pager.items} loading={pager.loading} sort={sort} onSort={setSort} />
         <CursorPagerBar pager={pager} testId="households-pager" />
       </Card>
       <HouseholdCreateModal
