@@ -166,6 +166,8 @@ export interface AuditFilter {
   beforeSeq?: number;
   actor?: string;
   action?: string;
+  /** Any of these actions (an action group). */
+  actions?: string[];
   result?: string;
   from?: Date;
   to?: Date;
@@ -176,6 +178,7 @@ export async function searchAuditRows(db: DbOrTx, filter: AuditFilter, limit: nu
   if (filter.beforeSeq !== undefined) conditions.push(lt(auditLog.seq, filter.beforeSeq));
   if (filter.actor) conditions.push(eq(auditLog.actorName, filter.actor));
   if (filter.action) conditions.push(sql`${auditLog.action} like ${prefixPattern(filter.action)}`);
+  if (filter.actions) conditions.push(sql`${auditLog.action} = any(${sql.param(filter.actions)}::text[])`);
   if (filter.result) conditions.push(eq(auditLog.result, filter.result));
   if (filter.from) conditions.push(gte(auditLog.at, filter.from));
   if (filter.to) conditions.push(lte(auditLog.at, filter.to));
