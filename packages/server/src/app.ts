@@ -28,12 +28,13 @@ import {
   doorPlateRoutes,
   householdAccess,
   householdRoutes,
+  nameHouseholdsForAudit,
   replaceHouseholdsOfStation,
 } from './modules/households/index.js';
-import { createOrgUnitEvents, orgUnitRoutes } from './modules/orgs/index.js';
+import { createOrgUnitEvents, nameOrgUnitsForAudit, orgUnitRoutes } from './modules/orgs/index.js';
 import { residentRoutes } from './modules/residents/index.js';
-import { apiTokenRoutes } from './modules/tokens/index.js';
-import { createUserEvents, hasAccountsIn, userRoutes } from './modules/users/index.js';
+import { apiTokenRoutes, nameApiTokensForAudit } from './modules/tokens/index.js';
+import { createUserEvents, hasAccountsIn, nameUsersForAudit, userRoutes } from './modules/users/index.js';
 import type { Keys } from './security/secret-key.js';
 
 export interface AppDeps {
@@ -146,7 +147,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(orgUnitRoutes, { contextOf, events: orgEvents });
       await api.register(userRoutes, { contextOf, events: userEvents });
       await api.register(apiTokenRoutes, { contextOf });
-      await api.register(auditRoutes, { contextOf, sealing });
+      // Each module names its own objects in the log, scoped and masked as in its own lists.
+      const objectNamers = {
+        user: nameUsersForAudit,
+        household: nameHouseholdsForAudit,
+        org_unit: nameOrgUnitsForAudit,
+        api_token: nameApiTokensForAudit,
+      };
+      await api.register(auditRoutes, { contextOf, sealing, objectNamers });
       await api.register(householdRoutes, { contextOf, system, publicUrl: deps.publicUrl });
       await api.register(residentRoutes, { contextOf, households: householdAccess });
       await api.register(householdImportRoutes, { contextOf, jobs: deps.jobs });

@@ -1,4 +1,5 @@
 import Type, { type Static, type TSchema } from 'typebox';
+import { AUDIT_ACTION_GROUPS } from './audit-actions.js';
 import { ORG_KINDS } from './org.js';
 import { WORK_PHONE_PATTERN } from './phone.js';
 import { PERMISSIONS, ROLES } from './roles.js';
@@ -250,6 +251,8 @@ export const AuditEventSchema = Type.Object({
   action: Type.String(),
   objectType: NullableString(),
   objectId: NullableString(),
+  /** The object's name as the caller may see it (masked like elsewhere); null outside their scope. */
+  objectName: NullableString(),
   result: Type.String(),
   ip: NullableString(),
   detail: Type.Any(),
@@ -262,6 +265,7 @@ export const AuditQuerySchema = Type.Object(
     cursor: Type.Optional(Type.String({ maxLength: 40 })),
     actor: Type.Optional(Type.String({ maxLength: 40 })),
     action: Type.Optional(Type.String({ maxLength: 60 })),
+    group: Type.Optional(Type.Enum(AUDIT_ACTION_GROUPS)),
     result: Type.Optional(Type.String({ maxLength: 20 })),
     from: Type.Optional(Timestamp),
     to: Type.Optional(Timestamp),

@@ -1,4 +1,4 @@
-import type { Permission } from '@fengqiao/shared';
+import type { AuditAction, Permission } from '@fengqiao/shared';
 
 import { forbidden, type NotFoundKey, notFound } from '../http/app-error.js';
 import { auditActorOf, recordAudit } from '../modules/audit/index.js';
@@ -14,7 +14,12 @@ export function isInScope(actor: Actor, objectPath: string): boolean {
   return objectPath.startsWith(actor.scopePath);
 }
 
-async function auditDenial(ctx: ServiceContext, action: string, objectType: string, objectId: string | null) {
+async function auditDenial(
+  ctx: ServiceContext,
+  action: AuditAction,
+  objectType: string,
+  objectId: string | null,
+) {
   await recordAudit(ctx.db, ctx.keys.audit, {
     actor: auditActorOf(ctx.actor),
     action,
@@ -41,7 +46,7 @@ export async function authorize(
 export async function assertInScope(
   ctx: ServiceContext,
   objectPath: string | null | undefined,
-  action: string,
+  action: AuditAction,
   objectType: string,
   objectId: string,
   label?: NotFoundKey,

@@ -6,6 +6,7 @@ import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { withDatabase } from '../../../test/global-setup.js';
+import { testAction } from '../../../test/test-action.js';
 import { connectDatabase, type Database } from '../../db/client.js';
 import { MIGRATIONS_DIR, runMigrations } from '../../db/migrate.js';
 import { keysFromMaster } from '../../security/secret-key.js';
@@ -111,7 +112,7 @@ describe('upgrading a station to sealed audit links (migration 0008)', () => {
     const anchor = JSON.parse(readFileSync(sealing.checkpointFile, 'utf8').trim());
     expect(anchor.seq).toBe(5);
 
-    await recordAudit(database.db, keys.audit, { action: 'test.after_upgrade', result: 'ok' });
+    await recordAudit(database.db, keys.audit, { action: testAction('test.after_upgrade'), result: 'ok' });
     const { rows } = await database.pool.query<{ seq: string }>(
       "select seq from audit_log where action = 'test.after_upgrade'",
     );

@@ -1,10 +1,11 @@
-import type { AuditQuery } from '@fengqiao/shared';
+import { type AuditQuery, auditActionsOf } from '@fengqiao/shared';
 import { decodeCursor, toPage } from '../../http/cursor.js';
 import type { ServiceContext } from '../../security/context.js';
 import { authorize } from '../../security/policy.js';
 import { AUDIT_CSV_HEADER, presentAuditCsvLine, presentAuditEvent } from './audit.presenter.js';
 import { type AuditFilter, countAuditRows, searchAuditRows } from './audit.repository.js';
 import { auditActorOf, recordAudit } from './audit.service.js';
+import { type AuditObjectNamers, nameAuditObjects } from './audit-object-names.js';
 import type { AuditSealing } from './audit-sealer.js';
 import { verifyAuditChain } from './audit-verify.js';
 
@@ -12,6 +13,7 @@ function filterOf(query: AuditQuery): AuditFilter {
   return {
     actor: query.actor || undefined,
     action: query.action || undefined,
+    actions: query.group ? auditActionsOf(query.group) : undefined,
     result: query.result || undefined,
     from: query.from ? new Date(query.from) : undefined,
     to: query.to ? new Date(query.to) : undefined,
@@ -19,7 +21,7 @@ function filterOf(query: AuditQuery): AuditFilter {
 }
 
 /** The audit log is not scoped by org: the audit admin sees the whole station's trail, and only they do. */
-export async function searchAuditEvents(ctx: ServiceContext, query: AuditQuery) {
+export async function searchAuditEvents(ctx: ServiceContext, namers: AuditObjectNamers, query: AuditQuery) {
   await authorize(ctx, 'audit.read', 'audit_log');
   const limit = query.limit ?? 50;
   const filter = filterOf(query);
@@ -31,7 +33,16 @@ export async function searchAuditEvents(ctx: ServiceContext, query: AuditQuery) 
     ),
     countAuditRows(ctx.db, filter),
   ]);
-  return { ...toPage(rows, limit, presentAuditEvent, (row) => row.seq), ...total };
+  const nameOf = await nameAuditObjects(ctx, namers, rows.slice(0, limit));
+  return {
+    ...toPage(
+      rows,
+      limit,
+      (row) => presentAuditEvent(row, nameOf(row)),
+      (row) => row.seq,
+    ),
+    ...total,
+  };
 }
 
 /** Yields CSV lines (with a BOM for Excel) page by page, so large exports stream. */

@@ -2,7 +2,7 @@ import type { AuditEvent } from '@fengqiao/shared';
 import type { AuditRow } from './audit.repository.js';
 
 /** The one place an audit event's response shape is built. */
-export function presentAuditEvent(row: AuditRow): AuditEvent {
+export function presentAuditEvent(row: AuditRow, objectName: string | null): AuditEvent {
   return {
     seq: row.seq,
     at: row.at.toISOString(),
@@ -11,6 +11,7 @@ export function presentAuditEvent(row: AuditRow): AuditEvent {
     action: row.action,
     objectType: row.objectType,
     objectId: row.objectId,
+    objectName,
     result: row.result,
     ip: row.ip,
     detail: row.detail ?? null,

@@ -167,6 +167,8 @@ export interface AuditFilter {
   beforeSeq?: number;
   actor?: string;
   action?: string;
+  /** Any of these actions (an action group). */
+  actions?: string[];
   result?: string;
   from?: Date;
   to?: Date;
@@ -176,6 +178,7 @@ function auditWhere(filter: AuditFilter): SQL | undefined {
   const conditions: SQL[] = [];
   if (filter.actor) conditions.push(eq(auditLog.actorName, filter.actor));
   if (filter.action) conditions.push(sql`${auditLog.action} like ${prefixPattern(filter.action)}`);
+  if (filter.actions) conditions.push(sql`${auditLog.action} = any(${sql.param(filter.actions)}::text[])`);
   if (filter.result) conditions.push(eq(auditLog.result, filter.result));
   if (filter.from) conditions.push(gte(auditLog.at, filter.from));
   if (filter.to) conditions.push(lte(auditLog.at, filter.to));

@@ -8,6 +8,7 @@ import {
   ProblemSchema,
 } from '@fengqiao/shared';
 import type { ContextOf } from '../../http/request-context.js';
+import type { AuditObjectNamers } from './audit-object-names.js';
 import { exportAuditCsv, searchAuditEvents, verifyAuditTrail } from './audit-query.service.js';
 import type { AuditSealing } from './audit-sealer.js';
 
@@ -17,7 +18,8 @@ const tags = ['audit'];
 export const auditRoutes: FastifyPluginAsyncTypebox<{
   contextOf: ContextOf;
   sealing: AuditSealing;
-}> = async (app, { contextOf, sealing }) => {
+  objectNamers: AuditObjectNamers;
+}> = async (app, { contextOf, sealing, objectNamers }) => {
   app.get(
     '/audit-events',
     {
@@ -28,7 +30,7 @@ export const auditRoutes: FastifyPluginAsyncTypebox<{
         response: { 200: countedPageOf(AuditEventSchema), ...errors },
       },
     },
-    async (request) => searchAuditEvents(contextOf(request), request.query),
+    async (request) => searchAuditEvents(contextOf(request), objectNamers, request.query),
   );
   app.get(
     '/audit-events/export',

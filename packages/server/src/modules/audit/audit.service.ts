@@ -1,3 +1,4 @@
+import type { AuditAction } from '@fengqiao/shared';
 import { uuidv7 } from 'uuidv7';
 import type { DbOrTx } from '../../db/client.js';
 import type { Actor } from '../../security/actor.js';
@@ -17,7 +18,8 @@ export interface AuditEntry {
   actor?: AuditActor | null;
   /** The tenant of the row when it is not the actor's (system work, a sign-in of an unknown user: null). */
   stationId?: string | null;
-  action: string;
+  /** Named for the log in shared/audit-actions.ts. */
+  action: AuditAction;
   objectType?: string | null;
   objectId?: string | null;
   result: AuditResult;

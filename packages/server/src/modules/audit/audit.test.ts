@@ -9,6 +9,7 @@ import {
   type OrgTree,
   type TestApp,
 } from '../../../test/factories.js';
+import { testAction } from '../../../test/test-action.js';
 import { buildApp } from '../../app.js';
 import * as schema from '../../db/schema/index.js';
 import { recordAudit } from './audit.service.js';
@@ -42,7 +43,7 @@ async function asSuperuser(app: TestApp, statement: string, params: unknown[] = 
 async function appendRows(app: TestApp, n: number) {
   for (let i = 0; i < n; i++) {
     await recordAudit(app.system.db, app.system.keys.audit, {
-      action: 'test.write',
+      action: testAction('test.write'),
       result: 'ok',
       detail: { i, 名: '值' },
     });
@@ -115,7 +116,10 @@ describe('audit chain', () => {
     });
     try {
       await served.ready();
-      await recordAudit(t.system.db, t.system.keys.audit, { action: 'test.background', result: 'ok' });
+      await recordAudit(t.system.db, t.system.keys.audit, {
+        action: testAction('test.background'),
+        result: 'ok',
+      });
       const { rows } = await t.database.pool.query<{ seq: string }>(
         "select seq from audit_log where action = 'test.background'",
       );
@@ -135,14 +139,14 @@ describe('audit chain', () => {
       await late.query('begin');
       // A transaction of its own that stays open while others commit.
       await recordAudit(drizzle(late, { schema }), t.system.keys.audit, {
-        action: 'test.late',
+        action: testAction('test.late'),
         result: 'ok',
       });
       const { rows } = await late.query<{ seq: string }>(
         "select seq from audit_log where action = 'test.late'",
       );
       const lateSeq = Number(rows[0]?.seq);
-      await recordAudit(t.system.db, t.system.keys.audit, { action: 'test.early', result: 'ok' });
+      await recordAudit(t.system.db, t.system.keys.audit, { action: testAction('test.early'), result: 'ok' });
       await t.seal();
       const early = await t.database.pool.query<{ seq: string }>(
         "select seq from audit_log where action = 'test.early'",

@@ -7,6 +7,7 @@ export {
   auditActorOf,
   recordAudit,
 } from './audit.service.js';
+export type { AuditObjectNamer, AuditObjectNamers } from './audit-object-names.js';
 export {
   type AuditSealer,
   type AuditSealing,

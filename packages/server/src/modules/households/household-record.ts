@@ -1,3 +1,4 @@
+import type { AuditAction } from '@fengqiao/shared';
 import type { DbOrTx } from '../../db/client.js';
 import type { ServiceContext } from '../../security/context.js';
 import { auditActorOf, recordAudit } from '../audit/index.js';
@@ -11,7 +12,7 @@ export async function recordHouseholdChange(
     stationId: string;
     householdId: string;
     residentId?: string | null;
-    kind: string;
+    kind: AuditAction;
     summary: string;
     changes?: Record<string, unknown> | null;
   },

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import {
   type Address,
+  type AuditAction,
   type GridStats,
   type HouseholdCreate,
   type HouseholdFile,
@@ -70,7 +71,7 @@ export function newQrCode(): string {
 export async function loadHouseholdInScope(
   ctx: ServiceContext,
   id: string,
-  action: string,
+  action: AuditAction,
 ): Promise<HouseholdRow> {
   const household = await findHousehold(ctx.db, id);
   await assertInScope(ctx, household?.orgPath, action, 'household', id, 'not_found.household');

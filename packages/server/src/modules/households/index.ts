@@ -13,5 +13,6 @@ export {
 } from './household.policy.js';
 export { householdRoutes } from './household.routes.js';
 export { newQrCode, resolveQrCode } from './household.service.js';
+export { nameHouseholdsForAudit } from './household-audit-names.js';
 export { householdAccess } from './resident-access.js';
 export { type GridLocate, loadGridLocator } from './station-grids.js';

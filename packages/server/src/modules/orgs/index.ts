@@ -2,6 +2,7 @@
 
 export { createOrgUnitEvents, type OrgUnitEvents, type UnitInUseCheck } from './org-unit.events.js';
 export { orgUnitRoutes } from './org-unit.routes.js';
+export { nameOrgUnitsForAudit } from './org-unit-audit-names.js';
 export {
   findOrgUnit,
   findOrgUnitByCode,

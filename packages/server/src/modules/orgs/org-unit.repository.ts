@@ -1,5 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.js';
+import { prefixPattern } from '../../db/like-pattern.js';
 import { orgUnits } from '../../db/schema/index.js';
 
 export type OrgUnitRow = typeof orgUnits.$inferSelect;
@@ -92,4 +93,17 @@ export async function deleteOrgUnit(db: DbOrTx, id: string): Promise<void> {
 export async function countOrgUnits(db: DbOrTx): Promise<number> {
   const rows = await db.select({ n: sql<number>`count(*)::int` }).from(orgUnits);
   return rows[0]?.n ?? 0;
+}
+
+/** The names of the given units that lie in the subtree at `scopePath`. */
+export async function listOrgUnitNamesIn(db: DbOrTx, scopePath: string, ids: string[]) {
+  return db
+    .select({ id: orgUnits.id, name: orgUnits.name })
+    .from(orgUnits)
+    .where(
+      and(
+        sql`${orgUnits.id} = any(${sql.param(ids)}::uuid[])`,
+        sql`${orgUnits.path} like ${prefixPattern(scopePath)}`,
+      ),
+    );
 }

@@ -1,4 +1,5 @@
 import {
+  type AuditAction,
   CHILD_KIND,
   ORG_KIND_LABELS,
   type OrgUnit,
@@ -54,7 +55,7 @@ function checkBoundary(kind: OrgUnitRow['kind'], boundary: unknown): GridBoundar
   return result.polygon;
 }
 
-async function loadInScope(ctx: ServiceContext, id: string, action: string): Promise<OrgUnitWithCount> {
+async function loadInScope(ctx: ServiceContext, id: string, action: AuditAction): Promise<OrgUnitWithCount> {
   const unit = await findOrgUnitWithCount(ctx.db, id);
   await assertInScope(ctx, unit?.path, action, 'org_unit', id, LABEL);
   return unit as OrgUnitWithCount;
@@ -63,7 +64,7 @@ async function loadInScope(ctx: ServiceContext, id: string, action: string): Pro
 async function auditOrgWrite(
   ctx: ServiceContext,
   tx: DbOrTx,
-  action: string,
+  action: AuditAction,
   id: string,
   detail: Record<string, unknown>,
 ) {

@@ -1,3 +1,4 @@
+import type { AuditAction } from '@fengqiao/shared';
 import type { DbOrTx } from '../../db/client.js';
 import type { ServiceContext } from '../../security/context.js';
 
@@ -25,7 +26,7 @@ export interface HouseholdChange {
  */
 export interface HouseholdAccess {
   /** The household when it lies in the caller's scope; otherwise the scope check's 404 (and audit). */
-  loadInScope(ctx: ServiceContext, id: string, action: string): Promise<ResidentHousehold>;
+  loadInScope(ctx: ServiceContext, id: string, action: AuditAction): Promise<ResidentHousehold>;
   /** A history row for the household file and an audit row, in the caller's transaction. */
   recordChange(ctx: ServiceContext, tx: DbOrTx, change: HouseholdChange): Promise<void>;
   /** The caller's subtree, or a unit inside it when one is asked for, as a LIKE pattern over org paths. */

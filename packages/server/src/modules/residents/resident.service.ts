@@ -1,4 +1,5 @@
 import {
+  type AuditAction,
   normalizeMobile,
   parseIdCard,
   type Resident,
@@ -47,7 +48,11 @@ import {
   updateResidentRow,
 } from './resident.repository.js';
 
-async function loadResidentInScope(ctx: ServiceContext, id: string, action: string): Promise<ResidentRow> {
+async function loadResidentInScope(
+  ctx: ServiceContext,
+  id: string,
+  action: AuditAction,
+): Promise<ResidentRow> {
   const resident = await findResident(ctx.db, id);
   await assertInScope(ctx, resident?.orgPath, action, 'resident', id, 'not_found.resident');
   return resident as ResidentRow;

@@ -48,3 +48,15 @@ export function countApiTokens(db: DbOrTx, scopePattern: string): Promise<RowTot
 export async function markApiTokenRevoked(db: DbOrTx, id: string): Promise<void> {
   await db.update(apiTokens).set({ revokedAt: new Date() }).where(eq(apiTokens.id, id));
 }
+
+/** The names of the given tokens whose owner belongs to the subtree matched by `scopePattern`. */
+export async function listApiTokenNamesIn(db: DbOrTx, scopePattern: string, ids: string[]) {
+  return db
+    .select({ id: apiTokens.id, name: apiTokens.name })
+    .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .innerJoin(orgUnits, eq(orgUnits.id, users.orgUnitId))
+    .where(
+      and(sql`${apiTokens.id} = any(${sql.param(ids)}::uuid[])`, sql`${orgUnits.path} like ${scopePattern}`),
+    );
+}

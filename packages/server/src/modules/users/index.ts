@@ -15,3 +15,4 @@ export {
   storePendingTotpSecret,
   takeTotpStep,
 } from './user-account.service.js';
+export { nameUsersForAudit } from './user-audit-names.js';

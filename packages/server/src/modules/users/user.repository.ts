@@ -152,3 +152,17 @@ export async function addLoginFailure(
     .returning({ lockedUntil: users.lockedUntil });
   return { lockedUntil: rows[0]?.lockedUntil ?? null };
 }
+
+/** The names of the given accounts that belong to the subtree at `scopePath`. */
+export async function listUserNamesIn(db: DbOrTx, scopePath: string, ids: string[]) {
+  return db
+    .select({ id: users.id, username: users.username, displayName: users.displayName })
+    .from(users)
+    .innerJoin(orgUnits, eq(orgUnits.id, users.orgUnitId))
+    .where(
+      and(
+        sql`${users.id} = any(${sql.param(ids)}::uuid[])`,
+        sql`${orgUnits.path} like ${prefixPattern(scopePath)}`,
+      ),
+    );
+}

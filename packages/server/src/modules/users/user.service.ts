@@ -1,5 +1,6 @@
 import {
   ADMIN_ROLES,
+  type AuditAction,
   type Role,
   roleConflictKey,
   USERNAME_PATTERN,
@@ -50,7 +51,7 @@ function assertRolesAllowed(roles: Role[]): void {
 
 const firstUserPage = preparedPerDb(prepareFirstUserPage);
 
-async function loadUserInScope(ctx: ServiceContext, id: string, action: string): Promise<UserView> {
+async function loadUserInScope(ctx: ServiceContext, id: string, action: AuditAction): Promise<UserView> {
   const view = await findUserView(ctx.db, id);
   await assertInScope(ctx, view?.orgPath, action, 'user', id, 'not_found.user');
   return view as UserView;
@@ -131,7 +132,7 @@ export async function createUser(ctx: ServiceContext, input: UserCreate): Promis
 async function auditWrite(
   ctx: ServiceContext,
   tx: Parameters<typeof recordAudit>[0],
-  action: string,
+  action: AuditAction,
   objectId: string,
   detail?: Record<string, unknown>,
 ) {

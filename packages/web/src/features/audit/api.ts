@@ -1,9 +1,10 @@
-import type { AuditEvent } from '@fengqiao/shared';
+import type { AuditActionGroup, AuditEvent } from '@fengqiao/shared';
 import { api, type Page, send } from '../../lib/api-client';
 
 export interface AuditFilters {
   actor?: string;
   action?: string;
+  group?: AuditActionGroup;
   result?: string;
   from?: string;
   to?: string;

@@ -1,11 +1,15 @@
 import { SearchOutlined } from '@ant-design/icons';
-import { AutoComplete, Button, DatePicker, Form, Input } from 'antd';
+import type { AuditActionGroup } from '@fengqiao/shared';
+import { AutoComplete, Button, DatePicker, Form, Input, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { useLanguage } from '../../../lib/i18n/use-language';
 import type { AuditFilters } from '../api';
+import { auditActionOptions, auditGroupOptions } from '../audit-labels';
 
 interface Values {
   actor?: string;
+  group?: AuditActionGroup;
   action?: string;
   result?: string;
   range?: [Dayjs | null, Dayjs | null] | null;
@@ -14,6 +18,7 @@ interface Values {
 /** Actor, action, result and time range; Enter or the button applies them. */
 export function AuditFilterForm({ onChange }: { onChange: (filters: AuditFilters) => void }) {
   const { t } = useTranslation();
+  const lang = useLanguage();
   const [form] = Form.useForm<Values>();
   const results = [
     { value: 'ok', label: `ok · ${t('audit.resultSuccess')}` },
@@ -25,7 +30,8 @@ export function AuditFilterForm({ onChange }: { onChange: (filters: AuditFilters
     const [from, to] = values.range ?? [];
     onChange({
       actor: values.actor?.trim() || undefined,
-      action: values.action?.trim() || undefined,
+      group: values.group || undefined,
+      action: values.action || undefined,
       result: values.result?.trim() || undefined,
       from: from ? from.toISOString() : undefined,
       to: to ? to.toISOString() : undefined,
@@ -48,9 +54,20 @@ export function AuditFilterForm({ onChange }: { onChange: (filters: AuditFilters
           data-testid="audit-actor"
         />
       </Form.Item>
-      <Form.Item name="action">
-        <Input
+      <Form.Item name="group">
+        <Select
           allowClear
+          options={auditGroupOptions(lang)}
+          placeholder={t('audit.groupPlaceholder')}
+          style={{ width: 160 }}
+          data-testid="audit-group"
+        />
+      </Form.Item>
+      <Form.Item name="action">
+        <Select
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          options={auditActionOptions(lang)}
           placeholder={t('audit.actionPlaceholder')}
           style={{ width: 200 }}
           data-testid="audit-action"

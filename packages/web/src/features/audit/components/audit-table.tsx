@@ -1,22 +1,20 @@
 import type { AuditEvent } from '@fengqiao/shared';
-import { Empty, Table, Tag, Typography } from 'antd';
+import { Empty, Grid, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { formatDateTimeSeconds } from '../../../lib/format';
+import { useLanguage } from '../../../lib/i18n/use-language';
+import { auditActionLabel } from '../audit-labels';
+import { AuditEventCards } from './audit-event-cards';
+import { AuditObject } from './audit-object';
+import { AuditResultTag } from './audit-result-tag';
 
-const RESULT_COLORS: Record<string, string> = { ok: 'green', failed: 'red', denied: 'orange' };
-const RESULT_LABEL_KEYS: Record<
-  string,
-  'audit.resultSuccess' | 'audit.resultFailure' | 'audit.resultDenied'
-> = {
-  ok: 'audit.resultSuccess',
-  failed: 'audit.resultFailure',
-  denied: 'audit.resultDenied',
-};
-
-/** Audit events; each row expands to its JSON detail. */
+/** Audit events; each row expands to its JSON detail. On a phone, cards that open the detail. */
 export function AuditTable({ events, loading }: { events: AuditEvent[]; loading: boolean }) {
   const { t } = useTranslation();
+  const lang = useLanguage();
+  const compact = Grid.useBreakpoint().md === false;
+  if (compact) return <AuditEventCards events={events} loading={loading} />;
   const columns: ColumnsType<AuditEvent> = [
     { title: t('audit.seq'), dataIndex: 'seq', width: 80 },
     { title: t('audit.at'), dataIndex: 'at', width: 170, render: (v: string) => formatDateTimeSeconds(v) },
@@ -25,22 +23,19 @@ export function AuditTable({ events, loading }: { events: AuditEvent[]; loading:
       title: t('audit.action'),
       dataIndex: 'action',
       width: 180,
-      render: (v: string) => <Typography.Text code>{v}</Typography.Text>,
+      render: (v: string) => <span title={v}>{auditActionLabel(v, lang)}</span>,
     },
     {
       title: t('audit.object'),
       key: 'object',
       width: 220,
-      render: (_v, e) => (e.objectType ? `${e.objectType}${e.objectId ? ` · ${e.objectId}` : ''}` : '—'),
+      render: (_v, e) => <AuditObject event={e} />,
     },
     {
       title: t('audit.result'),
       dataIndex: 'result',
       width: 100,
-      render: (v: string) => {
-        const key = RESULT_LABEL_KEYS[v];
-        return <Tag color={RESULT_COLORS[v] ?? 'default'}>{key ? t(key) : v}</Tag>;
-      },
+      render: (v: string) => <AuditResultTag result={v} />,
     },
     { title: t('audit.ip'), dataIndex: 'ip', width: 130, render: (v: string | null) => v ?? '—' },
   ];

@@ -4,12 +4,12 @@ import { Empty, Flex, Grid, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { TapCardList } from '../../../lib/components/tap-card-list';
 import { formatDateTime } from '../../../lib/format';
 import { columnSortOrder, type ListSort, listSortOf } from '../../../lib/table-sort';
 import { shownAddress } from '../shown-address';
 import { GridName } from './grid-name';
 import { ResidentTags } from './resident-tags';
-import { TapCardList } from './tap-card';
 
 /** One page of households (masked addresses); a row opens its file. */
 export function HouseholdTable({

@@ -3,12 +3,12 @@ import { Empty, Flex, Grid, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { TapCardList } from '../../../lib/components/tap-card-list';
 import { useLanguage } from '../../../lib/i18n/use-language';
 import { relationLabel } from '../labels';
 import { GridName } from './grid-name';
 import { ResidentName } from './resident-name';
 import { ResidentTags } from './resident-tags';
-import { TapCardList } from './tap-card';
 
 /** People found by 查人 (masked); a row opens the person's household file. */
 export function PersonResultsTable({ items, loading }: { items: ResidentSearchResult[]; loading: boolean }) {

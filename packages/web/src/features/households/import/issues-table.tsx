@@ -1,5 +1,5 @@
 import type { ImportReport } from '@fengqiao/shared';
-import { Empty, Table } from 'antd';
+import { Empty, Grid, Table, Typography } from 'antd';
 import type { ColumnsType, SortOrder } from 'antd/es/table/interface';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +14,7 @@ export type ImportIssue = ImportReport['errors'][number];
  */
 export function IssuesTable({ items, testId }: { items: readonly ImportIssue[]; testId: string }) {
   const { t } = useTranslation();
+  const compact = Grid.useBreakpoint().md === false;
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(10);
   const [order, setOrder] = useState<SortOrder>('ascend');
@@ -31,18 +32,34 @@ export function IssuesTable({ items, testId }: { items: readonly ImportIssue[]; 
     return items.slice(Math.max(0, end - pageSize), end).reverse();
   }, [items, page, pageSize, order]);
 
-  const columns: ColumnsType<ImportIssue> = [
-    {
-      title: t('householdImport.row'),
-      dataIndex: 'row',
-      width: 96,
-      sorter: true,
-      sortOrder: order,
-      sortDirections: ['ascend', 'descend', 'ascend'],
-    },
-    { title: t('householdImport.column'), dataIndex: 'column', width: 180 },
-    { title: t('householdImport.reason'), dataIndex: 'reason' },
-  ];
+  const rowColumn: ColumnsType<ImportIssue>[number] = {
+    title: t('householdImport.row'),
+    dataIndex: 'row',
+    width: compact ? 64 : 96,
+    sorter: true,
+    sortOrder: order,
+    sortDirections: ['ascend', 'descend', 'ascend'],
+  };
+  // On a phone the column and the reason share one wrapping cell, so the reason is never off-screen.
+  const columns: ColumnsType<ImportIssue> = compact
+    ? [
+        rowColumn,
+        {
+          title: `${t('householdImport.column')} · ${t('householdImport.reason')}`,
+          key: 'issue',
+          render: (_v, issue) => (
+            <div style={{ wordBreak: 'break-word' }}>
+              <Typography.Text strong>{issue.column}</Typography.Text>
+              <div>{issue.reason}</div>
+            </div>
+          ),
+        },
+      ]
+    : [
+        rowColumn,
+        { title: t('householdImport.column'), dataIndex: 'column', width: 180 },
+        { title: t('householdImport.reason'), dataIndex: 'reason' },
+      ];
   return (
     <Table<ImportIssue>
       rowKey={(issue) => `${issue.row}:${issue.field}:${issue.reason}`}
@@ -61,12 +78,13 @@ export function IssuesTable({ items, testId }: { items: readonly ImportIssue[]; 
         current: page,
         pageSize,
         total: items.length,
-        showSizeChanger: true,
-        showQuickJumper: items.length > pageSize * 10,
+        simple: compact,
+        showSizeChanger: !compact,
+        showQuickJumper: !compact && items.length > pageSize * 10,
         pageSizeOptions: [10, 20, 50, 100],
         showTotal: (total) => t('householdImport.issuesTotal', { n: formatCount(total) }),
       }}
-      scroll={{ x: 'max-content' }}
+      scroll={compact ? undefined : { x: 'max-content' }}
       locale={{ emptyText: <Empty description={t('householdImport.noErrors')} /> }}
       data-testid={testId}
     />

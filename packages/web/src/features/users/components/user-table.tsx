@@ -1,19 +1,22 @@
 import type { User } from '@fengqiao/shared';
-import { Empty, Table, Tag } from 'antd';
+import { Empty, Grid, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../../lib/auth/auth-context';
 import { formatDateTime } from '../../../lib/format';
 import { userActionsOf } from '../user-actions';
 import { RoleTags } from './role-tags';
+import { UserCardList } from './user-card-list';
 import { UserRowActions, type UserRowActionsProps } from './user-row-actions';
 import { UserStatusTag } from './user-status-tag';
 
 type Handlers = Omit<UserRowActionsProps, 'user'>;
 
-/** The users list (one page). */
+/** The users list (one page); on a phone, a card per account. */
 export function UserTable({ users, loading, ...handlers }: { users: User[]; loading: boolean } & Handlers) {
   const { t } = useTranslation();
+  const compact = Grid.useBreakpoint().md === false;
+  if (compact) return <UserCardList users={users} loading={loading} {...handlers} />;
   const columns: ColumnsType<User> = [
     { title: t('users.username'), dataIndex: 'username', fixed: 'left' },
     { title: t('users.displayName'), dataIndex: 'displayName' },

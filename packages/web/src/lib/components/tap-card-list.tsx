@@ -1,10 +1,11 @@
 import { RightOutlined } from '@ant-design/icons';
 import { Card, Empty, Flex, Spin } from 'antd';
-import type { ReactNode } from 'react';
+import type { Key, ReactNode } from 'react';
 
 /** A list of tappable cards, the phone form of a table whose rows open something. */
-export function TapCardList<T extends { id: string }>({
+export function TapCardList<T>({
   items,
+  keyOf = (item) => (item as { id: string }).id,
   loading,
   empty,
   testId,
@@ -13,6 +14,8 @@ export function TapCardList<T extends { id: string }>({
   render,
 }: {
   items: T[];
+  /** The card's React key; the item's `id` unless given. */
+  keyOf?: (item: T) => Key;
   loading: boolean;
   empty: string;
   testId: string;
@@ -26,7 +29,7 @@ export function TapCardList<T extends { id: string }>({
         {!items.length && !loading ? <Empty description={empty} /> : null}
         {items.map((item) => (
           <Card
-            key={item.id}
+            key={keyOf(item)}
             size="small"
             hoverable
             role="button"
