@@ -43,7 +43,9 @@ describe.skipIf(skipBrowserTests)('the auditor', () => {
     await page.getByTestId('audit-actor').fill('officer01');
     await page.getByTestId('audit-search').click();
     const table = page.getByTestId('audit-table');
-    await expect.poll(() => table.getByText('登录', { exact: true }).count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(() => table.getByText('登录', { exact: true }).count(), { timeout: 10_000 })
+      .toBeGreaterThan(0);
     await expect.poll(() => table.getByText('失败').count()).toBeGreaterThan(0);
   });
 

@@ -16,6 +16,7 @@ type Handlers = Omit<UserRowActionsProps, 'user'>;
 export function UserTable({ users, loading, ...handlers }: { users: User[]; loading: boolean } & Handlers) {
   const { t } = useTranslation();
   const compact = Grid.useBreakpoint().md === false;
+  const { can, me } = useAuth();
   if (compact) return <UserCardList users={users} loading={loading} {...handlers} />;
   const columns: ColumnsType<User> = [
     { title: t('users.username'), dataIndex: 'username', fixed: 'left' },
@@ -45,7 +46,6 @@ export function UserTable({ users, loading, ...handlers }: { users: User[]; load
       render: (at: string | null) => formatDateTime(at, t('common.never')),
     },
   ];
-  const { can, me } = useAuth();
   // A read-only caller (指挥室) has no action on any row: no empty 操作 column.
   if (users.some((user) => userActionsOf(user, { can, selfId: me?.user.id }).length > 0)) {
     columns.push({
